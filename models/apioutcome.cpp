@@ -1,0 +1,118 @@
+#include "apioutcome.h"
+
+#include <QCoreApplication>
+
+namespace Care360 {
+
+namespace {
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Care360::ApiOutcome", text, disambiguation, n);
+}
+} // namespace
+
+bool ApiOutcome::isRetryable() const
+{
+    switch (kind) {
+    case Kind::TimedOut:
+    case Kind::ConnectionFailed:
+    case Kind::Cancelled:
+        return true;
+    case Kind::UnexpectedResponse:
+        return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500
+            || (httpStatus >= 200 && httpStatus < 300);
+    default:
+        return false;
+    }
+}
+
+QString ApiOutcome::userMessage() const
+{
+    switch (kind) {
+    case Kind::Updated:
+        return tr("%n escalation(s) saved.", nullptr, int(escalations.size()));
+    case Kind::Listed:
+        return tr("%n active escalation(s) loaded.", nullptr, int(escalations.size()));
+    case Kind::EscalationsNotFound:
+        return tr("%n escalation(s) are no longer active (completed or removed elsewhere); the "
+                  "list has been refreshed and your other changes are kept.",
+                  nullptr, int(missingIds.size()));
+    case Kind::ValidationFailed:
+        return itemIndex >= 0
+            ? tr("Change %1 was refused: %2.").arg(itemIndex + 1).arg(validationMessage)
+            : tr("The request was refused: %1.").arg(validationMessage);
+    case Kind::AssigneeNotFound:
+        return tr("No assignable Care360 user has the e-mail %1 in this organisation; check the "
+                  "address or choose another assignee.")
+            .arg(email);
+    case Kind::CaseNotFound:
+        return tr("Care360 has no case with this ID; check the case ID.");
+    case Kind::PermissionDenied:
+        return tr("This case belongs to another organisation than your API key; use that "
+                  "organisation's key.");
+    case Kind::InvalidApiKey:
+        return tr("Care360 did not accept the API key for this environment; enter a valid key.");
+    case Kind::TimedOut:
+        return tr("Care360 did not answer in time; your changes are kept, try again.");
+    case Kind::ConnectionFailed:
+        return tr("Could not reach Care360 (%1); check the network and try again.").arg(detail);
+    case Kind::TlsFailed:
+        return tr("The secure connection to Care360 could not be verified (%1); nothing was sent.")
+            .arg(detail);
+    case Kind::Cancelled:
+        return tr("The request was cancelled; your changes are kept.");
+    case Kind::TooLarge:
+        return tr("Care360 sent an answer too large to be genuine; it was discarded.");
+    case Kind::Refused:
+        return tr("The request was not sent: %1").arg(detail);
+    case Kind::UnexpectedResponse:
+        break;
+    }
+    if (httpStatus == 0)
+        return tr("Care360 answered with something the console cannot read; your changes are "
+                  "kept.");
+    const QString text = !serverError.isEmpty() ? serverError : message;
+    return text.isEmpty()
+        ? tr("Care360 answered with an unexpected response (HTTP %1); your changes are kept.")
+              .arg(httpStatus)
+        : tr("Care360 answered \"%1\" (HTTP %2); your changes are kept.").arg(text).arg(httpStatus);
+}
+
+QString ApiOutcome::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Updated:
+        return QStringLiteral("updated");
+    case Kind::Listed:
+        return QStringLiteral("listed");
+    case Kind::EscalationsNotFound:
+        return QStringLiteral("escalations-not-found");
+    case Kind::ValidationFailed:
+        return QStringLiteral("validation-failed");
+    case Kind::AssigneeNotFound:
+        return QStringLiteral("assignee-not-found");
+    case Kind::CaseNotFound:
+        return QStringLiteral("case-not-found");
+    case Kind::PermissionDenied:
+        return QStringLiteral("permission-denied");
+    case Kind::InvalidApiKey:
+        return QStringLiteral("invalid-api-key");
+    case Kind::UnexpectedResponse:
+        return QStringLiteral("unexpected-response");
+    case Kind::TimedOut:
+        return QStringLiteral("timed-out");
+    case Kind::ConnectionFailed:
+        return QStringLiteral("connection-failed");
+    case Kind::TlsFailed:
+        return QStringLiteral("tls-failed");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case Kind::TooLarge:
+        return QStringLiteral("too-large");
+    case Kind::Refused:
+        return QStringLiteral("refused");
+    }
+    return QString();
+}
+
+} // namespace Care360

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "escalation.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace Care360 {
+
+// The typed result of one API call: one kind per documented response of the contract page,
+// plus the transport failures a client can meet before any response exists.
+struct ApiOutcome {
+    enum class Kind {
+        Updated, // 200: escalations updated, active list returned
+        Listed, // the read-by-error trick answered with the active list (client only)
+        EscalationsNotFound, // 400: missing IDs plus the active list
+        ValidationFailed, // 400 VALIDATION_ERROR, or the same check done locally
+        AssigneeNotFound, // 400: no CVTPA user with that e-mail
+        CaseNotFound, // 400: "Case not found!"
+        PermissionDenied, // 401: case of another organisation
+        InvalidApiKey, // 401/403 with an API-key error text
+        UnexpectedResponse, // anything else the server said
+        TimedOut,
+        ConnectionFailed,
+        TlsFailed,
+        Cancelled,
+        TooLarge,
+        Refused, // refused locally before sending (insecure URL, redirect)
+    };
+
+    Kind kind = Kind::UnexpectedResponse;
+    int httpStatus = 0; // 0 when no response arrived
+    QString message; // the envelope's "message", when present
+    QString serverError; // the envelope's "error", when present
+    QList<Escalation> escalations; // Updated, Listed, EscalationsNotFound
+    QStringList missingIds; // EscalationsNotFound
+    QString validationPath; // ValidationFailed: e.g. "escalations.0.escalationId"
+    int itemIndex = -1; // ValidationFailed: the item the path names, -1 when none
+    QString field; // ValidationFailed: the field the path names, empty when none
+    QString validationMessage; // ValidationFailed: the text after "<path>, "
+    QString email; // AssigneeNotFound
+    QString detail; // transport failures: the network stack's or TLS text
+    QString requestId; // X-Request-ID of the call, set by the client
+
+    bool isSuccess() const { return kind == Kind::Updated || kind == Kind::Listed; }
+    // Whether sending the same request again may succeed without the agent changing anything.
+    bool isRetryable() const;
+    // One sentence an agent understands, without the request ID.
+    QString userMessage() const;
+    static QString kindName(Kind kind);
+};
+
+} // namespace Care360
+
+Q_DECLARE_METATYPE(Care360::ApiOutcome)
