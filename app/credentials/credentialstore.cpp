@@ -1,0 +1,254 @@
+#include "credentialstore.h"
+
+#include "app/logging.h"
+#include "care360/version.h"
+#include "lockedkeyringcheck.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace Care360 {
+
+using Status = CredentialResult::Status;
+using Operation = CredentialResult::Operation;
+
+namespace {
+const char *operationName(Operation operation)
+{
+    switch (operation) {
+    case Operation::Read:
+        return "read";
+    case Operation::Write:
+        return "write";
+    case Operation::Remove:
+        break;
+    }
+    return "remove";
+}
+
+CredentialResult makeResult(Operation operation, Status status, const QString &detail = {})
+{
+    CredentialResult result;
+    result.operation = operation;
+    result.status = status;
+    result.detail = detail;
+    return result;
+}
+
+// Line breaks a paste can carry, beyond \n and \r (QString::trimmed already removed the outer
+// ones).
+bool containsLineBreak(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u'\n' || u == u'\r' || u == u'\v' || u == u'\f' || u == 0x85 || u == 0x2028
+            || u == 0x2029)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+CredentialStore::CredentialStore(QObject *parent)
+    : QObject(parent)
+{
+}
+
+CredentialStore::~CredentialStore() = default;
+
+QString CredentialStore::serviceName()
+{
+    return QStringLiteral(CARE360_APP_ID);
+}
+
+QString CredentialStore::keyName(const QUrl &baseUrl)
+{
+    if (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty())
+        return {};
+    QUrl origin;
+    origin.setScheme(baseUrl.scheme().toLower());
+    origin.setHost(baseUrl.host());
+    const int port = baseUrl.port();
+    const int defaultPort = origin.scheme() == QLatin1String("https") ? 443
+        : origin.scheme() == QLatin1String("http")                    ? 80
+                                                                      : -1;
+    if (port != -1 && port != defaultPort)
+        origin.setPort(port);
+    return QStringLiteral("cv-api-key@") + origin.toString(QUrl::FullyEncoded);
+}
+
+std::optional<QString> CredentialStore::normalizeKey(const QString &input, QString *errorMessage)
+{
+    const QString key = input.trimmed();
+    QString problem;
+    if (input.isEmpty())
+        problem = tr("Enter the API key: the field is empty.");
+    else if (key.isEmpty())
+        problem = tr("The API key contains only spaces. Paste the whole key.");
+    else if (containsLineBreak(key))
+        problem = tr("The API key must be a single line. Paste only the key, without line breaks.");
+    if (!problem.isEmpty()) {
+        if (errorMessage)
+            *errorMessage = problem;
+        return std::nullopt;
+    }
+    return key;
+}
+
+void CredentialStore::read(const QUrl &baseUrl)
+{
+    const QString name = keyName(baseUrl);
+    if (name.isEmpty()) {
+        emitLater(baseUrl,
+                  makeResult(Operation::Read, Status::OtherError,
+                             tr("the environment's address is not a valid URL")));
+        return;
+    }
+    // A key entered this run while the keychain was unusable wins over whatever it holds.
+    const auto inMemory = m_memoryKeys.constFind(name);
+    if (inMemory != m_memoryKeys.constEnd()) {
+        CredentialResult result = makeResult(Operation::Read, Status::Ok);
+        result.key = inMemory.value();
+        result.inMemoryOnly = true;
+        qCInfo(lcKeychain) << "read" << name << "Ok (in memory only)";
+        emitLater(baseUrl, result);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    startJob(job, baseUrl, Operation::Read, {});
+}
+
+void CredentialStore::write(const QUrl &baseUrl, const QString &key)
+{
+    const QString name = keyName(baseUrl);
+    QString problem;
+    const std::optional<QString> normalized = normalizeKey(key, &problem);
+    if (name.isEmpty() || !normalized) {
+        emitLater(baseUrl,
+                  makeResult(Operation::Write, Status::OtherError,
+                             name.isEmpty() ? tr("the environment's address is not a valid URL")
+                                            : problem));
+        return;
+    }
+    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
+    job->setTextData(*normalized);
+    startJob(job, baseUrl, Operation::Write, *normalized);
+}
+
+void CredentialStore::remove(const QUrl &baseUrl)
+{
+    if (keyName(baseUrl).isEmpty()) {
+        emitLater(baseUrl,
+                  makeResult(Operation::Remove, Status::OtherError,
+                             tr("the environment's address is not a valid URL")));
+        return;
+    }
+    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    startJob(job, baseUrl, Operation::Remove, {});
+}
+
+std::optional<QString> CredentialStore::memoryKey(const QUrl &baseUrl) const
+{
+    const auto it = m_memoryKeys.constFind(keyName(baseUrl));
+    if (it == m_memoryKeys.constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+QString CredentialStore::unavailableMessage() const
+{
+    return m_unavailable ? CredentialResult::notRememberedMessage(m_unavailableDetail) : QString();
+}
+
+void CredentialStore::startJob(QKeychain::Job *job, const QUrl &baseUrl, Operation operation,
+                               const QString &key)
+{
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false);
+    job->setKey(keyName(baseUrl));
+    connect(job, &QKeychain::Job::finished, this,
+            [this, baseUrl, operation, key](QKeychain::Job *done) {
+                finishJob(done, baseUrl, operation, key);
+            });
+    job->start();
+}
+
+void CredentialStore::finishJob(QKeychain::Job *job, const QUrl &baseUrl, Operation operation,
+                                const QString &key)
+{
+    job->deleteLater();
+    const QString name = job->key();
+    const QString detail = job->error() == QKeychain::NoError ? QString() : job->errorString();
+    CredentialResult result =
+        makeResult(operation, CredentialResult::classify(job->error(), detail), detail);
+
+    if (result.status == Status::NoBackend) {
+        m_unavailable = true;
+        m_unavailableDetail = detail;
+        if (operation == Operation::Write && m_memoryFallback) {
+            m_memoryKeys.insert(name, key);
+            result.inMemoryOnly = true;
+        } else if (operation == Operation::Remove) {
+            result.inMemoryOnly = m_memoryKeys.remove(name) > 0;
+        }
+    } else if (result.status == Status::Ok || result.status == Status::NotFound) {
+        m_unavailable = false;
+        m_unavailableDetail.clear();
+        // The keychain answered: a stale in-memory copy must not shadow it any more.
+        if (operation != Operation::Read)
+            m_memoryKeys.remove(name);
+    }
+    if (operation == Operation::Read && result.status == Status::Ok)
+        result.key = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
+
+    const bool keychainAnswered = result.status == Status::NotFound || result.status == Status::Ok;
+    const bool mayHideLock = (operation == Operation::Read && result.status == Status::NotFound)
+        || (operation == Operation::Remove && keychainAnswered);
+    if (mayHideLock) {
+        // libsecret skips items of a locked collection when nobody answers its unlock prompt.
+        checkDefaultCollectionLocked(this, [this, baseUrl, name, result](bool locked) mutable {
+            if (locked) {
+                result.status = Status::Locked;
+                result.detail = tr("the keyring that holds the key is locked");
+            }
+            deliver(baseUrl, name, result);
+        });
+        return;
+    }
+    deliver(baseUrl, name, result);
+}
+
+void CredentialStore::deliver(const QUrl &baseUrl, const QString &name,
+                              const CredentialResult &result)
+{
+    const char *operation = operationName(result.operation);
+    const QString status = CredentialResult::statusName(result.status);
+    if (result.status == Status::Ok || result.status == Status::NotFound)
+        qCInfo(lcKeychain) << operation << name << status;
+    else
+        qCWarning(lcKeychain) << operation << name << status << result.detail
+                              << (result.inMemoryOnly ? "(kept in memory only)" : "");
+    emitNow(baseUrl, result);
+}
+
+void CredentialStore::emitLater(const QUrl &baseUrl, const CredentialResult &result)
+{
+    QMetaObject::invokeMethod(
+        this, [this, baseUrl, result] { emitNow(baseUrl, result); }, Qt::QueuedConnection);
+}
+
+void CredentialStore::emitNow(const QUrl &baseUrl, const CredentialResult &result)
+{
+    switch (result.operation) {
+    case Operation::Read:
+        emit readFinished(baseUrl, result);
+        break;
+    case Operation::Write:
+        emit writeFinished(baseUrl, result);
+        break;
+    case Operation::Remove:
+        emit removeFinished(baseUrl, result);
+        break;
+    }
+}
+
+} // namespace Care360
