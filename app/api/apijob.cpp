@@ -1,0 +1,298 @@
+#include "apijob.h"
+
+#include "app/logging.h"
+#include "care360/version.h"
+#include "models/contractcodec.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QSslError>
+#include <QUuid>
+
+namespace Care360 {
+
+namespace {
+
+ApiOutcome transportOutcome(ApiOutcome::Kind kind, const QString &detail, int httpStatus = 0)
+{
+    ApiOutcome outcome;
+    outcome.kind = kind;
+    outcome.detail = detail;
+    outcome.httpStatus = httpStatus;
+    return outcome;
+}
+
+// A local refusal goes through the codec as the server's own envelope would, so that path, item
+// index and field are filled exactly as for a server-side VALIDATION_ERROR.
+ApiOutcome localValidationFailure(const RequestSchema::SchemaError &error)
+{
+    const QJsonObject envelope { { QStringLiteral("status"), 400 },
+                                 { QStringLiteral("code"), QStringLiteral("VALIDATION_ERROR") },
+                                 { QStringLiteral("error"), error.errorText() } };
+    ApiOutcome outcome = Codec::decodeResponse(400, QJsonDocument(envelope).toJson());
+    outcome.httpStatus = 0; // nothing was sent
+    return outcome;
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// Header values must stay on one line: a key with control characters could inject headers.
+bool isSendableHeaderValue(const QString &value)
+{
+    for (QChar c : value) {
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return false;
+    }
+    return true;
+}
+
+bool isConnectionError(QNetworkReply::NetworkError error)
+{
+    // 1-99: network layer, 101-199: proxy (Qt's documented ranges).
+    return (error > QNetworkReply::NoError && error < 100) || (error > 100 && error < 200);
+}
+
+QByteArray userAgent()
+{
+    return QByteArrayLiteral("care360-escalations/" CARE360_VERSION " (Qt ") + qVersion()
+        + QByteArrayLiteral(")");
+}
+
+} // namespace
+
+ApiJob::ApiJob(const ApiJobSettings &settings, const QString &caseId,
+               const QList<EscalationUpdate> &updates, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_caseId(caseId)
+    , m_updates(updates)
+    , m_requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+ApiJob::~ApiJob()
+{
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+    }
+}
+
+QStringList ApiJob::fieldNames() const
+{
+    QStringList names;
+    for (const EscalationUpdate &update : m_updates) {
+        for (const QString &name : update.fieldNames()) {
+            if (!names.contains(name))
+                names.append(name);
+        }
+    }
+    return names;
+}
+
+void ApiJob::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_reply) {
+        abortReply(AbortReason::Cancelled);
+        return;
+    }
+    finish(transportOutcome(ApiOutcome::Kind::Cancelled, QString()));
+}
+
+std::optional<RequestSchema::SchemaError> ApiJob::validateLocally() const
+{
+    if (!RequestSchema::isUuid(m_caseId))
+        return RequestSchema::SchemaError { QStringLiteral("caseId"),
+                                            QStringLiteral("caseId must be a valid UUID") };
+    const QJsonDocument body = QJsonDocument::fromJson(Codec::encodeUpdateRequest(m_updates));
+    return RequestSchema::validateUpdateBody(body.object());
+}
+
+ApiOutcome ApiJob::interpretResponse(int httpStatus, const QByteArray &body) const
+{
+    return Codec::decodeResponse(httpStatus, body);
+}
+
+void ApiJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_elapsed.start();
+    if (const std::optional<RequestSchema::SchemaError> error = validateLocally()) {
+        finishLater(localValidationFailure(*error));
+        return;
+    }
+    if (const std::optional<QString> reason = refusalBeforeSending()) {
+        finishLater(transportOutcome(ApiOutcome::Kind::Refused, *reason));
+        return;
+    }
+    send();
+}
+
+std::optional<QString> ApiJob::refusalBeforeSending() const
+{
+    const QUrl &url = m_settings.baseUrl;
+    if (!m_settings.networkAccessManager)
+        return tr("no network access is configured.");
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("no valid Care360 address is configured for this environment.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
+        return tr("plain http:// is only allowed for this computer; use https:// for %1.")
+            .arg(url.host());
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return tr("only https:// addresses are supported.");
+    if (m_settings.apiKey.isEmpty())
+        return tr("no API key is set for this environment.");
+    if (!isSendableHeaderValue(m_settings.apiKey))
+        return tr("the API key contains spaces or characters that cannot be sent.");
+    return std::nullopt;
+}
+
+QUrl ApiJob::requestUrl() const
+{
+    QUrl url = m_settings.baseUrl;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/api/v1/cases/") + m_caseId);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+void ApiJob::send()
+{
+    QNetworkRequest request(requestUrl());
+    request.setRawHeader(QByteArrayLiteral("cv-api-key"), m_settings.apiKey.toLatin1());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    request.setRawHeader(QByteArrayLiteral("X-Request-ID"), m_requestId.toLatin1());
+    // A redirect would carry the key to another origin: it ends the job instead.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(int(m_settings.timeout.count()));
+
+    qCDebug(lcApi).noquote() << "POST" << request.url().host() << request.url().path() << "request"
+                             << m_requestId << "fields" << fieldNames().join(u',');
+    m_reply = m_settings.networkAccessManager->post(request, Codec::encodeUpdateRequest(m_updates));
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiJob::onDownloadProgress);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &ApiJob::onSslErrors);
+    connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+}
+
+void ApiJob::onMetaDataChanged()
+{
+    bool ok = false;
+    const qint64 length = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+    if (ok && length > maxResponseBytes)
+        abortReply(AbortReason::TooLarge);
+}
+
+void ApiJob::onDownloadProgress(qint64 bytesReceived)
+{
+    if (bytesReceived > maxResponseBytes)
+        abortReply(AbortReason::TooLarge);
+}
+
+void ApiJob::onSslErrors(const QList<QSslError> &errors)
+{
+    // Deliberately never ignored: the handshake then fails and the job reports TlsFailed.
+    for (const QSslError &error : errors)
+        m_sslErrors.append(error.errorString());
+}
+
+void ApiJob::abortReply(AbortReason reason)
+{
+    if (!m_reply || m_finished)
+        return;
+    if (m_abortReason == AbortReason::None)
+        m_abortReason = reason;
+    m_reply->abort();
+}
+
+void ApiJob::onReplyFinished()
+{
+    if (!m_reply)
+        return;
+    ApiOutcome outcome = outcomeFromReply();
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+    finish(std::move(outcome));
+}
+
+ApiOutcome ApiJob::outcomeFromReply()
+{
+    const QNetworkReply::NetworkError error = m_reply->error();
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    using Kind = ApiOutcome::Kind;
+    if (m_abortReason == AbortReason::Cancelled)
+        return transportOutcome(Kind::Cancelled, QString(), status);
+    if (m_abortReason == AbortReason::TooLarge)
+        return transportOutcome(Kind::TooLarge, tr("the answer exceeded 16 MiB"), status);
+    if (!m_sslErrors.isEmpty())
+        return transportOutcome(Kind::TlsFailed, m_sslErrors.join(QLatin1String("; ")));
+    if (error == QNetworkReply::SslHandshakeFailedError)
+        return transportOutcome(Kind::TlsFailed, m_reply->errorString());
+    // The transfer timeout aborts the reply like cancel() would, but we did not cancel.
+    if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
+        || error == QNetworkReply::ProxyTimeoutError)
+        return transportOutcome(Kind::TimedOut, m_reply->errorString(), status);
+    if (isConnectionError(error))
+        return transportOutcome(Kind::ConnectionFailed, m_reply->errorString(), status);
+    if (status == 0)
+        return transportOutcome(Kind::UnexpectedResponse, m_reply->errorString());
+    if (status >= 300 && status < 400) {
+        const QUrl target = m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        return transportOutcome(
+            Kind::Refused,
+            tr("Care360 redirected it to another address (%1); the key was not sent there.")
+                .arg(target.isEmpty() ? tr("unknown") : target.host()),
+            status);
+    }
+    m_rawBody = m_reply->readAll();
+    if (m_rawBody.size() > maxResponseBytes) {
+        m_rawBody.clear();
+        return transportOutcome(Kind::TooLarge, tr("the answer exceeded 16 MiB"), status);
+    }
+    return interpretResponse(status, m_rawBody);
+}
+
+void ApiJob::finishLater(const ApiOutcome &outcome)
+{
+    QMetaObject::invokeMethod(
+        this, [this, outcome] { finish(outcome); }, Qt::QueuedConnection);
+}
+
+void ApiJob::finish(ApiOutcome outcome)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    outcome.requestId = m_requestId;
+    const QUrl url = requestUrl();
+    qCInfo(lcApi).noquote() << "POST" << url.host() << url.path() << "status" << outcome.httpStatus
+                            << "in" << m_elapsed.elapsed() << "ms"
+                            << "request" << m_requestId << "fields" << fieldNames().join(u',')
+                            << "->" << ApiOutcome::kindName(outcome.kind);
+    emit finished(outcome);
+    deleteLater();
+}
+
+} // namespace Care360

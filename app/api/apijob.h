@@ -1,0 +1,98 @@
+#pragma once
+
+#include "models/apioutcome.h"
+#include "models/escalation.h"
+#include "models/requestschema.h"
+
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Care360 {
+
+// What a job needs from its ApiClient to send one request.
+struct ApiJobSettings {
+    QNetworkAccessManager *networkAccessManager = nullptr;
+    QUrl baseUrl;
+    QString apiKey;
+    std::chrono::milliseconds timeout { 30000 };
+};
+
+// One UPDATE_ESCALATION call. The only place that builds the request, enforces the transport
+// safety rules and turns every reply or failure into one ApiOutcome. finished() is emitted exactly
+// once, never from inside the call that created the job; the job then deletes itself.
+class ApiJob : public QObject {
+    Q_OBJECT
+
+public:
+    // Bodies above this abort the transfer: no genuine escalation list comes near it.
+    static constexpr qint64 maxResponseBytes = 16 * 1024 * 1024;
+
+    ~ApiJob() override;
+
+    QString requestId() const { return m_requestId; }
+    QString caseId() const { return m_caseId; }
+    // Wire names of the fields the updates set (never their values), for the activity log.
+    QStringList fieldNames() const;
+    // The response body as received, empty when none arrived (for --json style output).
+    QByteArray rawBody() const { return m_rawBody; }
+    bool isFinished() const { return m_finished; }
+
+    // Aborts the request; finished() then reports Cancelled (possibly before cancel() returns).
+    void cancel();
+
+signals:
+    void finished(const Care360::ApiOutcome &outcome);
+
+protected:
+    ApiJob(const ApiJobSettings &settings, const QString &caseId,
+           const QList<EscalationUpdate> &updates, QObject *parent);
+
+    // Checks run before anything is sent; the first problem in the server's "<path>, <message>"
+    // form. Subclasses may add their own checks.
+    virtual std::optional<RequestSchema::SchemaError> validateLocally() const;
+    // Turns an HTTP answer into an outcome; the default is Codec::decodeResponse.
+    virtual ApiOutcome interpretResponse(int httpStatus, const QByteArray &body) const;
+
+    const QList<EscalationUpdate> &updates() const { return m_updates; }
+
+private:
+    friend class ApiClient;
+
+    enum class AbortReason { None, Cancelled, TooLarge };
+
+    void start();
+    std::optional<QString> refusalBeforeSending() const;
+    QUrl requestUrl() const;
+    void send();
+    void onMetaDataChanged();
+    void onDownloadProgress(qint64 bytesReceived);
+    void onSslErrors(const QList<QSslError> &errors);
+    void onReplyFinished();
+    ApiOutcome outcomeFromReply();
+    void abortReply(AbortReason reason);
+    void finishLater(const ApiOutcome &outcome);
+    void finish(ApiOutcome outcome);
+
+    ApiJobSettings m_settings;
+    QString m_caseId;
+    QList<EscalationUpdate> m_updates;
+    QString m_requestId;
+    QByteArray m_rawBody;
+    QPointer<QNetworkReply> m_reply;
+    QStringList m_sslErrors;
+    AbortReason m_abortReason = AbortReason::None;
+    QElapsedTimer m_elapsed;
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+} // namespace Care360

@@ -1,0 +1,261 @@
+#include "clioptions.h"
+
+#include "models/contractcodec.h"
+
+#include <QFile>
+
+#include <cstdio>
+
+namespace Care360 {
+
+CliOptionsParser::CliOptionsParser(QStringList arguments)
+    : m_arguments(std::move(arguments))
+{
+}
+
+bool CliOptionsParser::fail(const QString &error)
+{
+    m_error = error;
+    return false;
+}
+
+bool CliOptionsParser::parse()
+{
+    while (m_next < m_arguments.size()) {
+        if (!parseArgument(m_arguments.at(m_next++)))
+            return false;
+    }
+    if (m_options.help || m_options.version)
+        return true;
+    return checkCombination();
+}
+
+bool CliOptionsParser::takeValue(const QString &name, QString *value)
+{
+    if (m_inlineValue) {
+        *value = *m_inlineValue;
+        return true;
+    }
+    if (m_next >= m_arguments.size())
+        return fail(tr("%1 needs a value.").arg(name));
+    *value = m_arguments.at(m_next++);
+    return true;
+}
+
+bool CliOptionsParser::parseArgument(const QString &argument)
+{
+    QString name = argument;
+    m_inlineValue.reset();
+    if (argument.startsWith(QLatin1String("--")) && argument.contains(QLatin1Char('='))) {
+        name = argument.section(QLatin1Char('='), 0, 0);
+        m_inlineValue = argument.section(QLatin1Char('='), 1);
+    }
+    QString value;
+    if (name == QLatin1String("--help") || name == QLatin1String("-h")) {
+        m_options.help = true;
+    } else if (name == QLatin1String("--version")) {
+        m_options.version = true;
+    } else if (name == QLatin1String("--json")) {
+        m_options.json = true;
+    } else if (name == QLatin1String("--env")) {
+        return takeValue(name, &m_envName);
+    } else if (name == QLatin1String("--base-url")) {
+        return takeValue(name, &m_baseUrl);
+    } else if (name == QLatin1String("--case")) {
+        return takeValue(name, &m_options.caseId);
+    } else if (name == QLatin1String("--escalation")) {
+        if (!takeValue(name, &value))
+            return false;
+        EscalationUpdate update;
+        update.escalationId = value;
+        m_options.updates.append(update);
+        return true;
+    } else if (name == QLatin1String("--note") || name == QLatin1String("--note-file")
+               || name == QLatin1String("--follow-up") || name == QLatin1String("--assign")) {
+        return takeValue(name, &value) && addToCurrentGroup(name, value);
+    } else if (name.startsWith(QLatin1Char('-')) && name.size() > 1) {
+        return fail(tr("Unknown option %1.").arg(name));
+    } else if (m_options.command == CliOptions::Command::None) {
+        if (name == QLatin1String("list"))
+            m_options.command = CliOptions::Command::List;
+        else if (name == QLatin1String("update"))
+            m_options.command = CliOptions::Command::Update;
+        else if (name == QLatin1String("key"))
+            m_options.command = CliOptions::Command::Key;
+        else
+            return fail(tr("Unknown command \"%1\": use list, update or key.").arg(name));
+    } else if (m_options.command == CliOptions::Command::Key && m_options.keySubcommand.isEmpty()) {
+        m_options.keySubcommand = name;
+    } else {
+        return fail(tr("Unexpected argument \"%1\".").arg(name));
+    }
+    if (m_inlineValue)
+        return fail(tr("%1 takes no value.").arg(name));
+    return true;
+}
+
+bool CliOptionsParser::addToCurrentGroup(const QString &name, const QString &value)
+{
+    if (m_options.updates.isEmpty())
+        return fail(tr("%1 must follow the --escalation it changes.").arg(name));
+    EscalationUpdate &update = m_options.updates.last();
+    const QString twice = tr("%1 is given twice for escalation %2.").arg(name, update.escalationId);
+    if (name == QLatin1String("--follow-up"))
+        return update.followUpDueAt ? fail(twice) : parseFollowUp(value);
+    if (name == QLatin1String("--assign")) {
+        if (update.assignedToEmail)
+            return fail(twice);
+        update.assignedToEmail = value;
+        return true;
+    }
+    if (update.note)
+        return fail(
+            tr("--note or --note-file is given twice for escalation %1.").arg(update.escalationId));
+    QString note = value;
+    if (name == QLatin1String("--note-file") && !readNoteFile(value, &note))
+        return false;
+    update.note = note;
+    return true;
+}
+
+namespace {
+// "2025-06-15" and "9:00" or "09:00:30" in local time; invalid when either part is not.
+QDateTime localDateTime(const QString &dateText, const QString &timeText)
+{
+    const QDate date = QDate::fromString(dateText, Qt::ISODate);
+    QTime time = QTime::fromString(timeText, QStringLiteral("H:mm:ss"));
+    if (!time.isValid())
+        time = QTime::fromString(timeText, QStringLiteral("H:mm"));
+    return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::LocalTime) : QDateTime();
+}
+} // namespace
+
+bool CliOptionsParser::parseFollowUp(const QString &value)
+{
+    // ISO 8601 with a zone; or local time as "DATE TIME" (one or two arguments) or "DATETTIME".
+    QDateTime dateTime = Codec::parseTimestamp(value);
+    const QString trimmed = value.trimmed();
+    if (!dateTime.isValid() && trimmed.contains(QLatin1Char(' ')))
+        dateTime = localDateTime(trimmed.section(QLatin1Char(' '), 0, 0),
+                                 trimmed.section(QLatin1Char(' '), 1).trimmed());
+    else if (!dateTime.isValid() && trimmed.contains(QLatin1Char('T')))
+        dateTime = localDateTime(trimmed.section(QLatin1Char('T'), 0, 0),
+                                 trimmed.section(QLatin1Char('T'), 1));
+    else if (!dateTime.isValid() && !m_inlineValue && m_next < m_arguments.size()) {
+        dateTime = localDateTime(trimmed, m_arguments.at(m_next));
+        if (dateTime.isValid())
+            ++m_next;
+    }
+    if (!dateTime.isValid())
+        return fail(tr("--follow-up needs a date and time, e.g. 2025-06-15T09:00:00Z or "
+                       "2025-06-15 09:00 (local time)."));
+    m_options.updates.last().followUpDueAt = dateTime.toUTC();
+    return true;
+}
+
+bool CliOptionsParser::readNoteFile(const QString &path, QString *note)
+{
+    QFile file(path);
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : file.open(QIODevice::ReadOnly);
+    if (!opened)
+        return fail(tr("Cannot read the note file %1: %2.").arg(path, file.errorString()));
+    *note = QString::fromUtf8(file.readAll());
+    // Files end with a newline that is not part of the note, as with $(cat FILE).
+    if (note->endsWith(QLatin1Char('\n')))
+        note->chop(note->endsWith(QLatin1String("\r\n")) ? 2 : 1);
+    return true;
+}
+
+bool CliOptionsParser::checkCombination()
+{
+    using Kind = Environment::Kind;
+    const std::optional<Kind> kind = m_envName.isEmpty()
+        ? (m_baseUrl.isEmpty() ? Kind::Production : Kind::Custom)
+        : Environment::kindFromName(m_envName);
+    if (!kind)
+        return fail(tr("Unknown environment \"%1\": use production, staging, sandbox or custom.")
+                        .arg(m_envName));
+    const QUrl baseUrl(m_baseUrl, QUrl::StrictMode);
+    if (*kind == Kind::Sandbox || *kind == Kind::Custom) {
+        if (m_baseUrl.isEmpty())
+            return fail(tr("--env %1 needs --base-url URL.").arg(Environment::name(*kind)));
+        if (!baseUrl.isValid() || baseUrl.host().isEmpty())
+            return fail(tr("--base-url needs an absolute URL such as https://host."));
+        m_options.environment = { *kind, baseUrl };
+    } else {
+        if (!m_baseUrl.isEmpty())
+            return fail(tr("--base-url can only be used with --env sandbox or custom."));
+        m_options.environment =
+            *kind == Kind::Staging ? Environment::staging() : Environment::production();
+    }
+
+    switch (m_options.command) {
+    case CliOptions::Command::None:
+        return fail(tr("No command given: use list, update or key."));
+    case CliOptions::Command::Key:
+        if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
+            return fail(tr("key takes no --case or --escalation."));
+        if (m_options.keySubcommand != QLatin1String("set")
+            && m_options.keySubcommand != QLatin1String("forget")
+            && m_options.keySubcommand != QLatin1String("status"))
+            return fail(tr("key needs one of set, forget or status."));
+        return true;
+    case CliOptions::Command::List:
+        if (!m_options.updates.isEmpty())
+            return fail(tr("list takes no --escalation; use update to change escalations."));
+        break;
+    case CliOptions::Command::Update:
+        if (m_options.updates.isEmpty())
+            return fail(tr("update needs at least one --escalation ID."));
+        for (const EscalationUpdate &update : qAsConst(m_options.updates)) {
+            if (update.isEmpty())
+                return fail(tr("--escalation %1 needs --note, --note-file, --follow-up or "
+                               "--assign.")
+                                .arg(update.escalationId));
+        }
+        break;
+    }
+    if (m_options.caseId.isEmpty())
+        return fail(tr("--case ID is required."));
+    return true;
+}
+
+QString CliOptionsParser::helpText()
+{
+    return tr(R"(Usage:
+  care360-escalations-cli [--env ENV] [--base-url URL] list --case ID [--json]
+  care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
+      --escalation ID [--note TEXT | --note-file FILE] [--follow-up WHEN] [--assign EMAIL]
+      [--escalation ID ...]                       (all groups go in one request)
+  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+
+Lists and edits the active escalations of a Care360 case.
+
+Options:
+  --env ENV        production (default), staging, sandbox or custom.
+  --base-url URL   The server address; required with --env sandbox (the URL a running
+                   care360-sandbox prints) and --env custom. Plain http:// only for loopback.
+  --case ID        The case UUID.
+  --escalation ID  Starts the changes of one escalation; the options below apply to it.
+  --note TEXT      New note. --note-file FILE reads it from FILE ("-" for standard input),
+                   which keeps patient information out of shell history.
+  --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or "DATE TIME" in
+                   local time (2025-06-15 09:00).
+  --assign EMAIL   Reassign to this Care360 user.
+  --json           Print the server's JSON envelope as received instead of a table. (list
+                   asks with an unknown escalation ID, so its envelope is the 400 "Escalation
+                   not found" answer whose data.escalations is the active list.)
+  --help, --version
+
+The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
+from the system keychain for the environment (store it with "key set", which reads it from
+standard input).
+
+Exit codes: 0 success, 2 usage, 3 validation failed, 4 case or escalation not found,
+5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
+8 unexpected response. Logs: QT_LOGGING_RULES="care360.api.info=true".
+)");
+}
+
+} // namespace Care360

@@ -1,0 +1,85 @@
+#include "clioutput.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace Care360 {
+
+int CliOutput::exitCode(const ApiOutcome &outcome)
+{
+    using Kind = ApiOutcome::Kind;
+    switch (outcome.kind) {
+    case Kind::Updated:
+    case Kind::Listed:
+        return Success;
+    case Kind::ValidationFailed:
+        return ValidationFailed;
+    case Kind::CaseNotFound:
+    case Kind::EscalationsNotFound:
+        return NotFound;
+    case Kind::PermissionDenied:
+    case Kind::InvalidApiKey:
+        return Denied;
+    case Kind::AssigneeNotFound:
+        return AssigneeNotFound;
+    case Kind::TimedOut:
+    case Kind::ConnectionFailed:
+    case Kind::TlsFailed:
+    case Kind::Cancelled:
+        return Network;
+    case Kind::Refused:
+        // Refused before sending is about the address the user gave; after, it was a redirect.
+        return outcome.httpStatus == 0 ? Usage : Unexpected;
+    case Kind::TooLarge:
+    case Kind::UnexpectedResponse:
+        break;
+    }
+    return Unexpected;
+}
+
+QString CliOutput::errorLine(const ApiOutcome &outcome)
+{
+    // The console's sentence speaks of edits kept in the window; here nothing is kept.
+    const QString sentence = outcome.kind == ApiOutcome::Kind::EscalationsNotFound
+        ? tr("Not an active escalation of this case (completed or unknown): %1; nothing was "
+             "saved.")
+              .arg(outcome.missingIds.join(QLatin1String(", ")))
+        : outcome.userMessage();
+    return tr("%1 (request ID %2)").arg(sentence, outcome.requestId);
+}
+
+QString CliOutput::table(const QList<Escalation> &escalations)
+{
+    if (escalations.isEmpty())
+        return tr("No active escalations.") + QLatin1Char('\n');
+    const QStringList header { tr("ID"),        tr("TYPE"),        tr("TITLE"),
+                               tr("FOLLOW-UP"), tr("ASSIGNED TO"), tr("NOTE") };
+    QList<QStringList> rows { header };
+    for (const Escalation &e : escalations) {
+        QString note = e.note.value_or(QString()).simplified();
+        if (note.size() > 40)
+            note = note.left(39) + QChar(0x2026);
+        rows.append({ e.id, e.type, e.title,
+                      e.followUpDueAt ? e.followUpDueAt->toLocalTime().toString(
+                          QStringLiteral("yyyy-MM-dd HH:mm"))
+                                      : QStringLiteral("-"),
+                      e.assignedToUserId.value_or(QStringLiteral("-")),
+                      note.isEmpty() ? QStringLiteral("-") : note });
+    }
+    QList<int> widths(header.size(), 0);
+    for (const QStringList &row : qAsConst(rows)) {
+        for (int column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths.at(column), int(row.at(column).size()));
+    }
+    QString text;
+    for (const QStringList &row : qAsConst(rows)) {
+        QString line;
+        for (int column = 0; column < row.size(); ++column)
+            line += row.at(column).leftJustified(widths.at(column) + 2);
+        text += line.trimmed() + QLatin1Char('\n');
+    }
+    return text;
+}
+
+} // namespace Care360

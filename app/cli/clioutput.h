@@ -1,0 +1,33 @@
+#pragma once
+
+#include "models/apioutcome.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Care360 {
+
+// What the CLI prints: tables for people, exit codes for scripts, one-line errors for both.
+class CliOutput {
+    Q_DECLARE_TR_FUNCTIONS(CliOutput)
+
+public:
+    enum ExitCode {
+        Success = 0,
+        Usage = 2,
+        ValidationFailed = 3,
+        NotFound = 4,
+        Denied = 5,
+        AssigneeNotFound = 6,
+        Network = 7,
+        Unexpected = 8,
+    };
+
+    static int exitCode(const ApiOutcome &outcome);
+    // One sentence plus the request ID, for stderr.
+    static QString errorLine(const ApiOutcome &outcome);
+    // Fixed-width table of escalations; notes shortened to one line.
+    static QString table(const QList<Escalation> &escalations);
+};
+
+} // namespace Care360

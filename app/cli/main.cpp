@@ -1,0 +1,49 @@
+#include "app/credentials/keycommand.h"
+#include "care360/version.h"
+#include "clioptions.h"
+#include "clioutput.h"
+#include "clirunner.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("care360-escalations-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("care360.com"));
+    // stderr is for the one-line error; QT_LOGGING_RULES=care360.api.info=true brings logs back.
+    QLoggingCategory::setFilterRules(QStringLiteral("care360.*.info=false"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    Care360::CliOptionsParser parser(QCoreApplication::arguments().mid(1));
+    if (!parser.parse()) {
+        err << parser.errorString() << Qt::endl
+            << QCoreApplication::translate("main", "Run care360-escalations-cli --help for usage.")
+            << Qt::endl;
+        return Care360::CliOutput::Usage;
+    }
+    const Care360::CliOptions &options = parser.options();
+    if (options.help) {
+        out << Care360::CliOptionsParser::helpText() << Qt::flush;
+        return Care360::CliOutput::Success;
+    }
+    if (options.version) {
+        out << QStringLiteral("care360-escalations-cli " CARE360_VERSION) << Qt::endl;
+        return Care360::CliOutput::Success;
+    }
+    if (options.command == Care360::CliOptions::Command::Key)
+        return Care360::runKeyCommand(options.keySubcommand, options.environment.baseUrl, out, err);
+
+    Care360::CliRunner runner(options, out, err);
+    // Queued, since the runner may be done before the event loop runs.
+    QObject::connect(&runner, &Care360::CliRunner::done, &app, &QCoreApplication::exit,
+                     Qt::QueuedConnection);
+    runner.start();
+    return app.exec();
+}

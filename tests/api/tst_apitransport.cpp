@@ -1,0 +1,225 @@
+// Transport faults through ApiClient: every failure becomes its own outcome, nothing crashes.
+#include "apitestsupport.h"
+
+#include "app/api/apiclient.h"
+#include "app/api/fetchescalationsjob.h"
+#include "app/api/updateescalationsjob.h"
+#include "app/sandbox/demodata.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Care360;
+using namespace Care360::TestSupport;
+using Kind = ApiOutcome::Kind;
+using Fault = Sandbox::Fault;
+namespace Demo = Care360::Sandbox::Demo;
+
+class TestApiTransport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void timeoutIsTimedOut();
+    void slowButSteadyAnswerIsNotATimeout();
+    void droppedConnectionIsConnectionFailed();
+    void htmlServerErrorIsUnexpected();
+    void truncatedJsonIsUnexpected();
+    void hugeBodyIsTooLarge();
+    void closedPortIsConnectionFailed();
+    void redirectIsRefusedAndNotFollowed();
+    void plainHttpToRemoteHostIsRefusedWithoutConnecting_data();
+    void plainHttpToRemoteHostIsRefusedWithoutConnecting();
+    void tlsHandshakeFailureIsTlsFailed();
+    void baseUrlPathIsKept();
+
+private:
+    JobResult list(int timeoutMs = 15000)
+    {
+        return waitForJob(m_client.fetchActiveEscalations(Demo::acmeCaseId), timeoutMs);
+    }
+
+    SandboxFixture m_fixture;
+    Sandbox::SandboxServer &m_server = m_fixture.server;
+    CountingNetworkAccessManager &m_network = m_fixture.network;
+    ApiClient &m_client = m_fixture.client;
+};
+
+void TestApiTransport::initTestCase()
+{
+    QVERIFY(m_fixture.listen());
+}
+
+void TestApiTransport::init()
+{
+    m_fixture.reset();
+}
+
+void TestApiTransport::timeoutIsTimedOut()
+{
+    m_server.setDelay(3000);
+    m_client.setTimeout(std::chrono::milliseconds(400));
+    QElapsedTimer timer;
+    timer.start();
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::TimedOut);
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(result.outcome->isRetryable());
+    QCOMPARE(result.outcome->requestId, result.requestId);
+}
+
+void TestApiTransport::slowButSteadyAnswerIsNotATimeout()
+{
+    m_server.setSlowDuration(1500);
+    m_server.setFault(Fault::Slow, 1);
+    m_client.setTimeout(std::chrono::seconds(5));
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::Listed);
+}
+
+void TestApiTransport::droppedConnectionIsConnectionFailed()
+{
+    // Every attempt is dropped: Qt itself resends once when a connection closes before any answer.
+    m_server.setFault(Fault::Drop);
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::ConnectionFailed);
+    QVERIFY(!result.outcome->detail.isEmpty());
+    QCOMPARE(result.outcome->httpStatus, 0);
+}
+
+void TestApiTransport::htmlServerErrorIsUnexpected()
+{
+    m_server.setFault(Fault::Http500, 1);
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::UnexpectedResponse);
+    QCOMPARE(result.outcome->httpStatus, 500);
+    QVERIFY(result.outcome->isRetryable());
+    QVERIFY(result.rawBody.contains("<html"));
+}
+
+void TestApiTransport::truncatedJsonIsUnexpected()
+{
+    m_server.setFault(Fault::BadJson, 1);
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::UnexpectedResponse);
+    QCOMPARE(result.outcome->httpStatus, 200);
+    QVERIFY(result.outcome->escalations.isEmpty());
+}
+
+void TestApiTransport::hugeBodyIsTooLarge()
+{
+    m_server.setFault(Fault::Huge, 1);
+    QElapsedTimer timer;
+    timer.start();
+    const JobResult result = list(30000);
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::TooLarge);
+    QVERIFY(result.rawBody.size() <= ApiJob::maxResponseBytes);
+    // The next request works: the aborted transfer left nothing behind.
+    QCOMPARE(list().outcome->kind, Kind::Listed);
+}
+
+void TestApiTransport::closedPortIsConnectionFailed()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    m_client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::ConnectionFailed);
+    QVERIFY(result.outcome->userMessage().contains(result.outcome->detail));
+}
+
+void TestApiTransport::redirectIsRefusedAndNotFollowed()
+{
+    m_server.setFault(Fault::Redirect, 1);
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::Refused);
+    QCOMPARE(result.outcome->httpStatus, 302);
+    QVERIFY(result.outcome->detail.contains(QLatin1String("127.0.0.2")));
+    QCOMPARE(m_network.created, 1); // the redirect target was never requested
+    QCOMPARE(m_server.receivedRequests().size(), 1);
+}
+
+void TestApiTransport::plainHttpToRemoteHostIsRefusedWithoutConnecting_data()
+{
+    QTest::addColumn<QUrl>("baseUrl");
+    QTest::newRow("private address") << QUrl(QStringLiteral("http://10.255.255.1"));
+    QTest::newRow("host name") << QUrl(QStringLiteral("http://api.care360-next.carevalidate.com"));
+    QTest::newRow("ftp") << QUrl(QStringLiteral("ftp://127.0.0.1/"));
+    QTest::newRow("no host") << QUrl(QStringLiteral("https://"));
+}
+
+void TestApiTransport::plainHttpToRemoteHostIsRefusedWithoutConnecting()
+{
+    QFETCH(QUrl, baseUrl);
+    m_client.setBaseUrl(baseUrl);
+    QElapsedTimer timer;
+    timer.start();
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::Refused);
+    QVERIFY(timer.elapsed() < 500);
+    QCOMPARE(m_network.created, 0);
+    QCOMPARE(result.outcome->httpStatus, 0);
+    QVERIFY(result.outcome->userMessage().startsWith(QLatin1String("The request was not sent")));
+}
+
+void TestApiTransport::tlsHandshakeFailureIsTlsFailed()
+{
+    // A real TLS server whose certificate nobody trusts: the error is fatal, never ignored.
+    QFile certFile(QStringLiteral(CARE360_API_TEST_DATA "/selfsigned-cert.pem"));
+    QFile keyFile(QStringLiteral(CARE360_API_TEST_DATA "/selfsigned-key.pem"));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    QSslServer tlsServer;
+    tlsServer.setSslConfiguration(configuration);
+    int encrypted = 0;
+    connect(&tlsServer, &QSslServer::pendingConnectionAvailable, this, [&] {
+        while (QTcpSocket *socket = tlsServer.nextPendingConnection()) {
+            connect(socket, &QSslSocket::readyRead, socket, [&encrypted] { ++encrypted; });
+        }
+    });
+    QVERIFY(tlsServer.listen(QHostAddress::LocalHost));
+    m_client.setBaseUrl(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(tlsServer.serverPort())));
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::TlsFailed);
+    QVERIFY2(
+        result.outcome->detail.contains(QLatin1String("self signed"), Qt::CaseInsensitive)
+            || result.outcome->detail.contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
+        qPrintable(result.outcome->detail));
+    QVERIFY(result.outcome->userMessage().contains(result.outcome->detail));
+    QCOMPARE(encrypted, 0); // no request data (and so no key) reached the server
+}
+
+void TestApiTransport::baseUrlPathIsKept()
+{
+    QUrl url = m_server.baseUrl();
+    url.setPath(QStringLiteral("/proxy/"));
+    m_client.setBaseUrl(url);
+    list();
+    QCOMPARE(m_server.receivedRequests().value(0).path,
+             QStringLiteral("/proxy/api/v1/cases/") + Demo::acmeCaseId);
+}
+
+QTEST_GUILESS_MAIN(TestApiTransport)
+#include "tst_apitransport.moc"

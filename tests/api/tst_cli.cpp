@@ -1,0 +1,380 @@
+// care360-escalations-cli end to end: a real process against the in-process sandbox.
+#include "apitestsupport.h"
+
+#include "app/sandbox/demodata.h"
+#include "models/requestschema.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Care360;
+using namespace Care360::TestSupport;
+namespace Demo = Care360::Sandbox::Demo;
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void listPrintsTable();
+    void listJsonParses();
+    void updateAppliesGroupsInOneRequest();
+    void updateJsonParses();
+    void usageErrorsExit2_data();
+    void usageErrorsExit2();
+    void validationFailedExits3();
+    void notFoundExits4_data();
+    void notFoundExits4();
+    void deniedExits5_data();
+    void deniedExits5();
+    void missingKeyExits5();
+    void assigneeNotFoundExits6();
+    void networkFailureExits7();
+    void unexpectedResponseExits8();
+    void errorIsOneLineWithTheRequestId();
+    void keyIsNotInArgv();
+
+private:
+    QStringList sandboxArgs() const;
+    void startCli(QProcess &process, const QStringList &args,
+                  const QString &key = Demo::acmeApiKey) const;
+    CliRun runCli(const QStringList &args, const QString &key = Demo::acmeApiKey);
+
+    Sandbox::SandboxServer m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(QFile::exists(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli")));
+    QVERIFY(m_dir.isValid());
+    m_server.store().loadDemo();
+    QVERIFY(m_server.listen() != 0);
+}
+
+void TestCli::init()
+{
+    m_server.store().loadDemo();
+    m_server.setFault(Sandbox::Fault::None);
+    m_server.setDelay(0);
+    m_server.clearReceivedRequests();
+}
+
+QStringList TestCli::sandboxArgs() const
+{
+    return { QStringLiteral("--env"), QStringLiteral("sandbox"), QStringLiteral("--base-url"),
+             m_server.baseUrl().toString() };
+}
+
+void TestCli::startCli(QProcess &process, const QStringList &args, const QString &key) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("CARE360_API_KEY"));
+    if (!key.isEmpty())
+        environment.insert(QStringLiteral("CARE360_API_KEY"), key);
+    // Never the developer's real keychain.
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
+    environment.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
+    process.setProcessEnvironment(environment);
+    process.setProgram(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli"));
+    process.setArguments(args);
+    process.start();
+}
+
+// Asynchronous, so this event loop keeps serving the sandbox while the CLI waits on it.
+CliRun TestCli::runCli(const QStringList &args, const QString &key)
+{
+    QProcess process;
+    startCli(process, args, key);
+    CliRun run;
+    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+void TestCli::listPrintsTable()
+{
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::acmeCaseId);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.isEmpty());
+    const QList<Escalation> active = m_server.store().activeEscalations(Demo::acmeCaseId);
+    QVERIFY(!active.isEmpty());
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), active.size() + 1); // a header and one line per escalation
+    for (int i = 0; i < active.size(); ++i) {
+        QVERIFY2(lines.at(i + 1).startsWith(active.at(i).id), qPrintable(lines.at(i + 1)));
+        QVERIFY(lines.at(i + 1).contains(active.at(i).title));
+    }
+}
+
+void TestCli::listJsonParses()
+{
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::acmeCaseId << QStringLiteral("--json"));
+    QCOMPARE(run.exitCode, 0);
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonArray list = document.object()
+                                .value(QLatin1String("data"))
+                                .toObject()
+                                .value(QLatin1String("escalations"))
+                                .toArray();
+    const QList<Escalation> active = m_server.store().activeEscalations(Demo::acmeCaseId);
+    QCOMPARE(list.size(), active.size());
+    for (int i = 0; i < active.size(); ++i)
+        QCOMPARE(list.at(i).toObject().value(QLatin1String("id")).toString(), active.at(i).id);
+}
+
+void TestCli::updateAppliesGroupsInOneRequest()
+{
+    const QList<Escalation> active = m_server.store().activeEscalations(Demo::acmeCaseId);
+    const QString noteFile = m_dir.filePath(QStringLiteral("note.txt"));
+    QFile file(noteFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Patient moved; new address on file.\nSecond line.\n");
+    file.close();
+    const CliRun run = runCli(
+        sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case") << Demo::acmeCaseId
+                      << QStringLiteral("--escalation") << active.at(0).id
+                      << QStringLiteral("--note-file") << noteFile << QStringLiteral("--follow-up")
+                      << QStringLiteral("2025-06-15") << QStringLiteral("11:00")
+                      << QStringLiteral("--escalation") << active.at(1).id
+                      << QStringLiteral("--assign") << Demo::acmeNurseEmail);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(m_server.receivedRequests().size(), 1);
+    const QJsonArray items = receivedItems(m_server.receivedRequests().at(0));
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(1).toObject().keys(),
+             (QStringList { QStringLiteral("assignedToEmail"), QStringLiteral("escalationId") }));
+    const Escalation first = *m_server.store().escalation(Demo::acmeCaseId, active.at(0).id);
+    QCOMPARE(first.note, QStringLiteral("Patient moved; new address on file.\nSecond line."));
+    // 11:00 in Berlin summer time.
+    QCOMPARE(first.followUpDueAt, QDateTime(QDate(2025, 6, 15), QTime(9, 0), Qt::UTC));
+    const Escalation second = *m_server.store().escalation(Demo::acmeCaseId, active.at(1).id);
+    QCOMPARE(m_server.store().userEmail(second.assignedToUserId.value_or(QString())),
+             Demo::acmeNurseEmail);
+    QVERIFY(run.out.contains(active.at(0).id.toLatin1()));
+}
+
+void TestCli::updateJsonParses()
+{
+    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const CliRun run =
+        runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
+                             << Demo::acmeCaseId << QStringLiteral("--escalation") << id
+                             << QStringLiteral("--follow-up=2030-01-01T08:00:00Z")
+                             << QStringLiteral("--json"));
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject envelope = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(envelope.value(QLatin1String("success")).toBool(), true);
+    QCOMPARE(envelope.value(QLatin1String("status")).toInt(), 200);
+}
+
+void TestCli::usageErrorsExit2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString caseId = Demo::acmeCaseId;
+    const QString id = QStringLiteral("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+    const QString list = QStringLiteral("list");
+    const QString update = QStringLiteral("update");
+    QTest::newRow("nothing") << QStringList();
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("show") };
+    QTest::newRow("unknown env") << QStringList { QStringLiteral("--env"), QStringLiteral("prod"),
+                                                  list, QStringLiteral("--case"), caseId };
+    QTest::newRow("sandbox without url")
+        << QStringList { QStringLiteral("--env"), QStringLiteral("sandbox"), list,
+                         QStringLiteral("--case"), caseId };
+    QTest::newRow("key on the command line")
+        << (sandboxArgs() << QStringLiteral("--api-key") << QStringLiteral("x") << list
+                          << QStringLiteral("--case") << caseId);
+    QTest::newRow("list without case") << (sandboxArgs() << list);
+    QTest::newRow("note before escalation")
+        << (sandboxArgs() << update << QStringLiteral("--case") << caseId
+                          << QStringLiteral("--note") << QStringLiteral("x")
+                          << QStringLiteral("--escalation") << id);
+    QTest::newRow("escalation without change")
+        << (sandboxArgs() << update << QStringLiteral("--case") << caseId
+                          << QStringLiteral("--escalation") << id);
+    QTest::newRow("bad follow-up")
+        << (sandboxArgs() << update << QStringLiteral("--case") << caseId
+                          << QStringLiteral("--escalation") << id << QStringLiteral("--follow-up")
+                          << QStringLiteral("tomorrow"));
+    QTest::newRow("missing note file")
+        << (sandboxArgs() << update << QStringLiteral("--case") << caseId
+                          << QStringLiteral("--escalation") << id << QStringLiteral("--note-file")
+                          << m_dir.filePath(QStringLiteral("absent.txt")));
+    QTest::newRow("plain http to a remote host")
+        << QStringList { QStringLiteral("--env"),
+                         QStringLiteral("custom"),
+                         QStringLiteral("--base-url"),
+                         QStringLiteral("http://10.255.255.1"),
+                         list,
+                         QStringLiteral("--case"),
+                         caseId };
+}
+
+void TestCli::usageErrorsExit2()
+{
+    QFETCH(QStringList, args);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!run.err.isEmpty());
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(m_server.receivedRequests().size(), 0);
+}
+
+void TestCli::validationFailedExits3()
+{
+    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const CliRun run =
+        runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
+                             << Demo::acmeCaseId << QStringLiteral("--escalation") << id
+                             << QStringLiteral("--assign") << QStringLiteral("not-an-email"));
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY(run.err.contains("assignedToEmail"));
+    QCOMPARE(m_server.receivedRequests().size(), 0);
+}
+
+void TestCli::notFoundExits4_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("case") << (sandboxArgs()
+                              << QStringLiteral("list") << QStringLiteral("--case")
+                              << QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    QTest::newRow("escalation") << (sandboxArgs()
+                                    << QStringLiteral("update") << QStringLiteral("--case")
+                                    << Demo::acmeCaseId << QStringLiteral("--escalation")
+                                    << QStringLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210")
+                                    << QStringLiteral("--note") << QStringLiteral("x"));
+}
+
+void TestCli::notFoundExits4()
+{
+    QFETCH(QStringList, args);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 4);
+    QCOMPARE(m_server.receivedRequests().size(), 1);
+}
+
+void TestCli::deniedExits5_data()
+{
+    QTest::addColumn<QString>("caseId");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("other organisation") << Demo::globexCaseId << Demo::acmeApiKey;
+    QTest::newRow("wrong key") << Demo::acmeCaseId << QStringLiteral("wrong-key");
+}
+
+void TestCli::deniedExits5()
+{
+    QFETCH(QString, caseId);
+    QFETCH(QString, key);
+    const CliRun run =
+        runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case") << caseId, key);
+    QCOMPARE(run.exitCode, 5);
+    QCOMPARE(m_server.receivedRequests().size(), 1);
+}
+
+void TestCli::missingKeyExits5()
+{
+    // No CARE360_API_KEY and no reachable keychain: nothing is sent.
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::acmeCaseId,
+                              QString());
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY(run.err.contains("CARE360_API_KEY"));
+    QCOMPARE(m_server.receivedRequests().size(), 0);
+}
+
+void TestCli::assigneeNotFoundExits6()
+{
+    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const CliRun run =
+        runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
+                             << Demo::acmeCaseId << QStringLiteral("--escalation") << id
+                             << QStringLiteral("--assign") << Demo::acmeManagerEmail);
+    QCOMPARE(run.exitCode, 6);
+    QVERIFY(run.err.contains(Demo::acmeManagerEmail.toUtf8()));
+}
+
+void TestCli::networkFailureExits7()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    const CliRun run =
+        runCli({ QStringLiteral("--env"), QStringLiteral("sandbox"), QStringLiteral("--base-url"),
+                 QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("list"),
+                 QStringLiteral("--case"), Demo::acmeCaseId });
+    QCOMPARE(run.exitCode, 7);
+}
+
+void TestCli::unexpectedResponseExits8()
+{
+    m_server.setFault(Sandbox::Fault::Http500);
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::acmeCaseId);
+    QCOMPARE(run.exitCode, 8);
+    QVERIFY(run.err.contains("500"));
+}
+
+void TestCli::errorIsOneLineWithTheRequestId()
+{
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::globexCaseId);
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY(run.out.isEmpty());
+    const QString err = QString::fromUtf8(run.err).trimmed();
+    QVERIFY2(!err.contains(u'\n'), qPrintable(err));
+    const QByteArray sent = headerValue(m_server.receivedRequests().value(0), "x-request-id");
+    QVERIFY(RequestSchema::isUuid(QString::fromLatin1(sent)));
+    QVERIFY2(err.contains(QString::fromLatin1(sent)), qPrintable(err));
+}
+
+void TestCli::keyIsNotInArgv()
+{
+    m_server.setDelay(1500); // keeps the CLI waiting while its process is inspected
+    QProcess process;
+    startCli(process,
+             sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                           << Demo::acmeCaseId);
+    QVERIFY(process.waitForStarted());
+    const QString proc = QStringLiteral("/proc/%1/").arg(process.processId());
+    QTest::qWait(500);
+    QCOMPARE(process.state(), QProcess::Running);
+    QFile cmdline(proc + QStringLiteral("cmdline"));
+    QVERIFY(cmdline.open(QIODevice::ReadOnly));
+    const QByteArray argv = cmdline.readAll();
+    QVERIFY(argv.contains("care360-escalations-cli"));
+    QVERIFY(argv.contains(Demo::acmeCaseId.toLatin1()));
+    QVERIFY(!argv.contains(Demo::acmeApiKey.toLatin1()));
+    QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 20000);
+    QCOMPARE(process.exitCode(), 0);
+    // The key did travel, in the header only.
+    QCOMPARE(headerValue(m_server.receivedRequests().value(0), "cv-api-key"),
+             Demo::acmeApiKey.toLatin1());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
