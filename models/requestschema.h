@@ -12,7 +12,10 @@ namespace Care360::RequestSchema {
 struct SchemaError {
     QString path; // e.g. "escalations.0.escalationId"
     QString message; // e.g. "escalationId must be a valid UUID"
-    QString errorText() const { return path + QStringLiteral(", ") + message; }
+    QString errorText() const
+    {
+        return path.isEmpty() ? message : path + QStringLiteral(", ") + message;
+    }
 };
 
 // 8-4-4-4-12 hexadecimal; the page's own example IDs carry no RFC 4122 version nibble.

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "sandboxdata.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Care360::Sandbox {
+
+// Reads the sandbox data-file format (docs/sandbox.md). Strict: the first problem is reported
+// with the path of the wrong field, e.g.
+// "organizations[0].cases[1].escalations[2].followUpDueAt: not an ISO 8601 date-time".
+class DataFile {
+public:
+    static std::optional<QList<SandboxOrganization>> parse(const QJsonObject &root, QString *error);
+    // Reads and JSON-parses a file; the error names the file and the JSON syntax problem.
+    static std::optional<QJsonObject> readJson(const QString &path, QString *error);
+};
+
+} // namespace Care360::Sandbox

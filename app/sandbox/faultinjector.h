@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace Care360::Sandbox {
+
+class HttpExchange;
+
+// Ways the sandbox can misbehave on purpose, for tests and training (docs/sandbox.md).
+enum class Fault {
+    None,
+    Http500, // 500 with an HTML body
+    BadJson, // 200 with truncated JSON
+    Drop, // connection closed without an answer
+    Slow, // the real answer, trickled over the slow duration
+    Huge, // 200 with a 50 MB body
+    Redirect, // 302 to http://127.0.0.2:1/elsewhere
+};
+
+// Holds the fault plan (which fault, for how many requests) and writes the faulty answers.
+class FaultInjector : public QObject {
+    Q_OBJECT
+public:
+    static constexpr qint64 hugeBodySize = 50 * 1024 * 1024;
+
+    explicit FaultInjector(QObject *parent = nullptr);
+
+    // Replaces the plan: the next count requests (-1: every following one) fail as fault.
+    void setFault(Fault fault, int count = -1);
+    // Appends to the plan: after the planned faults, count more requests fail as fault.
+    void addFault(Fault fault, int count = -1);
+    void setSlowDuration(int milliseconds) { m_slowDurationMs = milliseconds; }
+    // The fault for the next request, counting it down.
+    Fault take();
+
+    // Answers with a fault other than Slow; returns the HTTP status sent, 0 for a drop.
+    // Finishes the exchange (it is deleted once written).
+    int answer(Fault fault, HttpExchange *exchange);
+    // Writes the real answer in slices over the slow duration, then finishes the exchange.
+    void trickle(HttpExchange *exchange, int status, const QByteArray &body);
+
+    static QString name(Fault fault);
+    static std::optional<Fault> fromName(const QString &name);
+
+private:
+    void writeHuge(HttpExchange *exchange);
+
+    struct Step {
+        Fault fault;
+        int remaining; // -1: forever
+    };
+    QList<Step> m_plan;
+    int m_slowDurationMs = 5000;
+};
+
+} // namespace Care360::Sandbox

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHttpServerResponder>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+class QHttpServerRequest;
+class QTcpSocket;
+
+namespace Care360::Sandbox {
+
+// One request parsed by QtHttpServer and its pending answer. Answers may be sent later (delays,
+// trickles), so the request is copied and the socket is watched: it may close at any time.
+class HttpExchange : public QObject {
+    Q_OBJECT
+public:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    HttpExchange(const QHttpServerRequest &request, QTcpSocket *socket,
+                 QHttpServerResponder &&responder, QObject *parent);
+
+    QByteArray method() const { return m_method; }
+    QString path() const { return m_path; }
+    QByteArray body() const { return m_body; }
+    Headers headers() const { return m_headers; }
+    QByteArray header(const QByteArray &name) const;
+    qint64 elapsedMs() const { return m_timer.elapsed(); }
+    bool isConnected() const;
+    QTcpSocket *socket() const { return m_socket; }
+
+    void send(int status, const QByteArray &contentType, const QByteArray &body,
+              const Headers &extraHeaders = {});
+    // For answers written in parts: status line and headers now, body parts later.
+    void sendHead(int status, const QByteArray &contentType, qint64 contentLength);
+    void sendBodyPart(const QByteArray &part);
+    // Closes the connection without an answer.
+    void drop();
+
+private:
+    QByteArray m_method;
+    QString m_path;
+    QByteArray m_body;
+    Headers m_headers;
+    QPointer<QTcpSocket> m_socket;
+    std::optional<QHttpServerResponder> m_responder;
+    QElapsedTimer m_timer;
+};
+
+} // namespace Care360::Sandbox
