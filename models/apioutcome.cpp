@@ -30,7 +30,8 @@ QString ApiOutcome::userMessage() const
 {
     switch (kind) {
     case Kind::Updated:
-        return tr("%n escalation(s) saved.", nullptr, int(escalations.size()));
+        return tr("Changes saved; the case has %n active escalation(s).", nullptr,
+                  int(escalations.size()));
     case Kind::Listed:
         return tr("%n active escalation(s) loaded.", nullptr, int(escalations.size()));
     case Kind::EscalationsNotFound:

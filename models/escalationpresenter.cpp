@@ -1,0 +1,235 @@
+#include "escalationpresenter.h"
+
+#include "assigneedirectory.h"
+#include "contractcodec.h"
+#include "escalationtablemodel.h"
+
+#include <QLocale>
+
+namespace Care360 {
+
+namespace {
+using Model = EscalationTableModel;
+constexpr qint64 kDueSoonMs = 24 * 60 * 60 * 1000;
+
+QVariant optionalValue(const std::optional<QString> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+QVariant optionalValue(const std::optional<QDateTime> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+} // namespace
+
+EscalationPresenter::EscalationPresenter(const AssigneeDirectory *directory, QDateTime now)
+    : m_directory(directory)
+    , m_now(std::move(now))
+{
+}
+
+QString EscalationPresenter::localDateTimeText(const QDateTime &utc)
+{
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QString EscalationPresenter::headerText(int column)
+{
+    switch (column) {
+    case Model::Title:
+        return tr("Title");
+    case Model::Type:
+        return tr("Type");
+    case Model::Note:
+        return tr("Note");
+    case Model::FollowUpDue:
+        return tr("Follow-up due");
+    case Model::Assignee:
+        return tr("Assignee");
+    case Model::Created:
+        return tr("Created");
+    case Model::Updated:
+        return tr("Updated");
+    }
+    return QString();
+}
+
+QString EscalationPresenter::editStepText(EditableField field)
+{
+    switch (field) {
+    case EditableField::Note:
+        return tr("Edit note");
+    case EditableField::FollowUpDue:
+        return tr("Change follow-up date");
+    case EditableField::Assignee:
+        return tr("Change assignee");
+    }
+    return QString();
+}
+
+QString EscalationPresenter::displayText(const EscalationRow &row, int column) const
+{
+    const Escalation &e = row.server();
+    switch (column) {
+    case Model::Title:
+        return e.title;
+    case Model::Type:
+        return e.type;
+    case Model::Note:
+        return row.effectiveNote().value_or(QString());
+    case Model::FollowUpDue:
+        return localDateTimeText(row.effectiveFollowUp().value_or(QDateTime()));
+    case Model::Assignee:
+        return assigneeText(row);
+    case Model::Created:
+        return localDateTimeText(e.createdAt);
+    case Model::Updated:
+        return localDateTimeText(e.updatedAt.value_or(QDateTime()));
+    }
+    return QString();
+}
+
+QString EscalationPresenter::assigneeText(const EscalationRow &row) const
+{
+    const QVariant draft = row.draft(EditableField::Assignee);
+    if (draft.isValid())
+        return draft.toString();
+    const std::optional<QString> &userId = row.server().assignedToUserId;
+    if (!userId)
+        return QString();
+    const QString email = m_directory ? m_directory->emailFor(*userId) : QString();
+    return email.isEmpty() ? AssigneeDirectory::shortUserId(*userId) : email;
+}
+
+QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
+{
+    QStringList lines;
+    if (row.isInactive())
+        lines << tr("No longer active (completed or removed elsewhere); its changes will not be "
+                    "sent. Discard it when you are done with it.");
+    const bool editable = Model::isEditableColumn(column);
+    const QString error = editable ? row.cellError(Model::fieldForColumn(column)) : QString();
+    if (!error.isEmpty())
+        lines << error;
+    else if (!row.rowError().isEmpty())
+        lines << row.rowError();
+    if (editable && row.hasDraft(Model::fieldForColumn(column)))
+        lines << tr("Changed, not saved yet.");
+    switch (column) {
+    case Model::Title:
+        lines << tr("Escalation ID: %1").arg(row.id());
+        break;
+    case Model::FollowUpDue:
+        lines << followUpToolTip(row);
+        break;
+    case Model::Assignee:
+        lines << assigneeToolTip(row);
+        break;
+    default:
+        break;
+    }
+    lines.removeAll(QString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString EscalationPresenter::followUpToolTip(const EscalationRow &row) const
+{
+    const std::optional<QDateTime> due = row.effectiveFollowUp();
+    if (!due)
+        return tr("No follow-up date");
+    QString text = tr("%1 (UTC)").arg(Codec::formatTimestamp(*due));
+    if (isOverdue(row))
+        text += QLatin1Char('\n') + tr("Overdue");
+    else if (isDueSoon(row))
+        text += QLatin1Char('\n') + tr("Due within 24 hours");
+    return text;
+}
+
+QString EscalationPresenter::assigneeToolTip(const EscalationRow &row) const
+{
+    QStringList lines;
+    const QVariant draft = row.draft(EditableField::Assignee);
+    if (draft.isValid())
+        lines << tr("Will be reassigned to %1").arg(draft.toString());
+    const std::optional<QString> &userId = row.server().assignedToUserId;
+    if (!userId) {
+        lines << tr("Unassigned");
+    } else {
+        const QString email = m_directory ? m_directory->emailFor(*userId) : QString();
+        lines << (email.isEmpty() ? tr("User ID: %1").arg(*userId)
+                                  : tr("%1 (user ID: %2)").arg(email, *userId));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QVariant EscalationPresenter::editValue(const EscalationRow &row, int column) const
+{
+    switch (column) {
+    case Model::Note:
+        return row.effectiveNote().value_or(QString());
+    case Model::FollowUpDue: {
+        const std::optional<QDateTime> due = row.effectiveFollowUp();
+        return due ? QVariant(due->toLocalTime()) : QVariant(QMetaType(QMetaType::QDateTime));
+    }
+    case Model::Assignee: {
+        const QVariant draft = row.draft(EditableField::Assignee);
+        if (draft.isValid())
+            return draft.toString();
+        const std::optional<QString> &userId = row.server().assignedToUserId;
+        return userId && m_directory ? m_directory->emailFor(*userId) : QString();
+    }
+    default:
+        return displayText(row, column);
+    }
+}
+
+QVariant EscalationPresenter::sortValue(const EscalationRow &row, int column) const
+{
+    switch (column) {
+    case Model::FollowUpDue:
+        return row.effectiveFollowUp().value_or(QDateTime());
+    case Model::Created:
+        return row.server().createdAt;
+    case Model::Updated:
+        return row.server().updatedAt.value_or(QDateTime());
+    default:
+        return displayText(row, column);
+    }
+}
+
+QVariant EscalationPresenter::serverValue(const EscalationRow &row, int column) const
+{
+    const Escalation &e = row.server();
+    switch (column) {
+    case Model::Title:
+        return e.title;
+    case Model::Type:
+        return e.type;
+    case Model::Note:
+        return optionalValue(e.note);
+    case Model::FollowUpDue:
+        return optionalValue(e.followUpDueAt);
+    case Model::Assignee:
+        return optionalValue(e.assignedToUserId);
+    case Model::Created:
+        return e.createdAt;
+    case Model::Updated:
+        return optionalValue(e.updatedAt);
+    }
+    return QVariant();
+}
+
+bool EscalationPresenter::isOverdue(const EscalationRow &row) const
+{
+    const std::optional<QDateTime> due = row.effectiveFollowUp();
+    return due && *due < m_now;
+}
+
+bool EscalationPresenter::isDueSoon(const EscalationRow &row) const
+{
+    const std::optional<QDateTime> due = row.effectiveFollowUp();
+    return due && *due >= m_now && m_now.msecsTo(*due) < kDueSoonMs;
+}
+
+} // namespace Care360

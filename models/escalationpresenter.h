@@ -1,0 +1,44 @@
+#pragma once
+
+#include "escalationrow.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+
+namespace Care360 {
+
+class AssigneeDirectory;
+
+// The text and values the table shows for a row, column by column (EscalationTableModel's
+// columns); kept apart from the model so the model keeps to state and signals.
+class EscalationPresenter {
+    Q_DECLARE_TR_FUNCTIONS(Care360::EscalationPresenter)
+public:
+    EscalationPresenter(const AssigneeDirectory *directory, QDateTime now);
+
+    QString displayText(const EscalationRow &row, int column) const;
+    QString toolTip(const EscalationRow &row, int column) const;
+    // What an editor starts from: note text, local QDateTime, e-mail (empty when unknown).
+    QVariant editValue(const EscalationRow &row, int column) const;
+    QVariant sortValue(const EscalationRow &row, int column) const;
+    QVariant serverValue(const EscalationRow &row, int column) const;
+    bool isOverdue(const EscalationRow &row) const;
+    bool isDueSoon(const EscalationRow &row) const;
+
+    static QString localDateTimeText(const QDateTime &utc);
+    static QString headerText(int column);
+    // The undo stack's name for an edit of this field.
+    static QString editStepText(EditableField field);
+
+private:
+    QString assigneeText(const EscalationRow &row) const;
+    QString assigneeToolTip(const EscalationRow &row) const;
+    QString followUpToolTip(const EscalationRow &row) const;
+
+    const AssigneeDirectory *m_directory;
+    QDateTime m_now;
+};
+
+} // namespace Care360

@@ -1,0 +1,414 @@
+#include "escalationtablemodel.h"
+
+#include "assigneedirectory.h"
+#include "discardrowcommand.h"
+#include "draftchangecommand.h"
+#include "escalationpresenter.h"
+#include "outcomemerger.h"
+
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace Care360 {
+
+namespace {
+constexpr EditableField kFields[] = { EditableField::Note, EditableField::FollowUpDue,
+                                      EditableField::Assignee };
+
+QDateTime systemClock()
+{
+    return QDateTime::currentDateTimeUtc();
+}
+} // namespace
+
+EscalationTableModel::EscalationTableModel(AssigneeDirectory *directory, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_directory(directory ? directory : new AssigneeDirectory(this))
+    , m_undoStack(new QUndoStack(this))
+    , m_clock(systemClock)
+{
+    connect(m_directory, &AssigneeDirectory::changed, this, [this] {
+        if (!m_store.isEmpty())
+            emit dataChanged(index(0, Assignee), index(rowCount() - 1, Assignee));
+    });
+}
+
+EscalationTableModel::~EscalationTableModel()
+{
+    // Commands reach back into the model: delete them while the model is still whole.
+    m_undoStack->clear();
+}
+
+bool EscalationTableModel::isCell(const QModelIndex &index) const
+{
+    // Not checkIndex(): views and the model tester legitimately ask about invalid indexes.
+    return index.isValid() && index.model() == this && index.row() < rowCount()
+        && index.column() < ColumnCount;
+}
+
+int EscalationTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_store.size();
+}
+
+int EscalationTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!isCell(index))
+        return QVariant();
+    const EscalationRow &row = rowAt(index.row());
+    const int column = index.column();
+    const bool editable = isEditableColumn(column);
+    const bool timed = role == OverdueRole || role == DueSoonRole || role == Qt::ToolTipRole;
+    const EscalationPresenter presenter(m_directory, timed ? now() : QDateTime());
+    switch (role) {
+    case Qt::DisplayRole:
+        return presenter.displayText(row, column);
+    case Qt::EditRole:
+    case EditValueRole:
+        return presenter.editValue(row, column);
+    case Qt::ToolTipRole:
+        return presenter.toolTip(row, column);
+    case IdRole:
+        return row.id();
+    case ServerValueRole:
+        return presenter.serverValue(row, column);
+    case DraftValueRole:
+        return editable ? row.draft(fieldForColumn(column)) : QVariant();
+    case DirtyRole:
+        return editable && row.hasDraft(fieldForColumn(column));
+    case ErrorRole: {
+        const QString cell = editable ? row.cellError(fieldForColumn(column)) : QString();
+        return cell.isEmpty() ? row.rowError() : cell;
+    }
+    case OverdueRole:
+        return presenter.isOverdue(row);
+    case DueSoonRole:
+        return presenter.isDueSoon(row);
+    case InactiveRole:
+        return row.isInactive();
+    case RowDirtyRole:
+        return row.hasDrafts();
+    case SortRole:
+        return presenter.sortValue(row, column);
+    default:
+        return QVariant();
+    }
+}
+
+QVariant EscalationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0
+        && section < ColumnCount)
+        return EscalationPresenter::headerText(section);
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+Qt::ItemFlags EscalationTableModel::flags(const QModelIndex &index) const
+{
+    if (!isCell(index))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    // Drafts of inactive rows can never be sent, so their cells stop accepting edits.
+    if (isEditableColumn(index.column()) && !rowAt(index.row()).isInactive())
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool EscalationTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!isCell(index) || (role != Qt::EditRole && role != EditValueRole)
+        || !isEditableColumn(index.column()))
+        return false;
+    const EscalationRow &row = rowAt(index.row());
+    if (row.isInactive())
+        return false;
+    const EditableField field = fieldForColumn(index.column());
+    const QVariant before = row.draft(field);
+    const QVariant after = row.resolveDraft(field, value, serverAssigneeEmail(row));
+    if (EscalationRow::sameDraft(field, before, after))
+        return true;
+    pushDraftChanges({ CellChange { row.id(), field, before, after, index.row() } },
+                     EscalationPresenter::editStepText(field));
+    return true;
+}
+
+QHash<int, QByteArray> EscalationTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "escalationId");
+    names.insert(ServerValueRole, "serverValue");
+    names.insert(DraftValueRole, "draftValue");
+    names.insert(DirtyRole, "dirty");
+    names.insert(ErrorRole, "error");
+    names.insert(OverdueRole, "overdue");
+    names.insert(DueSoonRole, "dueSoon");
+    names.insert(InactiveRole, "inactive");
+    names.insert(EditValueRole, "editValue");
+    names.insert(RowDirtyRole, "rowDirty");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+void EscalationTableModel::setCaseEscalations(const QString &caseId,
+                                              const QList<Escalation> &escalations)
+{
+    beginResetModel();
+    m_undoStack->clear();
+    m_store.reset(escalations);
+    m_caseId = caseId;
+    endResetModel();
+    setModelError(QString());
+    recountPending();
+}
+
+Escalation EscalationTableModel::escalationAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? rowAt(row).server() : Escalation();
+}
+
+QModelIndex EscalationTableModel::indexOfEscalation(const QString &escalationId, int column) const
+{
+    const int row = rowOf(escalationId);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+void EscalationTableModel::revertCell(const QModelIndex &index)
+{
+    if (!isCell(index) || !isEditableColumn(index.column()))
+        return;
+    const EscalationRow &row = rowAt(index.row());
+    const EditableField field = fieldForColumn(index.column());
+    if (row.hasDraft(field))
+        pushDraftChanges(
+            { CellChange { row.id(), field, row.draft(field), QVariant(), index.row() } },
+            tr("Revert cell"));
+}
+
+void EscalationTableModel::revertRow(int row)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    const QList<CellChange> changes = revertChanges(row);
+    if (!changes.isEmpty())
+        pushDraftChanges(changes, tr("Revert row"));
+}
+
+void EscalationTableModel::revertAll()
+{
+    QList<CellChange> changes;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (rowAt(row).hasDrafts())
+            changes += revertChanges(row);
+    }
+    if (!changes.isEmpty())
+        pushDraftChanges(changes, tr("Revert all changes"));
+}
+
+bool EscalationTableModel::discardInactiveRow(int row)
+{
+    if (row < 0 || row >= rowCount() || !rowAt(row).isInactive())
+        return false;
+    m_undoStack->push(
+        new DiscardRowCommand(this, rowAt(row).id(), tr("Discard no longer active escalation")));
+    return true;
+}
+
+QList<EscalationUpdate> EscalationTableModel::pendingUpdates() const
+{
+    return m_store.pendingUpdates();
+}
+
+bool EscalationTableModel::hasDrafts() const
+{
+    return m_store.hasDrafts();
+}
+
+RequestSnapshot EscalationTableModel::snapshot() const
+{
+    return RequestSnapshot { m_caseId, pendingUpdates() };
+}
+
+void EscalationTableModel::applyOutcome(const RequestSnapshot &snapshot, const ApiOutcome &outcome)
+{
+    // An answer for the case shown before a switch says nothing about this one.
+    if (snapshot.caseId != m_caseId)
+        return;
+    OutcomeMerger(*this).apply(snapshot, outcome);
+    recountPending();
+}
+
+void EscalationTableModel::applyListing(const QList<Escalation> &escalations)
+{
+    OutcomeMerger(*this).applyListing(escalations);
+    recountPending();
+}
+
+QModelIndex EscalationTableModel::firstErrorIndex() const
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        const EscalationRow &r = rowAt(row);
+        if (!r.hasErrors())
+            continue;
+        for (EditableField field : kFields) {
+            if (!r.cellError(field).isEmpty())
+                return index(row, columnForField(field));
+        }
+        return index(row, Title);
+    }
+    return QModelIndex();
+}
+
+void EscalationTableModel::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = clock ? std::move(clock) : systemClock;
+    refreshDueStates();
+}
+
+QDateTime EscalationTableModel::now() const
+{
+    return m_clock().toUTC();
+}
+
+void EscalationTableModel::refreshDueStates()
+{
+    if (!m_store.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         { OverdueRole, DueSoonRole, Qt::ToolTipRole });
+}
+
+bool EscalationTableModel::isEditableColumn(int column)
+{
+    return column == Note || column == FollowUpDue || column == Assignee;
+}
+
+EditableField EscalationTableModel::fieldForColumn(int column)
+{
+    Q_ASSERT(isEditableColumn(column));
+    if (column == FollowUpDue)
+        return EditableField::FollowUpDue;
+    return column == Assignee ? EditableField::Assignee : EditableField::Note;
+}
+
+int EscalationTableModel::columnForField(EditableField field)
+{
+    switch (field) {
+    case EditableField::Note:
+        return Note;
+    case EditableField::FollowUpDue:
+        return FollowUpDue;
+    case EditableField::Assignee:
+        return Assignee;
+    }
+    return Note;
+}
+
+QString EscalationTableModel::serverAssigneeEmail(const EscalationRow &row) const
+{
+    const std::optional<QString> &userId = row.server().assignedToUserId;
+    return userId ? m_directory->emailFor(*userId) : QString();
+}
+
+bool EscalationTableModel::applyDraft(const QString &escalationId, EditableField field,
+                                      const QVariant &value, int rowHint)
+{
+    const int row = rowOf(escalationId, rowHint);
+    if (row < 0)
+        return false;
+    EscalationRow &r = m_store.at(row);
+    const bool wasPending = r.isPending();
+    if (!r.setDraft(field, value, serverAssigneeEmail(r)))
+        return false;
+    m_pendingCount += int(r.isPending()) - int(wasPending);
+    // An error was about the value that just changed.
+    r.setCellError(field, QString());
+    r.setRowError(QString());
+    emitRowsChanged(row, row);
+    return true;
+}
+
+bool EscalationTableModel::takeRow(const QString &escalationId, int *position, EscalationRow *row)
+{
+    const int index = rowOf(escalationId);
+    if (index < 0)
+        return false;
+    beginRemoveRows(QModelIndex(), index, index);
+    *row = m_store.take(index);
+    *position = index;
+    m_pendingCount -= int(row->isPending());
+    endRemoveRows();
+    return true;
+}
+
+void EscalationTableModel::restoreRow(int position, EscalationRow row)
+{
+    position = std::clamp(position, 0, rowCount());
+    beginInsertRows(QModelIndex(), position, position);
+    m_pendingCount += int(row.isPending());
+    m_store.insert(position, std::move(row));
+    endInsertRows();
+}
+
+void EscalationTableModel::pushDraftChanges(const QList<CellChange> &changes, const QString &text)
+{
+    m_undoStack->push(new DraftChangeCommand(this, changes, text));
+}
+
+QList<CellChange> EscalationTableModel::revertChanges(int row) const
+{
+    QList<CellChange> changes;
+    const EscalationRow &r = rowAt(row);
+    for (EditableField field : kFields) {
+        if (r.hasDraft(field))
+            changes.append(CellChange { r.id(), field, r.draft(field), QVariant(), row });
+    }
+    return changes;
+}
+
+void EscalationTableModel::clearRowErrors()
+{
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (m_store.at(row).clearErrors()) {
+            first = first < 0 ? row : first;
+            last = row;
+        }
+    }
+    if (first >= 0)
+        emitRowsChanged(first, last);
+}
+
+void EscalationTableModel::setModelError(const QString &error)
+{
+    if (error == m_modelError)
+        return;
+    m_modelError = error;
+    emit modelErrorChanged(m_modelError);
+}
+
+void EscalationTableModel::emitRowsChanged(int first, int last)
+{
+    emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void EscalationTableModel::recountPending()
+{
+    m_pendingCount = m_store.pendingCount();
+    announcePendingCount();
+}
+
+void EscalationTableModel::announcePendingCount()
+{
+    if (m_pendingCount == m_announcedPendingCount)
+        return;
+    m_announcedPendingCount = m_pendingCount;
+    emit pendingCountChanged(m_pendingCount);
+}
+
+} // namespace Care360

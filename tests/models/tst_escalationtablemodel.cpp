@@ -1,0 +1,369 @@
+#include "escalationfixtures.h"
+#include "models/assigneedirectory.h"
+#include "models/contractcodec.h"
+#include "models/escalationtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace Care360;
+using namespace Care360::Fixtures;
+using Model = EscalationTableModel;
+
+class TestEscalationTableModel : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void showsColumnsAndServerValues();
+    void showsFollowUpInLocalTimeWithUtcTooltip();
+    void flagsOverdueAndDueSoon();
+    void onlyNoteFollowUpAndAssigneeAreEditable();
+    void editCreatesDraftShownInsteadOfServerValue();
+    void settingBackToServerValueClearsDraft();
+    void undoRedoSequence();
+    void revertCellRowAndAllAreUndoable();
+    void pendingUpdatesCarryOnlyChangedFields();
+    void pendingCountIsSignalled();
+    void showsAssigneeByEmailOrShortId();
+    void loadDropsDraftsAndUndoHistory();
+    void ignoresInvalidEdits();
+
+private:
+    void load(const QList<Escalation> &escalations);
+    QModelIndex cell(int row, int column) const { return m_model->index(row, column); }
+
+    std::unique_ptr<AssigneeDirectory> m_directory;
+    std::unique_ptr<Model> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestEscalationTableModel::init()
+{
+    m_directory = std::make_unique<AssigneeDirectory>();
+    m_model = std::make_unique<Model>(m_directory.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setClock([] { return utc(2025, 6, 1, 12); });
+}
+
+void TestEscalationTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+    m_directory.reset();
+}
+
+void TestEscalationTableModel::load(const QList<Escalation> &escalations)
+{
+    m_model->setCaseEscalations(QStringLiteral("case-1"), escalations);
+}
+
+void TestEscalationTableModel::showsColumnsAndServerValues()
+{
+    load({ withNote(escalation(1, QStringLiteral("Refill Request")), QStringLiteral("Call back")),
+           escalation(2) });
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->columnCount(), 7);
+    QCOMPARE(m_model->headerData(Model::FollowUpDue, Qt::Horizontal).toString(),
+             QStringLiteral("Follow-up due"));
+    QCOMPARE(cell(0, Model::Title).data().toString(), QStringLiteral("Refill Request"));
+    QCOMPARE(cell(0, Model::Type).data().toString(), QStringLiteral("support"));
+    QCOMPARE(cell(0, Model::Note).data().toString(), QStringLiteral("Call back"));
+    QCOMPARE(cell(1, Model::Note).data().toString(), QString());
+    QVERIFY(!cell(1, Model::Note).data(Model::ServerValueRole).isValid()); // null stays null
+    QCOMPARE(cell(0, Model::Assignee).data(Model::IdRole).toString(), escalationId(1));
+    QVERIFY(cell(0, Model::Title).data(Qt::ToolTipRole).toString().contains(escalationId(1)));
+    QCOMPARE(cell(0, Model::Created).data(Model::ServerValueRole).toDateTime(),
+             utc(2025, 5, 10, 8));
+    QCOMPARE(cell(0, Model::Note).data(Model::DirtyRole).toBool(), false);
+    QCOMPARE(m_model->indexOfEscalation(escalationId(2), Model::Note), cell(1, Model::Note));
+}
+
+void TestEscalationTableModel::showsFollowUpInLocalTimeWithUtcTooltip()
+{
+    // The tests run with TZ=Europe/Berlin: 09:00 UTC in June is 11:00 local.
+    load({ withDue(escalation(1), utc(2025, 6, 15, 9)) });
+    const QModelIndex due = cell(0, Model::FollowUpDue);
+    const QDateTime local = due.data(Qt::EditRole).toDateTime();
+    QCOMPARE(local.timeSpec(), Qt::LocalTime);
+    QCOMPARE(local.time(), QTime(11, 0));
+    QCOMPARE(local.date(), QDate(2025, 6, 15));
+    const QDateTime expectedLocal(QDate(2025, 6, 15), QTime(11, 0), Qt::LocalTime);
+    QCOMPARE(due.data().toString(), QLocale().toString(expectedLocal, QLocale::ShortFormat));
+    QVERIFY(
+        due.data(Qt::ToolTipRole).toString().contains(QLatin1String("2025-06-15T09:00:00.000Z")));
+    QCOMPARE(due.data(Model::ServerValueRole).toDateTime(), utc(2025, 6, 15, 9));
+
+    // An edit given in local time is stored and sent as UTC.
+    QVERIFY(m_model->setData(due, QDateTime(QDate(2025, 7, 1), QTime(10, 30), Qt::LocalTime)));
+    QCOMPARE(due.data(Model::DraftValueRole).toDateTime().timeSpec(), Qt::UTC);
+    QCOMPARE(due.data(Model::DraftValueRole).toDateTime(), utc(2025, 7, 1, 8, 30));
+    QCOMPARE(QJsonDocument::fromJson(Codec::encodeUpdateRequest(m_model->pendingUpdates()))
+                 .object()["escalations"][0]["followUpDueAt"]
+                 .toString(),
+             QStringLiteral("2025-07-01T08:30:00.000Z"));
+}
+
+void TestEscalationTableModel::flagsOverdueAndDueSoon()
+{
+    // Clock: 2025-06-01 12:00 UTC.
+    load({ withDue(escalation(1), utc(2025, 6, 1, 11, 59)), // overdue
+           withDue(escalation(2), utc(2025, 6, 1, 12)), // due now: soon, not overdue
+           withDue(escalation(3), utc(2025, 6, 2, 11, 59)), // within 24 h
+           withDue(escalation(4), utc(2025, 6, 2, 12)), // exactly 24 h: not soon
+           escalation(5) }); // no date
+    const bool overdue[] = { true, false, false, false, false };
+    const bool soon[] = { false, true, true, false, false };
+    for (int row = 0; row < 5; ++row) {
+        for (int column : { int(Model::Title), int(Model::FollowUpDue) }) {
+            QCOMPARE(cell(row, column).data(Model::OverdueRole).toBool(), overdue[row]);
+            QCOMPARE(cell(row, column).data(Model::DueSoonRole).toBool(), soon[row]);
+        }
+    }
+    // The draft date decides, and moving the clock is announced.
+    m_model->setData(cell(4, Model::FollowUpDue), utc(2025, 5, 1));
+    QVERIFY(cell(4, Model::Title).data(Model::OverdueRole).toBool());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setClock([] { return utc(2025, 6, 2, 12, 30); });
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(cell(3, Model::FollowUpDue).data(Model::OverdueRole).toBool());
+    QVERIFY(cell(3, Model::FollowUpDue).data(Qt::ToolTipRole).toString().contains("Overdue"));
+}
+
+void TestEscalationTableModel::onlyNoteFollowUpAndAssigneeAreEditable()
+{
+    load({ escalation(1) });
+    for (int column = 0; column < Model::ColumnCount; ++column) {
+        const bool editable =
+            column == Model::Note || column == Model::FollowUpDue || column == Model::Assignee;
+        QCOMPARE(bool(m_model->flags(cell(0, column)) & Qt::ItemIsEditable), editable);
+        QCOMPARE(m_model->setData(cell(0, column), QStringLiteral("x")), editable);
+    }
+    QCOMPARE(cell(0, Model::Title).data().toString(), QStringLiteral("Address verification"));
+}
+
+void TestEscalationTableModel::editCreatesDraftShownInsteadOfServerValue()
+{
+    load({ withNote(escalation(1), QStringLiteral("old")) });
+    const QModelIndex note = cell(0, Model::Note);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QVERIFY(m_model->setData(note, QStringLiteral("new")));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(note.data().toString(), QStringLiteral("new"));
+    QCOMPARE(note.data(Qt::EditRole).toString(), QStringLiteral("new"));
+    QCOMPARE(note.data(Model::ServerValueRole).toString(), QStringLiteral("old"));
+    QCOMPARE(note.data(Model::DraftValueRole).toString(), QStringLiteral("new"));
+    QVERIFY(note.data(Model::DirtyRole).toBool());
+    QVERIFY(cell(0, Model::Title).data(Model::RowDirtyRole).toBool());
+    QVERIFY(!cell(0, Model::Title).data(Model::DirtyRole).toBool());
+    QVERIFY(note.data(Qt::ToolTipRole).toString().contains("not saved"));
+    QCOMPARE(m_model->undoStack()->count(), 1);
+    // The same value again is no new step.
+    QVERIFY(m_model->setData(note, QStringLiteral("new")));
+    QCOMPARE(m_model->undoStack()->count(), 1);
+}
+
+void TestEscalationTableModel::settingBackToServerValueClearsDraft()
+{
+    load({ withDue(withNote(escalation(1), QStringLiteral("old")), utc(2025, 6, 15, 9)),
+           escalation(2) });
+    m_model->setData(cell(0, Model::Note), QStringLiteral("new"));
+    m_model->setData(cell(0, Model::Note), QStringLiteral("old"));
+    QVERIFY(!cell(0, Model::Note).data(Model::DirtyRole).toBool());
+    QCOMPARE(m_model->undoStack()->count(), 2);
+    // The same instant in another zone is the same value.
+    m_model->setData(cell(0, Model::FollowUpDue),
+                     QDateTime(QDate(2025, 6, 15), QTime(11, 0), Qt::LocalTime));
+    QVERIFY(!cell(0, Model::FollowUpDue).data(Model::DirtyRole).toBool());
+    // A null note cleared in an editor gives "", which is no change.
+    m_model->setData(cell(1, Model::Note), QString());
+    m_model->setData(cell(1, Model::Note), QStringLiteral(""));
+    QVERIFY(!cell(1, Model::Note).data(Model::DirtyRole).toBool());
+    QVERIFY(m_model->pendingUpdates().isEmpty());
+}
+
+void TestEscalationTableModel::undoRedoSequence()
+{
+    load({ withNote(escalation(1), QStringLiteral("a")) });
+    QUndoStack *stack = m_model->undoStack();
+    const QModelIndex note = cell(0, Model::Note);
+    m_model->setData(note, QStringLiteral("b"));
+    m_model->setData(note, QStringLiteral("c"));
+    m_model->setData(cell(0, Model::Assignee), QStringLiteral("  agent@example.com "));
+    QCOMPARE(stack->count(), 3);
+    QCOMPARE(cell(0, Model::Assignee).data().toString(), QStringLiteral("agent@example.com"));
+
+    stack->undo();
+    QVERIFY(!cell(0, Model::Assignee).data(Model::DirtyRole).toBool());
+    QCOMPARE(note.data().toString(), QStringLiteral("c"));
+    stack->undo();
+    QCOMPARE(note.data().toString(), QStringLiteral("b"));
+    stack->undo();
+    QCOMPARE(note.data().toString(), QStringLiteral("a"));
+    QVERIFY(!note.data(Model::DirtyRole).toBool());
+    QVERIFY(!stack->canUndo());
+    stack->redo();
+    stack->redo();
+    QCOMPARE(note.data().toString(), QStringLiteral("c"));
+    // A new edit after undo drops the redo branch.
+    m_model->setData(note, QStringLiteral("d"));
+    QVERIFY(!stack->canRedo());
+    QCOMPARE(stack->count(), 3);
+    stack->undo();
+    QCOMPARE(note.data().toString(), QStringLiteral("c"));
+}
+
+void TestEscalationTableModel::revertCellRowAndAllAreUndoable()
+{
+    load({ withNote(escalation(1), QStringLiteral("a")), escalation(2) });
+    QUndoStack *stack = m_model->undoStack();
+    m_model->setData(cell(0, Model::Note), QStringLiteral("a2"));
+    m_model->setData(cell(0, Model::FollowUpDue), utc(2025, 7, 1));
+    m_model->setData(cell(1, Model::Assignee), QStringLiteral("x@example.com"));
+    const QList<EscalationUpdate> edited = m_model->pendingUpdates();
+    QCOMPARE(edited.size(), 2);
+
+    m_model->revertCell(cell(0, Model::Note));
+    QCOMPARE(cell(0, Model::Note).data().toString(), QStringLiteral("a"));
+    QVERIFY(cell(0, Model::FollowUpDue).data(Model::DirtyRole).toBool());
+    stack->undo();
+    QCOMPARE(cell(0, Model::Note).data().toString(), QStringLiteral("a2"));
+
+    m_model->revertRow(0);
+    QVERIFY(!cell(0, Model::Title).data(Model::RowDirtyRole).toBool());
+    QCOMPARE(m_model->pendingUpdates().size(), 1);
+    stack->undo();
+    QCOMPARE(m_model->pendingUpdates(), edited);
+
+    const int steps = stack->index();
+    m_model->revertAll();
+    QCOMPARE(stack->index(), steps + 1);
+    QCOMPARE(stack->text(steps), QStringLiteral("Revert all changes"));
+    QVERIFY(m_model->pendingUpdates().isEmpty());
+    QVERIFY(!m_model->hasDrafts());
+    stack->undo();
+    QCOMPARE(m_model->pendingUpdates(), edited);
+    stack->redo();
+    QVERIFY(m_model->pendingUpdates().isEmpty());
+
+    // Nothing to revert pushes nothing.
+    const int clean = stack->index();
+    m_model->revertAll();
+    m_model->revertRow(1);
+    m_model->revertCell(cell(1, Model::Note));
+    QCOMPARE(stack->index(), clean);
+}
+
+void TestEscalationTableModel::pendingUpdatesCarryOnlyChangedFields()
+{
+    load({ withNote(escalation(1), QStringLiteral("n1")), escalation(2), escalation(3),
+           escalation(4) });
+    m_model->setData(cell(0, Model::Note), QStringLiteral("n1 changed"));
+    m_model->setData(cell(2, Model::FollowUpDue), utc(2025, 8, 1, 7));
+    m_model->setData(cell(2, Model::Assignee), QStringLiteral("agent@example.com"));
+    m_model->setData(cell(3, Model::Note), QStringLiteral("temp"));
+    m_model->setData(cell(3, Model::Note), QString()); // back to the server's null: no change
+
+    const QList<EscalationUpdate> updates = m_model->pendingUpdates();
+    QCOMPARE(updates.size(), 2);
+    QCOMPARE(updates.at(0).escalationId, escalationId(1));
+    QCOMPARE(updates.at(0).fieldNames(), QStringList { "note" });
+    QCOMPARE(updates.at(0).note, QStringLiteral("n1 changed"));
+    QCOMPARE(updates.at(1).escalationId, escalationId(3));
+    QCOMPARE(updates.at(1).fieldNames(), (QStringList { "followUpDueAt", "assignedToEmail" }));
+
+    const QJsonArray items = QJsonDocument::fromJson(Codec::encodeUpdateRequest(updates))
+                                 .object()
+                                 .value("escalations")
+                                 .toArray();
+    QCOMPARE(items.at(0).toObject().keys(), (QStringList { "escalationId", "note" }));
+    QCOMPARE(items.at(1).toObject().keys(),
+             (QStringList { "assignedToEmail", "escalationId", "followUpDueAt" }));
+    const RequestSnapshot snapshot = m_model->snapshot();
+    QCOMPARE(snapshot.caseId, QStringLiteral("case-1"));
+    QCOMPARE(snapshot.updates, updates);
+}
+
+void TestEscalationTableModel::pendingCountIsSignalled()
+{
+    load({ escalation(1), escalation(2) });
+    QSignalSpy spy(m_model.get(), &Model::pendingCountChanged);
+    m_model->setData(cell(0, Model::Note), QStringLiteral("x"));
+    m_model->setData(cell(0, Model::Assignee), QStringLiteral("a@example.com"));
+    m_model->setData(cell(1, Model::Note), QStringLiteral("y"));
+    QCOMPARE(m_model->pendingCount(), 2);
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->pendingCount(), 1);
+    QCOMPARE(spy.size(), 3);
+    QCOMPARE(spy.at(0).at(0).toInt(), 1);
+    QCOMPARE(spy.at(1).at(0).toInt(), 2);
+    QCOMPARE(spy.at(2).at(0).toInt(), 1);
+}
+
+void TestEscalationTableModel::showsAssigneeByEmailOrShortId()
+{
+    const QString user = QStringLiteral("u1v2w3x4-y5z6-7890-abcd-ef1234567890");
+    load({ withAssignee(escalation(1), user), escalation(2) });
+    const QModelIndex assignee = cell(0, Model::Assignee);
+    QCOMPARE(assignee.data().toString(), QStringLiteral("u1v2w3x4…"));
+    QVERIFY(assignee.data(Qt::ToolTipRole).toString().contains(user));
+    QCOMPARE(assignee.data(Qt::EditRole).toString(), QString()); // nothing to start from
+    QCOMPARE(assignee.data(Model::ServerValueRole).toString(), user);
+    QCOMPARE(cell(1, Model::Assignee).data().toString(), QString());
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_directory->learn(user, QStringLiteral("known@example.com"));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(assignee.data().toString(), QStringLiteral("known@example.com"));
+    QCOMPARE(assignee.data(Qt::EditRole).toString(), QStringLiteral("known@example.com"));
+    QVERIFY(assignee.data(Qt::ToolTipRole).toString().contains(user));
+
+    // Typing the current assignee's e-mail (in any case) is no change.
+    m_model->setData(assignee, QStringLiteral("Known@Example.com"));
+    QVERIFY(!assignee.data(Model::DirtyRole).toBool());
+    m_model->setData(assignee, QStringLiteral("new@example.com"));
+    QCOMPARE(assignee.data().toString(), QStringLiteral("new@example.com"));
+    QVERIFY(assignee.data(Qt::ToolTipRole).toString().contains("new@example.com"));
+}
+
+void TestEscalationTableModel::loadDropsDraftsAndUndoHistory()
+{
+    load({ escalation(1) });
+    m_model->setData(cell(0, Model::Note), QStringLiteral("x"));
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->setCaseEscalations(QStringLiteral("case-2"), { escalation(1), escalation(7) });
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(m_model->caseId(), QStringLiteral("case-2"));
+    QCOMPARE(m_model->rowCount(), 2);
+    QVERIFY(!m_model->hasDrafts());
+    QCOMPARE(m_model->pendingCount(), 0);
+    QCOMPARE(m_model->undoStack()->count(), 0);
+}
+
+void TestEscalationTableModel::ignoresInvalidEdits()
+{
+    load({ withDue(escalation(1), utc(2025, 6, 15, 9)) });
+    QVERIFY(!m_model->setData(QModelIndex(), QStringLiteral("x")));
+    QVERIFY(!m_model->setData(cell(0, Model::Note), QStringLiteral("x"), Qt::DisplayRole));
+    // An invalid date or an empty e-mail cannot be sent: they mean "no change".
+    m_model->setData(cell(0, Model::FollowUpDue), QDateTime());
+    m_model->setData(cell(0, Model::FollowUpDue), QStringLiteral("not a date"));
+    m_model->setData(cell(0, Model::Assignee), QStringLiteral("   "));
+    QVERIFY(m_model->pendingUpdates().isEmpty());
+    QCOMPARE(m_model->undoStack()->count(), 0);
+    // A wire-format string is accepted for the date.
+    m_model->setData(cell(0, Model::FollowUpDue), QStringLiteral("2025-06-16T09:00:00.000Z"));
+    QCOMPARE(m_model->pendingUpdates().value(0).followUpDueAt, utc(2025, 6, 16, 9));
+}
+
+QTEST_MAIN(TestEscalationTableModel)
+#include "tst_escalationtablemodel.moc"
