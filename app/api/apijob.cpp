@@ -84,6 +84,7 @@ ApiJob::~ApiJob()
     if (m_reply) {
         disconnect(m_reply, nullptr, this, nullptr);
         m_reply->abort();
+        m_reply->deleteLater();
     }
 }
 
@@ -189,7 +190,8 @@ void ApiJob::send()
     qCDebug(lcApi).noquote() << "POST" << request.url().host() << request.url().path() << "request"
                              << m_requestId << "fields" << fieldNames().join(u',');
     m_reply = m_settings.networkAccessManager->post(request, Codec::encodeUpdateRequest(m_updates));
-    m_reply->setParent(this);
+    // The reply stays a child of its manager: should the manager go first, the reply goes with
+    // it and m_reply becomes null, so ~ApiJob never aborts a reply whose manager is gone.
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiJob::onDownloadProgress);
     connect(m_reply, &QNetworkReply::sslErrors, this, &ApiJob::onSslErrors);

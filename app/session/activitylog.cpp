@@ -1,0 +1,87 @@
+#include "activitylog.h"
+
+namespace Care360 {
+
+ActivityLog::ActivityLog(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void ActivityLog::append(const ActivityEntry &entry)
+{
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(entry);
+    endInsertRows();
+}
+
+QString ActivityLog::toText(const QList<int> &rows) const
+{
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < ColumnCount; ++c)
+        header << headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+    lines << header.join(QLatin1Char('\t'));
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (!rows.isEmpty() && !rows.contains(row))
+            continue;
+        QStringList cells;
+        for (int c = 0; c < ColumnCount; ++c)
+            cells << cellText(m_entries.at(row), c);
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+int ActivityLog::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int ActivityLog::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ActivityLog::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return cellText(m_entries.at(index.row()), index.column());
+    return {};
+}
+
+QVariant ActivityLog::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time: return tr("Time");
+    case Environment: return tr("Environment");
+    case Case: return tr("Case");
+    case Action: return tr("Action");
+    case Outcome: return tr("Outcome");
+    case RequestId: return tr("Request ID");
+    case Fields: return tr("Changed fields");
+    case Summary: return tr("Summary");
+    default: return {};
+    }
+}
+
+QString ActivityLog::cellText(const ActivityEntry &e, int column) const
+{
+    switch (column) {
+    case Time: return e.time.toLocalTime().toString(Qt::ISODate);
+    case Environment: return e.environment;
+    case Case: return e.caseId;
+    case Action: return e.action;
+    case Outcome: return e.outcome;
+    case RequestId: return e.requestId;
+    case Fields: return e.fields.join(QStringLiteral(", "));
+    case Summary: return e.summary;
+    default: return {};
+    }
+}
+
+} // namespace Care360

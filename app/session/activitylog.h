@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+namespace Care360 {
+
+// One line of the activity log. Holds field names only, never values: no key, no note text.
+struct ActivityEntry {
+    QDateTime time;
+    QString environment;
+    QString caseId;
+    QString action; // "load", "refresh", "send"
+    QString outcome; // ApiOutcome::kindName()
+    QString requestId;
+    QStringList fields;
+    QString summary; // ApiOutcome::userMessage()
+};
+
+// The session's activity, in memory only: it is never written to disk.
+class ActivityLog : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Time, Environment, Case, Action, Outcome, RequestId, Fields, Summary, ColumnCount };
+
+    explicit ActivityLog(QObject *parent = nullptr);
+
+    void append(const ActivityEntry &entry);
+    const QList<ActivityEntry> &entries() const { return m_entries; }
+    // Tab-separated text of the given rows (all when empty), for the clipboard.
+    QString toText(const QList<int> &rows = {}) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    QString cellText(const ActivityEntry &entry, int column) const;
+
+    QList<ActivityEntry> m_entries;
+};
+
+} // namespace Care360

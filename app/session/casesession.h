@@ -1,0 +1,64 @@
+#pragma once
+
+#include "app/session/activitylog.h"
+#include "models/apioutcome.h"
+#include "models/requestsnapshot.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace Care360 {
+
+class ApiClient;
+class ApiJob;
+class EscalationTableModel;
+
+// Runs the calls for one open case and merges their outcomes into the table model. A send is a
+// snapshot of the drafts: edits made while it is in flight stay in the model untouched.
+class CaseSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Action { None, Load, Refresh, Send };
+    Q_ENUM(Action)
+
+    CaseSession(ApiClient *client, EscalationTableModel *model, ActivityLog *log,
+        QObject *parent = nullptr);
+
+    QString caseId() const { return m_caseId; }
+    bool isBusy() const { return !m_job.isNull(); }
+    Action runningAction() const { return isBusy() ? m_lastAction : Action::None; }
+    // The environment's display name, for the activity log.
+    void setEnvironmentName(const QString &name) { m_environmentName = name; }
+
+    // Each returns false (and does nothing) while another request runs.
+    bool load(const QString &caseId);
+    bool refresh();
+    bool send();
+    bool retry();
+    void cancel();
+    // Forgets the open case, e.g. when the environment changes.
+    void close();
+
+signals:
+    void busyChanged(bool busy);
+    void finished(Care360::CaseSession::Action action, const Care360::ApiOutcome &outcome);
+
+private:
+    bool fetch(const QString &caseId, Action action);
+    void onFetched(const QString &caseId, Action action, const ApiOutcome &outcome);
+    void onSent(const ApiOutcome &outcome);
+    void track(ApiJob *job, Action action, const QString &caseId, const QStringList &fields);
+
+    ApiClient *m_client;
+    EscalationTableModel *m_model;
+    ActivityLog *m_log;
+    QPointer<ApiJob> m_job;
+    RequestSnapshot m_snapshot;
+    QString m_caseId;
+    QString m_pendingCaseId; // the case a running load asks for
+    QString m_environmentName;
+    Action m_lastAction = Action::None;
+};
+
+} // namespace Care360

@@ -1,0 +1,118 @@
+#include "connectionmanager.h"
+
+#include "app/api/apiclient.h"
+#include "app/credentials/credentialstore.h"
+#include "app/logging.h"
+#include "app/sandbox/demodata.h"
+#include "app/sandbox/sandboxserver.h"
+
+
+namespace Care360 {
+
+ConnectionManager::ConnectionManager(ApiClient *client, CredentialStore *store, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+{
+    connect(m_store, &CredentialStore::readFinished, this, &ConnectionManager::onKeyRead);
+}
+
+ConnectionManager::~ConnectionManager() = default;
+
+bool ConnectionManager::selectEnvironment(const Environment &requested)
+{
+    Environment environment = requested;
+    if (environment.kind == Environment::Kind::Sandbox) {
+        if (!m_sandbox && !startSandbox())
+            return false;
+        environment.baseUrl = m_sandbox->baseUrl();
+    }
+    m_environment = environment;
+    m_client->setBaseUrl(environment.baseUrl);
+    m_client->setApiKey(QString());
+    emit environmentChanged(environment);
+
+    if (environment.kind == Environment::Kind::Sandbox) {
+        m_client->setApiKey(Sandbox::Demo::acmeApiKey);
+        setKeyState(KeyState::SandboxDemo);
+    } else if (const std::optional<QString> key = m_store->memoryKey(environment.baseUrl)) {
+        m_client->setApiKey(*key);
+        setKeyState(KeyState::MemoryOnly);
+    } else {
+        setKeyState(KeyState::Loading);
+        m_store->read(environment.baseUrl);
+    }
+    return true;
+}
+
+bool ConnectionManager::startSandbox()
+{
+    auto server = std::make_unique<Sandbox::SandboxServer>();
+    QString error;
+    if (m_sandboxDataFile.isEmpty()) {
+        server->store().loadDemo();
+    } else if (!server->store().loadFile(m_sandboxDataFile, &error)) {
+        emit problem(tr("The sandbox data file %1 cannot be used: %2").arg(m_sandboxDataFile, error));
+        return false;
+    }
+    if (server->listen() == 0) {
+        emit problem(tr("The practice sandbox could not start: no free local port."));
+        return false;
+    }
+    qCInfo(lcApp) << "in-process sandbox listening on" << server->baseUrl().toString();
+    m_sandbox = std::move(server);
+    return true;
+}
+
+void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &result)
+{
+    if (baseUrl != m_environment.baseUrl)
+        return; // an answer for an environment the agent has left
+    switch (result.status) {
+    case CredentialResult::Status::Ok:
+        m_client->setApiKey(result.key);
+        setKeyState(KeyState::Keychain);
+        return;
+    case CredentialResult::Status::NotFound:
+        setKeyState(KeyState::None);
+        emit keyMissing(m_environment);
+        return;
+    default:
+        setKeyState(KeyState::None);
+        emit problem(result.userMessage());
+        emit keyMissing(m_environment);
+        return;
+    }
+}
+
+void ConnectionManager::useKey(const QString &key, bool inMemoryOnly)
+{
+    m_client->setApiKey(key);
+    setKeyState(inMemoryOnly ? KeyState::MemoryOnly : KeyState::Keychain);
+}
+
+void ConnectionManager::forgetKey()
+{
+    m_client->setApiKey(QString());
+    setKeyState(KeyState::None);
+}
+
+void ConnectionManager::setKeyState(KeyState state)
+{
+    m_keyState = state;
+    emit keyStateChanged(state);
+}
+
+QString ConnectionManager::keyStateText() const
+{
+    switch (m_keyState) {
+    case KeyState::None: return tr("No API key");
+    case KeyState::Loading: return tr("Reading key…");
+    case KeyState::Keychain: return tr("Key saved in keychain");
+    case KeyState::MemoryOnly: return tr("Key in memory only");
+    case KeyState::SandboxDemo: return tr("Sandbox demo key");
+    }
+    return QString();
+}
+
+} // namespace Care360

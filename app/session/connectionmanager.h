@@ -1,0 +1,68 @@
+#pragma once
+
+#include "app/api/environment.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace Care360 {
+
+class ApiClient;
+class CredentialStore;
+struct CredentialResult;
+namespace Sandbox {
+class SandboxServer;
+}
+
+// Which environment the console talks to and with which key. The Sandbox environment runs the
+// stand-in server in-process on a free loopback port, with its demo key filled in.
+class ConnectionManager : public QObject
+{
+    Q_OBJECT
+public:
+    enum class KeyState { None, Loading, Keychain, MemoryOnly, SandboxDemo };
+    Q_ENUM(KeyState)
+
+    ConnectionManager(ApiClient *client, CredentialStore *store, QObject *parent = nullptr);
+    ~ConnectionManager() override;
+
+    // A JSON data file for the in-process sandbox instead of the built-in demo data.
+    void setSandboxDataFile(const QString &path) { m_sandboxDataFile = path; }
+
+    // Switches environment; for Sandbox starts the server when needed. False (with problem())
+    // when the sandbox cannot start.
+    bool selectEnvironment(const Environment &environment);
+    Environment environment() const { return m_environment; }
+    KeyState keyState() const { return m_keyState; }
+    QString keyStateText() const;
+    // The running in-process sandbox, or nullptr.
+    Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+
+    // After the key dialog saved (or kept in memory) a key for the current environment.
+    void useKey(const QString &key, bool inMemoryOnly);
+    void forgetKey();
+
+signals:
+    void environmentChanged(const Care360::Environment &environment);
+    void keyStateChanged(Care360::ConnectionManager::KeyState state);
+    // No key is stored for this environment: the UI asks for one.
+    void keyMissing(const Care360::Environment &environment);
+    // One sentence for the agent: a keychain or sandbox problem.
+    void problem(const QString &message);
+
+private:
+    bool startSandbox();
+    void onKeyRead(const QUrl &baseUrl, const CredentialResult &result);
+    void setKeyState(KeyState state);
+
+    ApiClient *m_client;
+    CredentialStore *m_store;
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    QString m_sandboxDataFile;
+    Environment m_environment;
+    KeyState m_keyState = KeyState::None;
+};
+
+} // namespace Care360

@@ -1,0 +1,51 @@
+#include "settings.h"
+
+namespace Care360 {
+
+namespace {
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kHeader = QStringLiteral("window/tableHeader");
+const QString kEnvironment = QStringLiteral("connection/environment");
+const QString kCustomUrl = QStringLiteral("connection/customBaseUrl");
+const QString kRecentCases = QStringLiteral("cases/recent");
+const QString kAssignees = QStringLiteral("assignees/emailsByUserId");
+const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
+} // namespace
+
+Settings::Settings() = default;
+
+QByteArray Settings::windowGeometry() const { return m_settings.value(kGeometry).toByteArray(); }
+void Settings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(kGeometry, g); }
+QByteArray Settings::windowState() const { return m_settings.value(kState).toByteArray(); }
+void Settings::setWindowState(const QByteArray &s) { m_settings.setValue(kState, s); }
+QByteArray Settings::tableHeaderState() const { return m_settings.value(kHeader).toByteArray(); }
+void Settings::setTableHeaderState(const QByteArray &s) { m_settings.setValue(kHeader, s); }
+
+QString Settings::lastEnvironment() const { return m_settings.value(kEnvironment).toString(); }
+void Settings::setLastEnvironment(const QString &name) { m_settings.setValue(kEnvironment, name); }
+QUrl Settings::customBaseUrl() const { return m_settings.value(kCustomUrl).toUrl(); }
+void Settings::setCustomBaseUrl(const QUrl &url) { m_settings.setValue(kCustomUrl, url); }
+
+QStringList Settings::recentCases() const { return m_settings.value(kRecentCases).toStringList(); }
+
+void Settings::addRecentCase(const QString &caseId)
+{
+    QStringList cases = recentCases();
+    cases.removeAll(caseId);
+    cases.prepend(caseId);
+    while (cases.size() > maxRecentCases)
+        cases.removeLast();
+    m_settings.setValue(kRecentCases, cases);
+}
+
+QVariantMap Settings::assigneeEmails() const { return m_settings.value(kAssignees).toMap(); }
+void Settings::setAssigneeEmails(const QVariantMap &e) { m_settings.setValue(kAssignees, e); }
+
+bool Settings::confirmProductionSend() const
+{
+    return m_settings.value(kConfirmProduction, true).toBool();
+}
+void Settings::setConfirmProductionSend(bool c) { m_settings.setValue(kConfirmProduction, c); }
+
+} // namespace Care360

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QStringList>
+#include <QUrl>
+#include <QVariantMap>
+
+namespace Care360 {
+
+// Typed access to what the console remembers between runs. By design it has no accessor for the
+// API key or note text: those never reach QSettings.
+class Settings
+{
+public:
+    Settings();
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray tableHeaderState() const;
+    void setTableHeaderState(const QByteArray &state);
+
+    // Environment name as Environment::name() spells it; empty on first run.
+    QString lastEnvironment() const;
+    void setLastEnvironment(const QString &name);
+    QUrl customBaseUrl() const;
+    void setCustomBaseUrl(const QUrl &url);
+
+    // Most recent first, at most maxRecentCases.
+    QStringList recentCases() const;
+    void addRecentCase(const QString &caseId);
+    static constexpr int maxRecentCases = 10;
+
+    // userId -> e-mail learned from successful reassignments (not secret).
+    QVariantMap assigneeEmails() const;
+    void setAssigneeEmails(const QVariantMap &emails);
+
+    bool confirmProductionSend() const;
+    void setConfirmProductionSend(bool confirm);
+
+private:
+    mutable QSettings m_settings;
+};
+
+} // namespace Care360

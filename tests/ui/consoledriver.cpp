@@ -1,0 +1,172 @@
+#include "consoledriver.h"
+
+#include "app/session/connectionmanager.h"
+#include "ui/errorbanner.h"
+
+#include <QAction>
+#include <QCalendarWidget>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+
+using namespace Care360;
+
+ConsoleDriver::ConsoleDriver(const StartupOptions &options)
+{
+    restart(options);
+}
+
+ConsoleDriver::~ConsoleDriver() = default;
+
+void ConsoleDriver::restart(const StartupOptions &options)
+{
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(options);
+    m_window->show();
+    ensureActive();
+}
+
+void ConsoleDriver::ensureActive()
+{
+    // Shortcuts and focus need the active window; a closed popup may not hand activation back.
+    if (QApplication::activeWindow() == m_window.get())
+        return;
+    m_window->activateWindow();
+    if (!QTest::qWaitForWindowActive(m_window.get()))
+        qWarning("main window did not become active");
+}
+
+QTableView *ConsoleDriver::table() const
+{
+    return find<QTableView>("escalationTable");
+}
+
+EscalationTableModel *ConsoleDriver::model() const
+{
+    return find<EscalationTableModel>("escalationModel");
+}
+
+Sandbox::SandboxServer *ConsoleDriver::sandbox() const
+{
+    auto *connection = find<ConnectionManager>("connectionManager");
+    return connection ? connection->sandbox() : nullptr;
+}
+
+QString ConsoleDriver::bannerText() const
+{
+    auto *banner = find<ErrorBanner>("errorBanner");
+    return banner ? banner->message() : QString();
+}
+
+QString ConsoleDriver::keyStateText() const
+{
+    return find<QLabel>("keyStateLabel")->text();
+}
+
+void ConsoleDriver::typeCaseId(const QString &text)
+{
+    auto *edit = find<QLineEdit>("caseIdEdit");
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+QModelIndex ConsoleDriver::cell(const QString &escalationId, int column) const
+{
+    const QModelIndex source = model()->indexOfEscalation(escalationId, column);
+    return qobject_cast<QSortFilterProxyModel *>(table()->model())->mapFromSource(source);
+}
+
+QWidget *ConsoleDriver::openEditor(const QString &escalationId, int column)
+{
+    ensureActive();
+    const QModelIndex index = cell(escalationId, column);
+    table()->scrollTo(index);
+    // A real click selects the cell, F2 opens its editor, as an agent would do.
+    QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, table()->visualRect(index).center());
+    QTest::keyClick(table(), Qt::Key_F2);
+    QWidget *editor = table()->indexWidget(index);
+    if (!editor)
+        editor = QApplication::focusWidget();
+    return editor;
+}
+
+void ConsoleDriver::editNote(const QString &escalationId, const QString &text)
+{
+    auto *editor = qobject_cast<QPlainTextEdit *>(openEditor(escalationId, EscalationTableModel::Note));
+    QVERIFY(editor);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+}
+
+void ConsoleDriver::editAssignee(const QString &escalationId, const QString &email)
+{
+    auto *editor = qobject_cast<QLineEdit *>(openEditor(escalationId, EscalationTableModel::Assignee));
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, email);
+    QTest::keyClick(editor, Qt::Key_Return);
+}
+
+QDateTime ConsoleDriver::editFollowUpWithCalendar(const QString &escalationId, int days)
+{
+    auto *editor = qobject_cast<QDateTimeEdit *>(
+        openEditor(escalationId, EscalationTableModel::FollowUpDue));
+    if (!editor)
+        return {};
+    const QDateTime start = editor->dateTime();
+    // The calendar button sits at the right edge of the editor.
+    QTest::mouseClick(editor, Qt::LeftButton, {}, QPoint(editor->width() - 5, editor->height() / 2));
+    QCalendarWidget *calendar = editor->calendarWidget();
+    if (!QTest::qWaitFor([calendar] { return calendar->isVisible(); }))
+        return {};
+    QWidget *grid = calendar->findChild<QWidget *>(QStringLiteral("qt_calendar_calendarview"));
+    for (int i = 0; i < days; ++i)
+        QTest::keyClick(grid, Qt::Key_Right);
+    QTest::keyClick(grid, Qt::Key_Return);
+    if (!QTest::qWaitFor([calendar] { return !calendar->isVisible(); }))
+        return {};
+    const QDateTime chosen = editor->dateTime();
+    if (chosen.date() != start.date().addDays(days))
+        return {};
+    QTest::keyClick(editor, Qt::Key_Return);
+    return chosen.toUTC();
+}
+
+void ConsoleDriver::shortcut(QKeyCombination keys)
+{
+    ensureActive();
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(),
+        keys.key(), keys.keyboardModifiers());
+}
+
+void ConsoleDriver::triggerAction(const char *objectName)
+{
+    auto *action = find<QAction>(objectName);
+    QVERIFY2(action, objectName);
+    QVERIFY2(action->isEnabled(), objectName);
+    action->trigger();
+}
+
+void ConsoleDriver::clickButton(const char *objectName)
+{
+    auto *button = find<QPushButton>(objectName);
+    QVERIFY2(button, objectName);
+    QVERIFY2(button->isVisible() && button->isEnabled(), objectName);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+void ConsoleDriver::screenshot(const QString &name) const
+{
+    const QString dir = QStringLiteral(CARE360_BIN_DIR "/../screenshots");
+    QDir().mkpath(dir);
+    m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "app/sandbox/sandboxserver.h"
+#include "models/escalationtablemodel.h"
+#include "ui/mainwindow.h"
+
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+// Drives the real MainWindow the way an agent does (keyboard and mouse on real widgets), in the
+// spirit of KeePassXC's TestGui: widgets are found by objectName, waits use QTRY_*.
+class ConsoleDriver
+{
+public:
+    explicit ConsoleDriver(const Care360::StartupOptions &options = {});
+    ~ConsoleDriver();
+
+    Care360::MainWindow *window() const { return m_window.get(); }
+    template<typename T> T *find(const char *objectName) const
+    {
+        return m_window->findChild<T *>(QLatin1String(objectName));
+    }
+    QTableView *table() const;
+    Care360::EscalationTableModel *model() const;
+    Care360::Sandbox::SandboxServer *sandbox() const;
+    QString bannerText() const;
+    QString keyStateText() const;
+
+    // Types the case ID into the case field and presses Enter.
+    void typeCaseId(const QString &text);
+    // The view index of an escalation's cell.
+    QModelIndex cell(const QString &escalationId, int column) const;
+    // Opens the cell's editor (F2 on the current cell) and returns it.
+    QWidget *openEditor(const QString &escalationId, int column);
+    void editNote(const QString &escalationId, const QString &text);
+    void editAssignee(const QString &escalationId, const QString &email);
+    // Moves the follow-up date by days through the editor's calendar popup; returns the UTC
+    // value the editor committed.
+    QDateTime editFollowUpWithCalendar(const QString &escalationId, int days);
+    // Presses a key combination where the keyboard focus is, in the active window.
+    void shortcut(QKeyCombination keys);
+    void triggerAction(const char *objectName);
+    void clickButton(const char *objectName);
+    // Saves a screenshot of the window into the build tree.
+    void screenshot(const QString &name) const;
+    void restart(const Care360::StartupOptions &options = {});
+    void ensureActive();
+
+private:
+    std::unique_ptr<Care360::MainWindow> m_window;
+};

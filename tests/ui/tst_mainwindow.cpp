@@ -1,0 +1,314 @@
+#include "consoledriver.h"
+
+#include "app/api/apiclient.h"
+#include "app/credentials/credentialstore.h"
+#include "app/sandbox/demodata.h"
+#include "app/sandbox/sandboxserver.h"
+#include "ui/apikeydialog.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QUndoStack>
+
+using namespace Care360;
+namespace Demo = Care360::Sandbox::Demo;
+using Model = EscalationTableModel;
+
+// Stops the test function when a driver step failed inside a helper.
+#define STEP(expr)                                                                                 \
+    do {                                                                                           \
+        expr;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void firstRunOpensOnSandboxAndLoadsACase();
+    void editsUndoRedoAndSend();
+    void escalationCompletedElsewhereKeepsOtherDrafts();
+    void unknownAssigneeFlagsTheCell();
+    void caseNotFoundPermissionDeniedAndWrongKey();
+    void timeoutAndDroppedConnectionLoseNothing();
+    void apiKeyDialogSavesReadsBackAndForgets();
+
+private:
+    void loadAcmeCase(ConsoleDriver &console);
+    // Active escalation IDs of the demo case, in the sandbox's order.
+    QStringList acmeIds(ConsoleDriver &console) const;
+
+    std::unique_ptr<ConsoleDriver> m_console;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("needs the private D-Bus session with gnome-keyring that scripts/test provides");
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear(); // every scenario is a first run
+}
+
+void TestMainWindow::cleanup()
+{
+    if (m_console)
+        m_console->screenshot(QString::fromLatin1(QTest::currentTestFunction()));
+    m_console.reset();
+}
+
+void TestMainWindow::loadAcmeCase(ConsoleDriver &console)
+{
+    console.typeCaseId(Demo::acmeCaseId);
+    QTRY_COMPARE(console.model()->rowCount(), 6);
+}
+
+QStringList TestMainWindow::acmeIds(ConsoleDriver &console) const
+{
+    QStringList ids;
+    for (const Escalation &e : console.sandbox()->store().activeEscalations(Demo::acmeCaseId))
+        ids << e.id;
+    return ids;
+}
+
+void TestMainWindow::firstRunOpensOnSandboxAndLoadsACase()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    QVERIFY(c.sandbox());
+    QCOMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Sandbox"));
+    QVERIFY(c.find<QLabel>("sandboxBadge")->isVisible());
+    QTRY_COMPARE(c.keyStateText(), QStringLiteral("Sandbox demo key"));
+
+    // A pasted link containing the case ID works as well as the bare ID.
+    c.typeCaseId(QStringLiteral("https://care360.example/cases/%1?tab=escalations").arg(Demo::acmeCaseId));
+    QTRY_COMPARE(c.model()->rowCount(), 6);
+    QCOMPARE(c.table()->model()->rowCount(), 6);
+    const QList<Escalation> active = c.sandbox()->store().activeEscalations(Demo::acmeCaseId);
+    for (const Escalation &e : active) {
+        const QModelIndex title = c.cell(e.id, Model::Title);
+        QVERIFY(title.isValid());
+        QCOMPARE(title.data().toString(), e.title);
+    }
+    QCOMPARE(c.find<QLineEdit>("caseIdEdit")->text(), Demo::acmeCaseId);
+    QCOMPARE(c.find<QLabel>("pendingLabel")->text(), QStringLiteral("No pending changes"));
+    QVERIFY(!c.find<QAction>("sendAction")->isEnabled());
+}
+
+void TestMainWindow::editsUndoRedoAndSend()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcmeCase(c));
+    const QStringList ids = acmeIds(c);
+    const QString first = ids.at(0), second = ids.at(1);
+
+    STEP(c.editNote(first, QStringLiteral("Called back, new address confirmed.")));
+    QTRY_VERIFY(c.model()->index(c.model()->indexOfEscalation(first).row(), Model::Note)
+                    .data(Model::DirtyRole)
+                    .toBool());
+    const QDateTime due = c.editFollowUpWithCalendar(first, 3);
+    QVERIFY2(due.isValid(), "the calendar popup did not set a date");
+    STEP(c.editAssignee(second, Demo::acmeNurseEmail));
+    QTRY_COMPARE(c.model()->pendingCount(), 2);
+    QCOMPARE(c.model()->pendingUpdates().first().fieldNames(),
+        (QStringList{"note", "followUpDueAt"}));
+
+    // Undo the assignee edit, then redo it, through the window's shortcuts.
+    c.table()->setFocus();
+    c.shortcut(Qt::CTRL | Qt::Key_Z);
+    QTRY_COMPARE(c.model()->pendingCount(), 1);
+    c.shortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    QTRY_COMPARE(c.model()->pendingCount(), 2);
+    QCOMPARE(c.find<QLabel>("pendingLabel")->text(), QStringLiteral("2 pending changes"));
+
+    c.screenshot(QStringLiteral("pending-changes"));
+    c.shortcut(Qt::CTRL | Qt::Key_Return);
+    QTRY_COMPARE(c.model()->pendingCount(), 0);
+
+    const Escalation sentFirst = *c.sandbox()->store().escalation(Demo::acmeCaseId, first);
+    QCOMPARE(sentFirst.note.value(), QStringLiteral("Called back, new address confirmed."));
+    QCOMPARE(sentFirst.followUpDueAt.value(), due);
+    const Escalation sentSecond = *c.sandbox()->store().escalation(Demo::acmeCaseId, second);
+    QCOMPARE(c.sandbox()->store().userEmail(sentSecond.assignedToUserId.value_or(QString())),
+        Demo::acmeNurseEmail);
+    // The table shows the server's new state, the assignee as the e-mail it learnt.
+    QCOMPARE(c.cell(second, Model::Assignee).data().toString(), Demo::acmeNurseEmail);
+    QVERIFY(c.cell(first, Model::Note).data().toString().startsWith(QStringLiteral("Called back")));
+    QVERIFY(!c.cell(first, Model::Note).data(Model::DirtyRole).toBool());
+    QVERIFY(c.bannerText().isEmpty());
+}
+
+void TestMainWindow::escalationCompletedElsewhereKeepsOtherDrafts()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcmeCase(c));
+    const QStringList ids = acmeIds(c);
+    const std::optional<QString> noteBefore
+        = c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note;
+    STEP(c.editNote(ids.at(0), QStringLiteral("Draft on the row completed elsewhere")));
+    STEP(c.editNote(ids.at(2), QStringLiteral("Draft that must survive")));
+    QTRY_COMPARE(c.model()->pendingCount(), 2);
+
+    // Another client completes the first escalation between load and send.
+    QVERIFY(c.sandbox()->store().setCompleted(Demo::acmeCaseId, ids.at(0), true));
+    c.triggerAction("sendAction");
+    QTRY_VERIFY(c.cell(ids.at(0), Model::Title).data(Model::InactiveRole).toBool());
+    QVERIFY(c.bannerText().contains(QStringLiteral("no longer active")));
+    // The marked row keeps its draft but is not sent again; the other draft is kept.
+    QVERIFY(c.cell(ids.at(0), Model::Note).data(Model::DirtyRole).toBool());
+    QVERIFY(c.cell(ids.at(2), Model::Note).data(Model::DirtyRole).toBool());
+    QCOMPARE(c.model()->pendingCount(), 1);
+    // Nothing was applied: the request is atomic.
+    QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note, noteBefore);
+
+    // Sending again saves the surviving draft.
+    c.triggerAction("sendAction");
+    QTRY_COMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note.value_or(QString()),
+        QStringLiteral("Draft that must survive"));
+}
+
+void TestMainWindow::unknownAssigneeFlagsTheCell()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcmeCase(c));
+    const QStringList ids = acmeIds(c);
+    const std::optional<QString> noteBefore = c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(0))->note;
+    STEP(c.editNote(ids.at(0), QStringLiteral("Note sent with a bad assignee")));
+    STEP(c.editAssignee(ids.at(1), QStringLiteral("nobody@acme.example")));
+    QTRY_COMPARE(c.model()->pendingCount(), 2);
+    c.triggerAction("sendAction");
+
+    QTRY_VERIFY(!c.cell(ids.at(1), Model::Assignee).data(Model::ErrorRole).toString().isEmpty());
+    QVERIFY(c.bannerText().contains(QStringLiteral("nobody@acme.example")));
+    QCOMPARE(c.table()->currentIndex(), c.cell(ids.at(1), Model::Assignee));
+    // Nothing was applied (the request is atomic) and both edits are still pending.
+    QCOMPARE(c.model()->pendingCount(), 2);
+    QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(0))->note, noteBefore);
+}
+
+void TestMainWindow::caseNotFoundPermissionDeniedAndWrongKey()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    c.typeCaseId(QStringLiteral("0c0c0c0c-1111-4222-8333-444455556666"));
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("no case with this ID")));
+    QVERIFY(!c.find<QPushButton>("bannerRetryButton")->isVisible());
+
+    c.typeCaseId(Demo::globexCaseId);
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("another organisation")));
+    QCOMPARE(c.model()->rowCount(), 0);
+
+    // A custom environment pointing at a sandbox, with a wrong key saved in the keychain.
+    Sandbox::SandboxServer server;
+    server.store().loadDemo();
+    QVERIFY(server.listen() != 0);
+    CredentialStore store;
+    QSignalSpy written(&store, &CredentialStore::writeFinished);
+    store.write(server.baseUrl(), QStringLiteral("not-the-right-key"));
+    QVERIFY(written.wait());
+    c.restart({Environment::Kind::Custom, server.baseUrl(), Demo::acmeCaseId, {}});
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("did not accept the API key")));
+    QVERIFY(c.find<QPushButton>("bannerKeyButton")->isVisible());
+
+    // Entering the right key through the banner's button loads the case.
+    c.clickButton("bannerKeyButton");
+    ApiKeyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("apiKeyEdit"));
+    edit->selectAll();
+    QTest::keyClicks(edit, Demo::acmeApiKey);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")), Qt::LeftButton);
+    QTRY_COMPARE(c.keyStateText(), QStringLiteral("Key saved in keychain"));
+    c.typeCaseId(Demo::acmeCaseId);
+    QTRY_COMPARE(c.model()->rowCount(), 6);
+    QSignalSpy removed(&store, &CredentialStore::removeFinished);
+    store.remove(server.baseUrl());
+    QVERIFY(removed.wait());
+}
+
+void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcmeCase(c));
+    const QStringList ids = acmeIds(c);
+    c.find<ApiClient>("apiClient")->setTimeout(std::chrono::milliseconds(400));
+    c.sandbox()->setDelay(3000);
+    STEP(c.editNote(ids.at(3), QStringLiteral("Survives a timeout")));
+    c.triggerAction("sendAction");
+    QTRY_VERIFY_WITH_TIMEOUT(c.bannerText().contains(QStringLiteral("did not answer in time")), 10000);
+    QVERIFY(c.bannerText().contains(QStringLiteral("Request ID")));
+    QCOMPARE(c.model()->pendingCount(), 1);
+
+    c.sandbox()->setDelay(0);
+    c.clickButton("bannerRetryButton");
+    QTRY_COMPARE(c.model()->pendingCount(), 0);
+    QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(3))->note.value_or(QString()),
+        QStringLiteral("Survives a timeout"));
+
+    // Every attempt is dropped: Qt silently re-sends a POST once when a connection closes.
+    c.sandbox()->setFault(Sandbox::SandboxServer::Fault::Drop);
+    STEP(c.editNote(ids.at(4), QStringLiteral("Survives a dropped connection")));
+    c.triggerAction("sendAction");
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("Could not reach Care360")));
+    QCOMPARE(c.model()->pendingCount(), 1);
+    c.sandbox()->setFault(Sandbox::SandboxServer::Fault::None);
+    c.clickButton("bannerRetryButton");
+    QTRY_COMPARE(c.model()->pendingCount(), 0);
+    QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(4))->note.value_or(QString()),
+        QStringLiteral("Survives a dropped connection"));
+}
+
+void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    auto *combo = c.find<QComboBox>("environmentCombo");
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down); // Sandbox -> Staging
+    ApiKeyDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("environmentLabel"))->text().contains(QStringLiteral("Staging")));
+    auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("apiKeyEdit"));
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(edit, QStringLiteral("  staging-key-for-tests  "));
+    c.screenshot(QStringLiteral("api-key-dialog"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")), Qt::LeftButton);
+    QTRY_COMPARE(c.keyStateText(), QStringLiteral("Key saved in keychain"));
+    QVERIFY(!c.find<QLabel>("sandboxBadge")->isVisible());
+
+    // A new window reads the key back from the keychain, and stays on Staging.
+    c.restart();
+    QTRY_COMPARE(c.keyStateText(), QStringLiteral("Key saved in keychain"));
+    QCOMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Staging"));
+
+    c.triggerAction("apiKeyAction");
+    QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("forgetKeyButton")), Qt::LeftButton);
+    QTRY_COMPARE(c.keyStateText(), QStringLiteral("No API key"));
+
+    // Without a key, the next start falls back to the sandbox and says why.
+    c.restart();
+    QTRY_COMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Sandbox"));
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("No API key is saved for Staging")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

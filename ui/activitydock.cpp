@@ -1,0 +1,48 @@
+#include "activitydock.h"
+
+#include "app/session/activitylog.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QTableView>
+
+namespace Care360 {
+
+ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
+    : QDockWidget(tr("Activity"), parent)
+    , m_log(log)
+    , m_view(new QTableView(this))
+{
+    setObjectName(QStringLiteral("activityDock"));
+    setAccessibleName(tr("Activity log"));
+    m_view->setObjectName(QStringLiteral("activityView"));
+    m_view->setAccessibleName(tr("Activity log entries"));
+    m_view->setModel(log);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    setWidget(m_view);
+
+    auto *copy = new QAction(tr("&Copy"), m_view);
+    copy->setObjectName(QStringLiteral("copyActivityAction"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(copy);
+    connect(copy, &QAction::triggered, this, &ActivityDock::copyToClipboard);
+    connect(log, &QAbstractItemModel::rowsInserted, m_view, &QTableView::scrollToBottom);
+}
+
+void ActivityDock::copyToClipboard() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows << index.row();
+    QGuiApplication::clipboard()->setText(m_log->toText(rows));
+}
+
+} // namespace Care360

@@ -1,0 +1,121 @@
+#include "casebar.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QToolButton>
+
+namespace Care360 {
+
+CaseBar::CaseBar(QWidget *parent)
+    : QWidget(parent)
+    , m_caseCombo(new QComboBox(this))
+    , m_validityLabel(new QLabel(this))
+    , m_loadButton(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("caseBar"));
+    auto *label = new QLabel(tr("&Case:"), this);
+    label->setObjectName(QStringLiteral("caseLabel"));
+    label->setBuddy(m_caseCombo);
+
+    m_caseCombo->setObjectName(QStringLiteral("caseIdCombo"));
+    m_caseCombo->setAccessibleName(tr("Case ID"));
+    m_caseCombo->setEditable(true);
+    m_caseCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_caseCombo->setMinimumContentsLength(38);
+    m_caseCombo->lineEdit()->setObjectName(QStringLiteral("caseIdEdit"));
+    m_caseCombo->lineEdit()->setAccessibleName(tr("Case ID"));
+    m_caseCombo->lineEdit()->setPlaceholderText(tr("Paste a case ID or a link to a case"));
+    m_caseCombo->lineEdit()->setClearButtonEnabled(true);
+
+    m_validityLabel->setObjectName(QStringLiteral("caseValidityLabel"));
+    m_validityLabel->setAccessibleName(tr("Case ID check"));
+
+    m_loadButton->setObjectName(QStringLiteral("loadButton"));
+    m_loadButton->setAccessibleName(tr("Load case"));
+    m_loadButton->setText(tr("Load"));
+    m_loadButton->setToolTip(tr("Load the case's active escalations (Enter)"));
+    m_loadButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_caseCombo, 1);
+    layout->addWidget(m_validityLabel);
+    layout->addWidget(m_loadButton);
+
+    connect(m_caseCombo, &QComboBox::editTextChanged, this, &CaseBar::updateValidity);
+    connect(m_caseCombo->lineEdit(), &QLineEdit::returnPressed, this, &CaseBar::requestLoad);
+    connect(m_caseCombo, qOverload<int>(&QComboBox::activated), this, &CaseBar::requestLoad);
+    connect(m_loadButton, &QToolButton::clicked, this, &CaseBar::requestLoad);
+    updateValidity();
+}
+
+QString CaseBar::extractCaseId(const QString &text)
+{
+    static const QRegularExpression uuid(QStringLiteral(
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
+    return uuid.match(text).captured(0).toLower();
+}
+
+QString CaseBar::caseId() const
+{
+    return extractCaseId(m_caseCombo->currentText());
+}
+
+void CaseBar::setCaseId(const QString &caseId)
+{
+    m_caseCombo->setEditText(caseId);
+}
+
+void CaseBar::setRecentCases(const QStringList &caseIds)
+{
+    const QString text = m_caseCombo->currentText();
+    m_caseCombo->clear();
+    m_caseCombo->addItems(caseIds);
+    m_caseCombo->setEditText(text);
+}
+
+void CaseBar::setLoadEnabled(bool enabled)
+{
+    m_loadEnabled = enabled;
+    updateValidity();
+}
+
+void CaseBar::focusCaseField()
+{
+    m_caseCombo->setFocus(Qt::ShortcutFocusReason);
+    m_caseCombo->lineEdit()->selectAll();
+}
+
+void CaseBar::updateValidity()
+{
+    const QString text = m_caseCombo->currentText().trimmed();
+    const QString id = extractCaseId(text);
+    // A textual mark as well as the tooltip, so the state is not told by colour alone.
+    if (text.isEmpty()) {
+        m_validityLabel->setText(QString());
+        m_validityLabel->setToolTip(QString());
+    } else if (id.isEmpty()) {
+        m_validityLabel->setText(tr("✗ not a case ID"));
+        m_validityLabel->setToolTip(tr("A case ID looks like 3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e01."));
+    } else {
+        m_validityLabel->setText(id == text.toLower() ? tr("✓") : tr("✓ %1").arg(id));
+        m_validityLabel->setToolTip(tr("Case ID %1").arg(id));
+    }
+    m_loadButton->setEnabled(m_loadEnabled && !id.isEmpty());
+}
+
+void CaseBar::requestLoad()
+{
+    const QString id = caseId();
+    if (id.isEmpty() || !m_loadEnabled)
+        return;
+    if (m_caseCombo->currentText() != id)
+        m_caseCombo->setEditText(id);
+    emit loadRequested(id);
+}
+
+} // namespace Care360

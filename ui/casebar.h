@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace Care360 {
+
+// The case ID field: accepts a UUID or any pasted text or URL that contains one, validates as
+// the agent types and remembers recent cases in its drop-down.
+class CaseBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CaseBar(QWidget *parent = nullptr);
+
+    // The first UUID in text, lower-cased; empty when there is none.
+    static QString extractCaseId(const QString &text);
+
+    QString caseId() const;
+    void setCaseId(const QString &caseId);
+    void setRecentCases(const QStringList &caseIds);
+    void setLoadEnabled(bool enabled);
+    void focusCaseField();
+
+signals:
+    void loadRequested(const QString &caseId);
+
+private:
+    void updateValidity();
+    void requestLoad();
+
+    QComboBox *m_caseCombo;
+    QLabel *m_validityLabel;
+    QToolButton *m_loadButton;
+    bool m_loadEnabled = true;
+};
+
+} // namespace Care360

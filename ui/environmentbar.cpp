@@ -1,0 +1,98 @@
+#include "environmentbar.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QToolButton>
+
+namespace Care360 {
+
+EnvironmentBar::EnvironmentBar(QWidget *parent)
+    : QWidget(parent)
+    , m_combo(new QComboBox(this))
+    , m_sandboxBadge(new QLabel(tr("Sandbox — practice data"), this))
+    , m_keyStateLabel(new QLabel(this))
+    , m_keyButton(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("environmentBar"));
+    auto *label = new QLabel(tr("&Environment:"), this);
+    label->setObjectName(QStringLiteral("environmentLabel"));
+    label->setBuddy(m_combo);
+
+    m_combo->setObjectName(QStringLiteral("environmentCombo"));
+    m_combo->setAccessibleName(tr("Environment"));
+    m_combo->addItem(tr("Sandbox"), int(Environment::Kind::Sandbox));
+    m_combo->addItem(tr("Staging"), int(Environment::Kind::Staging));
+    m_combo->addItem(tr("Production"), int(Environment::Kind::Production));
+    m_combo->addItem(tr("Custom URL…"), int(Environment::Kind::Custom));
+
+    m_sandboxBadge->setObjectName(QStringLiteral("sandboxBadge"));
+    m_sandboxBadge->setAccessibleName(m_sandboxBadge->text());
+    m_sandboxBadge->setToolTip(tr("Changes here go to a practice server on this computer, "
+                                  "never to Care360."));
+    m_sandboxBadge->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff3c4; color: #5a4500; border: 1px solid #d9b600;"
+        " border-radius: 3px; padding: 1px 6px; font-weight: bold; }"));
+
+    m_keyStateLabel->setObjectName(QStringLiteral("keyStateLabel"));
+    m_keyStateLabel->setAccessibleName(tr("API key state"));
+    m_keyButton->setObjectName(QStringLiteral("apiKeyButton"));
+    m_keyButton->setAccessibleName(tr("API key…"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_combo);
+    layout->addWidget(m_sandboxBadge);
+    layout->addSpacing(12);
+    layout->addWidget(m_keyStateLabel);
+    layout->addWidget(m_keyButton);
+
+    connect(m_combo, qOverload<int>(&QComboBox::activated), this, &EnvironmentBar::onActivated);
+}
+
+void EnvironmentBar::setEnvironment(const Environment &environment)
+{
+    m_current = environment;
+    m_combo->setCurrentIndex(m_combo->findData(int(environment.kind)));
+    m_combo->setToolTip(environment.baseUrl.toString());
+    m_sandboxBadge->setVisible(environment.kind == Environment::Kind::Sandbox);
+}
+
+void EnvironmentBar::setKeyState(const QString &text, const QString &toolTip)
+{
+    m_keyStateLabel->setText(text);
+    m_keyStateLabel->setToolTip(toolTip);
+}
+
+void EnvironmentBar::onActivated(int index)
+{
+    const auto kind = Environment::Kind(m_combo->itemData(index).toInt());
+    switch (kind) {
+    case Environment::Kind::Sandbox:
+        emit environmentRequested(Environment::sandbox(QUrl()));
+        return;
+    case Environment::Kind::Staging:
+        emit environmentRequested(Environment::staging());
+        return;
+    case Environment::Kind::Production:
+        emit environmentRequested(Environment::production());
+        return;
+    case Environment::Kind::Custom:
+        break;
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Custom Care360 URL"),
+        tr("Base URL of the Care360 API (https://…, or http:// for this computer only):"),
+        QLineEdit::Normal,
+        m_current.kind == Environment::Kind::Custom ? m_current.baseUrl.toString() : QString(),
+        &ok);
+    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    if (ok && url.isValid() && !url.host().isEmpty())
+        emit environmentRequested(Environment::custom(url));
+    else
+        setEnvironment(m_current); // cancelled or unusable: stay where we were
+}
+
+} // namespace Care360

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "app/api/environment.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+
+namespace Care360 {
+
+// Toolbar part: which Care360 environment the console talks to, and the state of its API key.
+class EnvironmentBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EnvironmentBar(QWidget *parent = nullptr);
+
+    // Shows environment without emitting environmentRequested.
+    void setEnvironment(const Environment &environment);
+    void setKeyState(const QString &text, const QString &toolTip);
+    QToolButton *keyButton() const { return m_keyButton; }
+
+signals:
+    void environmentRequested(const Care360::Environment &environment);
+    void keyDialogRequested();
+
+private:
+    void onActivated(int index);
+
+    QComboBox *m_combo;
+    QLabel *m_sandboxBadge;
+    QLabel *m_keyStateLabel;
+    QToolButton *m_keyButton;
+    Environment m_current;
+};
+
+} // namespace Care360

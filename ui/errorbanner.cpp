@@ -1,0 +1,78 @@
+#include "errorbanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+
+namespace Care360 {
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_iconLabel(new QLabel(this))
+    , m_textLabel(new QLabel(this))
+    , m_retryButton(new QPushButton(tr("&Retry"), this))
+    , m_keyButton(new QPushButton(tr("Enter &key…"), this))
+    , m_closeButton(new QPushButton(tr("Dismiss"), this))
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setAccessibleName(tr("Message"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_iconLabel->setObjectName(QStringLiteral("bannerIcon"));
+    m_textLabel->setObjectName(QStringLiteral("bannerText"));
+    m_textLabel->setAccessibleName(tr("Message text"));
+    m_textLabel->setWordWrap(true);
+    m_textLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retryButton->setObjectName(QStringLiteral("bannerRetryButton"));
+    m_retryButton->setAccessibleName(tr("Retry"));
+    m_keyButton->setObjectName(QStringLiteral("bannerKeyButton"));
+    m_keyButton->setAccessibleName(tr("Enter API key"));
+    m_closeButton->setObjectName(QStringLiteral("bannerCloseButton"));
+    m_closeButton->setAccessibleName(tr("Dismiss message"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_iconLabel);
+    layout->addWidget(m_textLabel, 1);
+    layout->addWidget(m_retryButton);
+    layout->addWidget(m_keyButton);
+    layout->addWidget(m_closeButton);
+
+    connect(m_retryButton, &QPushButton::clicked, this, [this] {
+        hide();
+        emit retryRequested();
+    });
+    connect(m_keyButton, &QPushButton::clicked, this, &ErrorBanner::enterKeyRequested);
+    connect(m_closeButton, &QPushButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &requestId,
+    Action action)
+{
+    const QStyle::StandardPixmap icon = kind == Kind::Error ? QStyle::SP_MessageBoxCritical
+        : kind == Kind::Warning                             ? QStyle::SP_MessageBoxWarning
+                                                            : QStyle::SP_MessageBoxInformation;
+    m_iconLabel->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
+    QString text = message;
+    if (!requestId.isEmpty())
+        text += QLatin1Char(' ') + tr("(Request ID %1)").arg(requestId);
+    m_textLabel->setText(text);
+    m_retryButton->setVisible(action == Action::Retry);
+    m_keyButton->setVisible(action == Action::EnterKey);
+    QPalette pal = palette();
+    const QColor tint = kind == Kind::Error ? QColor(0xfd, 0xec, 0xea)
+        : kind == Kind::Warning             ? QColor(0xfe, 0xf6, 0xe0)
+                                            : QColor(0xe8, 0xf1, 0xfb);
+    pal.setColor(QPalette::Window, tint);
+    pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    setPalette(pal);
+    show();
+}
+
+QString ErrorBanner::message() const
+{
+    return isVisible() ? m_textLabel->text() : QString();
+}
+
+} // namespace Care360

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace Care360 {
+
+// A calm, non-modal message above the table: one sentence, the request ID, and the action that
+// makes sense (Retry, or entering a key). Server answers never open a modal dialog.
+class ErrorBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Kind { Error, Warning, Info };
+    enum class Action { None, Retry, EnterKey };
+
+    explicit ErrorBanner(QWidget *parent = nullptr);
+
+    void showMessage(Kind kind, const QString &message, const QString &requestId = {},
+        Action action = Action::None);
+    QString message() const;
+
+signals:
+    void retryRequested();
+    void enterKeyRequested();
+
+private:
+    QLabel *m_iconLabel;
+    QLabel *m_textLabel;
+    QPushButton *m_retryButton;
+    QPushButton *m_keyButton;
+    QPushButton *m_closeButton;
+};
+
+} // namespace Care360

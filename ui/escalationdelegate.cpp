@@ -1,0 +1,176 @@
+#include "escalationdelegate.h"
+
+#include "models/escalationtablemodel.h"
+#include "models/requestschema.h"
+
+#include <QApplication>
+#include <QCompleter>
+#include <QDateTimeEdit>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStyle>
+#include <QToolTip>
+
+namespace Care360 {
+
+namespace {
+using Model = EscalationTableModel;
+
+bool isCommitKey(const QKeyEvent *key)
+{
+    return (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+        && key->modifiers().testFlag(Qt::ControlModifier);
+}
+} // namespace
+
+EscalationDelegate::EscalationDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+    setObjectName(QStringLiteral("escalationDelegate"));
+}
+
+QWidget *EscalationDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+    const QModelIndex &index) const
+{
+    switch (index.column()) {
+    case Model::Note: {
+        auto *editor = new QPlainTextEdit(parent);
+        editor->setObjectName(QStringLiteral("noteEditor"));
+        editor->setAccessibleName(tr("Note"));
+        editor->setTabChangesFocus(true);
+        editor->setToolTip(tr("Ctrl+Enter saves the note as a draft, Esc cancels."));
+        return editor;
+    }
+    case Model::FollowUpDue: {
+        auto *editor = new QDateTimeEdit(parent);
+        editor->setObjectName(QStringLiteral("followUpEditor"));
+        editor->setAccessibleName(tr("Follow-up due (local time)"));
+        editor->setCalendarPopup(true);
+        editor->setTimeSpec(Qt::LocalTime);
+        editor->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+        return editor;
+    }
+    case Model::Assignee: {
+        auto *editor = new QLineEdit(parent);
+        editor->setObjectName(QStringLiteral("assigneeEditor"));
+        editor->setAccessibleName(tr("Assignee e-mail"));
+        editor->setPlaceholderText(tr("name@organisation.example"));
+        auto *completer = new QCompleter(m_knownEmails, editor);
+        completer->setObjectName(QStringLiteral("assigneeCompleter"));
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        editor->setCompleter(completer);
+        return editor;
+    }
+    default:
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    }
+}
+
+void EscalationDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    const QVariant value = index.data(Model::EditValueRole);
+    if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
+        note->setPlainText(value.toString());
+        note->moveCursor(QTextCursor::End);
+    } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
+        QDateTime local = value.toDateTime().toLocalTime();
+        if (!local.isValid()) // a sensible start for a first follow-up: tomorrow, 09:00
+            local = QDateTime(QDate::currentDate().addDays(1), QTime(9, 0));
+        date->setDateTime(local);
+        date->setToolTip(tr("UTC: %1").arg(local.toUTC().toString(Qt::ISODate)));
+    } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
+        email->setText(value.toString());
+    } else {
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+}
+
+void EscalationDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+    const QModelIndex &index) const
+{
+    if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
+        model->setData(index, note->toPlainText(), Qt::EditRole);
+    } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
+        model->setData(index, date->dateTime().toUTC(), Qt::EditRole);
+    } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
+        const QString text = email->text().trimmed();
+        // An invalid address never becomes a draft; the eventFilter keeps the editor open.
+        if (RequestSchema::isEmail(text))
+            model->setData(index, text, Qt::EditRole);
+    } else {
+        QStyledItemDelegate::setModelData(editor, model, index);
+    }
+}
+
+void EscalationDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+    const QModelIndex &index) const
+{
+    if (qobject_cast<QPlainTextEdit *>(editor)) {
+        // The note editor grows below the row so that several lines are visible while typing.
+        QRect rect = option.rect;
+        rect.setHeight(qMax(rect.height() * 4, 120));
+        rect.setWidth(qMax(rect.width(), 320));
+        editor->setGeometry(rect);
+        return;
+    }
+    QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+}
+
+bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    auto *editor = qobject_cast<QWidget *>(object);
+    // Claim Ctrl+Enter before the window's Send shortcut sees it: in the note it commits.
+    if (editor && event->type() == QEvent::ShortcutOverride
+        && qobject_cast<QPlainTextEdit *>(editor) && isCommitKey(static_cast<QKeyEvent *>(event))) {
+        event->accept();
+        return true;
+    }
+    if (editor && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (qobject_cast<QPlainTextEdit *>(editor) && isCommitKey(key)) {
+            emit commitData(editor);
+            emit closeEditor(editor, QAbstractItemDelegate::NoHint);
+            return true;
+        }
+        auto *email = qobject_cast<QLineEdit *>(editor);
+        const bool submits = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter
+            || key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
+        if (email && submits && !RequestSchema::isEmail(email->text().trimmed())) {
+            QToolTip::showText(email->mapToGlobal(QPoint(0, email->height())),
+                tr("Enter a valid e-mail address, or press Esc to cancel."), email);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
+}
+
+void EscalationDelegate::initStyleOption(QStyleOptionViewItem *option,
+    const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+    if (index.data(Model::InactiveRole).toBool()) {
+        option->font.setStrikeOut(true);
+        option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+    }
+    if (index.column() == Model::FollowUpDue) {
+        if (index.data(Model::OverdueRole).toBool()) {
+            option->text = tr("Overdue · %1").arg(option->text);
+            option->backgroundBrush = QColor(0xfd, 0xe2, 0xe0);
+        } else if (index.data(Model::DueSoonRole).toBool()) {
+            option->text = tr("Due soon · %1").arg(option->text);
+            option->backgroundBrush = QColor(0xfe, 0xf3, 0xd6);
+        }
+    }
+    if (!index.data(Model::ErrorRole).toString().isEmpty()) {
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->icon = style->standardIcon(QStyle::SP_MessageBoxWarning);
+    } else if (index.data(Model::DirtyRole).toBool()) {
+        option->text = tr("✎ %1").arg(option->text);
+        option->font.setItalic(true);
+        option->backgroundBrush = QColor(0xe6, 0xf0, 0xff);
+    }
+}
+
+} // namespace Care360

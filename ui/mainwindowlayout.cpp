@@ -1,0 +1,195 @@
+// Widget construction, menus and persisted window state of MainWindow; the behaviour is in
+// mainwindow.cpp.
+#include "mainwindow.h"
+
+#include "activitydock.h"
+#include "casebar.h"
+#include "environmentbar.h"
+#include "errorbanner.h"
+#include "escalationdelegate.h"
+
+#include "models/assigneedirectory.h"
+#include "models/escalationfilterproxymodel.h"
+#include "models/escalationtablemodel.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Care360 {
+
+QWidget *MainWindow::createCentralWidget()
+{
+    auto *toolbar = addToolBar(tr("Environment"));
+    toolbar->setObjectName(QStringLiteral("environmentToolBar"));
+    toolbar->setMovable(false);
+    m_environmentBar = new EnvironmentBar(toolbar);
+    m_environmentBar->keyButton()->setDefaultAction(m_apiKeyAction);
+    toolbar->addWidget(m_environmentBar);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralWidget"));
+    m_caseBar = new CaseBar(central);
+    m_caseBar->setRecentCases(m_settings.recentCases());
+    m_banner = new ErrorBanner(central);
+
+    m_filterEdit = new QLineEdit(central);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setAccessibleName(tr("Filter escalations"));
+    m_filterEdit->setPlaceholderText(tr("Filter by title, note or assignee (Ctrl+F)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_onlyPendingCheck = new QCheckBox(tr("Only &pending"), central);
+    m_onlyPendingCheck->setObjectName(QStringLiteral("onlyPendingCheck"));
+    m_onlyPendingCheck->setAccessibleName(tr("Show only rows with pending changes"));
+    m_onlyOverdueCheck = new QCheckBox(tr("Only &overdue"), central);
+    m_onlyOverdueCheck->setObjectName(QStringLiteral("onlyOverdueCheck"));
+    m_onlyOverdueCheck->setAccessibleName(tr("Show only overdue escalations"));
+    connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
+        &EscalationFilterProxyModel::setFilterText);
+    connect(m_onlyPendingCheck, &QCheckBox::toggled, m_proxy,
+        &EscalationFilterProxyModel::setOnlyPending);
+    connect(m_onlyOverdueCheck, &QCheckBox::toggled, m_proxy,
+        &EscalationFilterProxyModel::setOnlyOverdue);
+    connect(m_findAction, &QAction::triggered, m_filterEdit, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_onlyPendingCheck);
+    filterRow->addWidget(m_onlyOverdueCheck);
+
+    m_table = new QTableView(central);
+    m_table->setObjectName(QStringLiteral("escalationTable"));
+    m_table->setAccessibleName(tr("Active escalations"));
+    m_table->setModel(m_proxy);
+    m_delegate = new EscalationDelegate(m_table);
+    m_delegate->setKnownEmails(m_assignees->knownEmails());
+    m_table->setItemDelegate(m_delegate);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EscalationTableModel::FollowUpDue, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+        | QAbstractItemView::AnyKeyPressed);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setObjectName(QStringLiteral("escalationTableHeader"));
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(EscalationTableModel::Note,
+        QHeaderView::Stretch);
+
+    m_pendingLabel = new QLabel(central);
+    m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
+    m_pendingLabel->setAccessibleName(tr("Pending changes"));
+    m_progress = new QProgressBar(central);
+    m_progress->setObjectName(QStringLiteral("requestProgress"));
+    m_progress->setAccessibleName(tr("Request in progress"));
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_cancelButton = new QPushButton(tr("Cancel"), central);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setAccessibleName(tr("Cancel request"));
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, m_cancelAction, &QAction::trigger);
+    auto *revertAllButton = new QPushButton(tr("Revert all"), central);
+    revertAllButton->setObjectName(QStringLiteral("revertAllButton"));
+    revertAllButton->setAccessibleName(tr("Revert all changes"));
+    connect(revertAllButton, &QPushButton::clicked, m_revertAllAction, &QAction::trigger);
+    connect(m_revertAllAction, &QAction::changed, revertAllButton,
+        [this, revertAllButton] { revertAllButton->setEnabled(m_revertAllAction->isEnabled()); });
+    m_sendButton = new QPushButton(tr("&Send"), central);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setAccessibleName(tr("Send changes"));
+    m_sendButton->setToolTip(m_sendAction->toolTip());
+    connect(m_sendButton, &QPushButton::clicked, m_sendAction, &QAction::trigger);
+    auto *bottomRow = new QHBoxLayout;
+    bottomRow->addWidget(m_pendingLabel, 1);
+    bottomRow->addWidget(m_progress);
+    bottomRow->addWidget(m_cancelButton);
+    bottomRow->addWidget(revertAllButton);
+    bottomRow->addWidget(m_sendButton);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_caseBar);
+    layout->addWidget(m_banner);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottomRow);
+    return central;
+}
+
+void MainWindow::createMenus()
+{
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_apiKeyAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addActions({m_undoAction, m_redoAction});
+    edit->addSeparator();
+    edit->addActions({m_revertAction, m_revertAllAction});
+    edit->addSeparator();
+    edit->addAction(m_findAction);
+
+    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
+    caseMenu->setObjectName(QStringLiteral("caseMenu"));
+    QAction *focusCase = caseMenu->addAction(tr("&Open case…"), this,
+        [this] { m_caseBar->focusCaseField(); });
+    focusCase->setObjectName(QStringLiteral("openCaseAction"));
+    focusCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    addAction(focusCase);
+    caseMenu->addActions({m_refreshAction, m_sendAction, m_cancelAction});
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *activity = m_activityDock ? m_activityDock->toggleViewAction() : nullptr;
+    if (activity) {
+        activity->setObjectName(QStringLiteral("toggleActivityAction"));
+        view->addAction(activity);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::setTabOrder()
+{
+    QWidget::setTabOrder(m_caseBar, m_filterEdit);
+    QWidget::setTabOrder(m_filterEdit, m_onlyPendingCheck);
+    QWidget::setTabOrder(m_onlyPendingCheck, m_onlyOverdueCheck);
+    QWidget::setTabOrder(m_onlyOverdueCheck, m_table);
+    QWidget::setTabOrder(m_table, m_sendButton);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!restoreGeometry(m_settings.windowGeometry()))
+        resize(1100, 680);
+    restoreState(m_settings.windowState());
+    m_table->horizontalHeader()->restoreState(m_settings.tableHeaderState());
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setTableHeaderState(m_table->horizontalHeader()->saveState());
+    m_settings.setAssigneeEmails(m_assignees->toVariantMap());
+}
+
+} // namespace Care360

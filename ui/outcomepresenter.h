@@ -1,0 +1,33 @@
+#pragma once
+
+#include "app/session/casesession.h"
+
+#include <QObject>
+
+class QStatusBar;
+class QTableView;
+
+namespace Care360 {
+
+class ErrorBanner;
+
+// Tells the agent what a request did: a status message for success, a banner (never a modal
+// dialog) for anything else, and the failing cell focused when the server names one.
+class OutcomePresenter : public QObject
+{
+    Q_OBJECT
+public:
+    OutcomePresenter(ErrorBanner *banner, QStatusBar *statusBar, QTableView *table,
+        QObject *parent = nullptr);
+
+    void present(CaseSession::Action action, const ApiOutcome &outcome, int sentCount);
+
+private:
+    void focusFirstError();
+
+    ErrorBanner *m_banner;
+    QStatusBar *m_statusBar;
+    QTableView *m_table;
+};
+
+} // namespace Care360
