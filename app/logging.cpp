@@ -2,5 +2,4 @@
 
 Q_LOGGING_CATEGORY(lcApi, "care360.api", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcKeychain, "care360.keychain", QtInfoMsg)
-Q_LOGGING_CATEGORY(lcSandbox, "care360.sandbox", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcApp, "care360.app", QtInfoMsg)

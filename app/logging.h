@@ -6,5 +6,4 @@
 // Never log the API key or note text: both are secrets (the latter patient information).
 Q_DECLARE_LOGGING_CATEGORY(lcApi)
 Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
-Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
 Q_DECLARE_LOGGING_CATEGORY(lcApp)

@@ -1,3 +1,4 @@
+#include "app/translations.h"
 #include "care360/version.h"
 #include "ui/mainwindow.h"
 
@@ -20,32 +21,39 @@ namespace {
 Care360::StartupOptions parseOptions(const QApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main",
+    parser.setApplicationDescription(QApplication::translate(
+        "main",
         "Keep Care360 case escalations current: notes, follow-up dates and assignees.\n"
         "The API key is kept in the system keychain; it is never accepted on the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption environment(QStringLiteral("environment"),
-        QApplication::translate("main", "Environment to open: sandbox, staging, production or custom."),
+    const QCommandLineOption environment(
+        QStringLiteral("environment"),
+        QApplication::translate("main",
+                                "Environment to open: sandbox, staging, production or custom."),
         QStringLiteral("name"));
-    const QCommandLineOption baseUrl(QStringLiteral("base-url"),
+    const QCommandLineOption baseUrl(
+        QStringLiteral("base-url"),
         QApplication::translate("main", "Base URL of the Care360 API for --environment custom."),
         QStringLiteral("url"));
-    const QCommandLineOption caseId(QStringLiteral("case"),
+    const QCommandLineOption caseId(
+        QStringLiteral("case"),
         QApplication::translate("main", "Case ID (or a link containing it) to load on start."),
         QStringLiteral("id"));
-    const QCommandLineOption sandboxData(QStringLiteral("sandbox-data"),
+    const QCommandLineOption sandboxData(
+        QStringLiteral("sandbox-data"),
         QApplication::translate("main", "JSON data file for the built-in practice sandbox."),
         QStringLiteral("file"));
-    parser.addOptions({environment, baseUrl, caseId, sandboxData});
+    parser.addOptions({ environment, baseUrl, caseId, sandboxData });
     parser.process(app);
 
     Care360::StartupOptions options;
     if (parser.isSet(environment)) {
         options.environment = Care360::Environment::kindFromName(parser.value(environment));
         if (!options.environment)
-            exitWithUsageError(QApplication::translate("main", "Unknown environment \"%1\": use "
-                                                                "sandbox, staging, production or custom.")
+            exitWithUsageError(QApplication::translate("main",
+                                                       "Unknown environment \"%1\": use "
+                                                       "sandbox, staging, production or custom.")
                                    .arg(parser.value(environment)));
     }
     if (parser.isSet(baseUrl)) {
@@ -66,6 +74,7 @@ Care360::StartupOptions parseOptions(const QApplication &app)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    Care360::installTranslations(app);
     QApplication::setApplicationName(QStringLiteral("care360-escalations"));
     QApplication::setApplicationDisplayName(QStringLiteral(CARE360_APP_NAME));
     QApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));

@@ -10,8 +10,7 @@ class ActivityLog;
 
 // The session's calls at a glance: time, environment, case, action, outcome, request ID and
 // changed field names. Copyable for support tickets; never holds a key or note text.
-class ActivityDock : public QDockWidget
-{
+class ActivityDock : public QDockWidget {
     Q_OBJECT
 public:
     ActivityDock(ActivityLog *log, QWidget *parent = nullptr);

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QToolButton>
 
 namespace Care360 {
@@ -100,7 +101,8 @@ void CaseBar::updateValidity()
         m_validityLabel->setToolTip(QString());
     } else if (id.isEmpty()) {
         m_validityLabel->setText(tr("✗ not a case ID"));
-        m_validityLabel->setToolTip(tr("A case ID looks like 3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e01."));
+        m_validityLabel->setToolTip(
+            tr("A case ID looks like 3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e01."));
     } else {
         m_validityLabel->setText(id == text.toLower() ? tr("✓") : tr("✓ %1").arg(id));
         m_validityLabel->setToolTip(tr("Case ID %1").arg(id));
@@ -115,7 +117,16 @@ void CaseBar::requestLoad()
         return;
     if (m_caseCombo->currentText() != id)
         m_caseCombo->setEditText(id);
-    emit loadRequested(id);
+    // Return on a recent case fires both returnPressed and activated: emit once per key press.
+    if (m_loadQueued)
+        return;
+    m_loadQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_loadQueued = false;
+        const QString current = caseId();
+        if (!current.isEmpty() && m_loadEnabled)
+            emit loadRequested(current);
+    });
 }
 
 } // namespace Care360

@@ -10,8 +10,7 @@ namespace Care360 {
 
 // The case ID field: accepts a UUID or any pasted text or URL that contains one, validates as
 // the agent types and remembers recent cases in its drop-down.
-class CaseBar : public QWidget
-{
+class CaseBar : public QWidget {
     Q_OBJECT
 public:
     explicit CaseBar(QWidget *parent = nullptr);
@@ -36,6 +35,7 @@ private:
     QLabel *m_validityLabel;
     QToolButton *m_loadButton;
     bool m_loadEnabled = true;
+    bool m_loadQueued = false;
 };
 
 } // namespace Care360

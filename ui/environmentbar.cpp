@@ -31,9 +31,9 @@ EnvironmentBar::EnvironmentBar(QWidget *parent)
     m_sandboxBadge->setAccessibleName(m_sandboxBadge->text());
     m_sandboxBadge->setToolTip(tr("Changes here go to a practice server on this computer, "
                                   "never to Care360."));
-    m_sandboxBadge->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff3c4; color: #5a4500; border: 1px solid #d9b600;"
-        " border-radius: 3px; padding: 1px 6px; font-weight: bold; }"));
+    m_sandboxBadge->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3c4; color: #5a4500; border: 1px solid #d9b600;"
+                       " border-radius: 3px; padding: 1px 6px; font-weight: bold; }"));
 
     m_keyStateLabel->setObjectName(QStringLiteral("keyStateLabel"));
     m_keyStateLabel->setAccessibleName(tr("API key state"));
@@ -83,7 +83,8 @@ void EnvironmentBar::onActivated(int index)
         break;
     }
     bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Custom Care360 URL"),
+    const QString text = QInputDialog::getText(
+        this, tr("Custom Care360 URL"),
         tr("Base URL of the Care360 API (https://…, or http:// for this computer only):"),
         QLineEdit::Normal,
         m_current.kind == Environment::Kind::Custom ? m_current.baseUrl.toString() : QString(),

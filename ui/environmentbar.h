@@ -11,8 +11,7 @@ class QToolButton;
 namespace Care360 {
 
 // Toolbar part: which Care360 environment the console talks to, and the state of its API key.
-class EnvironmentBar : public QWidget
-{
+class EnvironmentBar : public QWidget {
     Q_OBJECT
 public:
     explicit EnvironmentBar(QWidget *parent = nullptr);

@@ -48,7 +48,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 }
 
 void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &requestId,
-    Action action)
+                              Action action)
 {
     const QStyle::StandardPixmap icon = kind == Kind::Error ? QStyle::SP_MessageBoxCritical
         : kind == Kind::Warning                             ? QStyle::SP_MessageBoxWarning

@@ -9,8 +9,7 @@ namespace Care360 {
 
 // A calm, non-modal message above the table: one sentence, the request ID, and the action that
 // makes sense (Retry, or entering a key). Server answers never open a modal dialog.
-class ErrorBanner : public QFrame
-{
+class ErrorBanner : public QFrame {
     Q_OBJECT
 public:
     enum class Kind { Error, Warning, Info };
@@ -19,7 +18,7 @@ public:
     explicit ErrorBanner(QWidget *parent = nullptr);
 
     void showMessage(Kind kind, const QString &message, const QString &requestId = {},
-        Action action = Action::None);
+                     Action action = Action::None);
     QString message() const;
 
 signals:

@@ -31,7 +31,7 @@ EscalationDelegate::EscalationDelegate(QObject *parent)
 }
 
 QWidget *EscalationDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
-    const QModelIndex &index) const
+                                          const QModelIndex &index) const
 {
     switch (index.column()) {
     case Model::Note: {
@@ -87,7 +87,7 @@ void EscalationDelegate::setEditorData(QWidget *editor, const QModelIndex &index
 }
 
 void EscalationDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
-    const QModelIndex &index) const
+                                      const QModelIndex &index) const
 {
     if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
         model->setData(index, note->toPlainText(), Qt::EditRole);
@@ -104,7 +104,7 @@ void EscalationDelegate::setModelData(QWidget *editor, QAbstractItemModel *model
 }
 
 void EscalationDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
-    const QModelIndex &index) const
+                                              const QModelIndex &index) const
 {
     if (qobject_cast<QPlainTextEdit *>(editor)) {
         // The note editor grows below the row so that several lines are visible while typing.
@@ -138,7 +138,7 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
             || key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
         if (email && submits && !RequestSchema::isEmail(email->text().trimmed())) {
             QToolTip::showText(email->mapToGlobal(QPoint(0, email->height())),
-                tr("Enter a valid e-mail address, or press Esc to cancel."), email);
+                               tr("Enter a valid e-mail address, or press Esc to cancel."), email);
             return true;
         }
     }
@@ -146,7 +146,7 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
 }
 
 void EscalationDelegate::initStyleOption(QStyleOptionViewItem *option,
-    const QModelIndex &index) const
+                                         const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const QStyle *style = option->widget ? option->widget->style() : QApplication::style();

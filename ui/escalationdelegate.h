@@ -9,8 +9,7 @@ namespace Care360 {
 // a multi-line note (Ctrl+Enter commits, Esc cancels), a calendar date-time in local time, and
 // an e-mail field with completion. Dirty, failing, overdue and due-soon cells carry a text or
 // icon mark besides any colour, so nothing is told by colour alone.
-class EscalationDelegate : public QStyledItemDelegate
-{
+class EscalationDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     explicit EscalationDelegate(QObject *parent = nullptr);
@@ -18,12 +17,12 @@ public:
     void setKnownEmails(const QStringList &emails) { m_knownEmails = emails; }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
-        const QModelIndex &index) const override;
+                          const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model,
-        const QModelIndex &index) const override;
+                      const QModelIndex &index) const override;
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
-        const QModelIndex &index) const override;
+                              const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

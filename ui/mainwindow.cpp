@@ -19,12 +19,12 @@
 #include "models/escalationtablemodel.h"
 
 #include <QCloseEvent>
-#include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -72,16 +72,19 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     restoreSettings();
 
     connect(m_environmentBar, &EnvironmentBar::environmentRequested, this,
-        &MainWindow::requestEnvironment);
-    connect(m_environmentBar, &EnvironmentBar::keyDialogRequested, this, &MainWindow::openKeyDialog);
-    connect(m_connection, &ConnectionManager::environmentChanged, this, [this](const Environment &e) {
-        m_environmentBar->setEnvironment(e);
-        m_session->setEnvironmentName(e.displayName());
-        m_settings.setLastEnvironment(e.name());
-        if (e.kind == Environment::Kind::Custom)
-            m_settings.setCustomBaseUrl(e.baseUrl);
-    });
-    connect(m_connection, &ConnectionManager::keyStateChanged, this, &MainWindow::onKeyStateChanged);
+            &MainWindow::requestEnvironment);
+    connect(m_environmentBar, &EnvironmentBar::keyDialogRequested, this,
+            &MainWindow::openKeyDialog);
+    connect(m_connection, &ConnectionManager::environmentChanged, this,
+            [this](const Environment &e) {
+                m_environmentBar->setEnvironment(e);
+                m_session->setEnvironmentName(e.displayName());
+                m_settings.setLastEnvironment(e.name());
+                if (e.kind == Environment::Kind::Custom)
+                    m_settings.setCustomBaseUrl(e.baseUrl);
+            });
+    connect(m_connection, &ConnectionManager::keyStateChanged, this,
+            &MainWindow::onKeyStateChanged);
     connect(m_connection, &ConnectionManager::keyMissing, this, &MainWindow::onKeyMissing);
     connect(m_connection, &ConnectionManager::problem, this, [this](const QString &message) {
         m_banner->showMessage(ErrorBanner::Kind::Warning, message);
@@ -93,7 +96,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     connect(m_session, &CaseSession::finished, this, &MainWindow::onFinished);
     connect(m_model, &EscalationTableModel::pendingCountChanged, this, &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &MainWindow::updateActions);
+            &MainWindow::updateActions);
 
     start(options);
 }
@@ -110,8 +113,9 @@ void MainWindow::createActions()
         action->setObjectName(QLatin1String(name));
         if (!shortcut.isEmpty()) {
             action->setShortcut(shortcut);
-            action->setToolTip(QStringLiteral("%1 (%2)").arg(
-                QString(text).remove(QLatin1Char('&')), shortcut.toString(QKeySequence::NativeText)));
+            action->setToolTip(
+                QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
+                                              shortcut.toString(QKeySequence::NativeText)));
         }
         addAction(action); // window-wide shortcuts even while the menu bar is hidden
         return action;
@@ -126,18 +130,18 @@ void MainWindow::createActions()
     m_redoAction = m_model->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+        { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
     addAction(m_redoAction);
-    m_revertAction = make("revertAction", tr("Re&vert selected"),
-        QKeySequence(Qt::CTRL | Qt::Key_Backspace));
+    m_revertAction =
+        make("revertAction", tr("Re&vert selected"), QKeySequence(Qt::CTRL | Qt::Key_Backspace));
     m_revertAllAction = make("revertAllAction", tr("Revert &all changes"), QKeySequence());
     m_findAction = make("findAction", tr("&Filter…"), QKeySequence(Qt::CTRL | Qt::Key_F));
     m_apiKeyAction = make("apiKeyAction", tr("API &key…"), QKeySequence());
     m_aboutAction = make("aboutAction", tr("&About Care360 Escalations"), QKeySequence());
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
-    const QList<QAction *> all{m_refreshAction, m_sendAction, m_cancelAction, m_undoAction,
-        m_redoAction, m_revertAction, m_revertAllAction, m_findAction, m_apiKeyAction,
-        m_aboutAction, m_quitAction};
+    const QList<QAction *> all { m_refreshAction, m_sendAction,   m_cancelAction,    m_undoAction,
+                                 m_redoAction,    m_revertAction, m_revertAllAction, m_findAction,
+                                 m_apiKeyAction,  m_aboutAction,  m_quitAction };
     for (QAction *action : all)
         action->setProperty("accessibleName", QString(action->text()).remove(QLatin1Char('&')));
 
@@ -149,7 +153,8 @@ void MainWindow::createActions()
     connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::openKeyDialog);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Care360 Escalations"),
+        QMessageBox::about(
+            this, tr("About Care360 Escalations"),
             tr("<b>Care360 Escalations Console</b> %1<br>Keeps case escalations current through "
                "Care360's UPDATE_ESCALATION API.<br>Qt %2")
                 .arg(QStringLiteral(CARE360_VERSION), QString::fromLatin1(qVersion())));
@@ -198,8 +203,8 @@ void MainWindow::onKeyStateChanged()
     if (state == State::MemoryOnly)
         toolTip = m_credentials->unavailableMessage();
     m_environmentBar->setKeyState(m_connection->keyStateText(), toolTip);
-    const bool usable = state == State::Keychain || state == State::MemoryOnly
-        || state == State::SandboxDemo;
+    const bool usable =
+        state == State::Keychain || state == State::MemoryOnly || state == State::SandboxDemo;
     if (usable)
         m_startingUp = false;
     if (usable && !m_startupCaseId.isEmpty())
@@ -211,12 +216,15 @@ void MainWindow::onKeyMissing(const Environment &environment)
 {
     if (m_startingUp && environment.kind != Environment::Kind::Sandbox) {
         m_startingUp = false;
+        // Taken first: environment refers to the connection's state, which is about to change.
+        const QString name = environment.displayName();
         // Without a key the chosen environment is unusable: open on the practice sandbox.
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
-        m_banner->showMessage(ErrorBanner::Kind::Info,
+        m_banner->showMessage(
+            ErrorBanner::Kind::Info,
             tr("No API key is saved for %1 yet, so the console opened on the Sandbox. Choose %1 "
                "again to enter its key.")
-                .arg(environment.displayName()));
+                .arg(name));
         return;
     }
     openKeyDialog();
@@ -225,8 +233,8 @@ void MainWindow::onKeyMissing(const Environment &environment)
 void MainWindow::openKeyDialog()
 {
     const Environment environment = m_connection->environment();
-    auto *dialog = new ApiKeyDialog(environment.displayName(), environment.baseUrl,
-        m_credentials, this);
+    auto *dialog =
+        new ApiKeyDialog(environment.displayName(), environment.baseUrl, m_credentials, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ApiKeyDialog::keySaved, this, [this](const QString &key, bool inMemoryOnly) {
         m_connection->useKey(key, inMemoryOnly);
@@ -255,7 +263,7 @@ void MainWindow::send()
         for (int row = 0; row < m_model->rowCount(); ++row) {
             const QModelIndex index = m_model->index(row, EscalationTableModel::Title);
             titles.insert(index.data(EscalationTableModel::IdRole).toString(),
-                index.data().toString());
+                          index.data().toString());
         }
         SendConfirmationDialog dialog(updates, titles, this);
         if (dialog.exec() != QDialog::Accepted)
@@ -272,7 +280,8 @@ void MainWindow::onBusyChanged(bool busy)
     m_progress->setVisible(busy);
     m_cancelButton->setVisible(busy);
     if (busy)
-        statusBar()->showMessage(tr("Talking to %1…").arg(m_connection->environment().displayName()));
+        statusBar()->showMessage(
+            tr("Talking to %1…").arg(m_connection->environment().displayName()));
     updateActions();
 }
 
@@ -326,7 +335,8 @@ bool MainWindow::confirmDiscardPending(const QString &reason)
     const int pending = m_model->pendingCount();
     if (pending == 0)
         return true;
-    const auto answer = QMessageBox::question(this, tr("Discard unsent changes?"),
+    const auto answer = QMessageBox::question(
+        this, tr("Discard unsent changes?"),
         tr("%1 You have %n unsent change(s); they will be lost.", nullptr, pending).arg(reason),
         QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
     return answer == QMessageBox::Discard;

@@ -39,8 +39,7 @@ struct StartupOptions {
     QString sandboxDataFile;
 };
 
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(const StartupOptions &options = {}, QWidget *parent = nullptr);

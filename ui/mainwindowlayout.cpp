@@ -54,11 +54,11 @@ QWidget *MainWindow::createCentralWidget()
     m_onlyOverdueCheck->setObjectName(QStringLiteral("onlyOverdueCheck"));
     m_onlyOverdueCheck->setAccessibleName(tr("Show only overdue escalations"));
     connect(m_filterEdit, &QLineEdit::textChanged, m_proxy,
-        &EscalationFilterProxyModel::setFilterText);
+            &EscalationFilterProxyModel::setFilterText);
     connect(m_onlyPendingCheck, &QCheckBox::toggled, m_proxy,
-        &EscalationFilterProxyModel::setOnlyPending);
+            &EscalationFilterProxyModel::setOnlyPending);
     connect(m_onlyOverdueCheck, &QCheckBox::toggled, m_proxy,
-        &EscalationFilterProxyModel::setOnlyOverdue);
+            &EscalationFilterProxyModel::setOnlyOverdue);
     connect(m_findAction, &QAction::triggered, m_filterEdit, [this] {
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
@@ -79,13 +79,13 @@ QWidget *MainWindow::createCentralWidget()
     m_table->sortByColumn(EscalationTableModel::FollowUpDue, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-        | QAbstractItemView::AnyKeyPressed);
+                             | QAbstractItemView::AnyKeyPressed);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setObjectName(QStringLiteral("escalationTableHeader"));
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(EscalationTableModel::Note,
-        QHeaderView::Stretch);
+                                                      QHeaderView::Stretch);
 
     m_pendingLabel = new QLabel(central);
     m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
@@ -105,8 +105,9 @@ QWidget *MainWindow::createCentralWidget()
     revertAllButton->setObjectName(QStringLiteral("revertAllButton"));
     revertAllButton->setAccessibleName(tr("Revert all changes"));
     connect(revertAllButton, &QPushButton::clicked, m_revertAllAction, &QAction::trigger);
-    connect(m_revertAllAction, &QAction::changed, revertAllButton,
-        [this, revertAllButton] { revertAllButton->setEnabled(m_revertAllAction->isEnabled()); });
+    connect(m_revertAllAction, &QAction::changed, revertAllButton, [this, revertAllButton] {
+        revertAllButton->setEnabled(m_revertAllAction->isEnabled());
+    });
     m_sendButton = new QPushButton(tr("&Send"), central);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setAccessibleName(tr("Send changes"));
@@ -139,20 +140,20 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));
-    edit->addActions({m_undoAction, m_redoAction});
+    edit->addActions({ m_undoAction, m_redoAction });
     edit->addSeparator();
-    edit->addActions({m_revertAction, m_revertAllAction});
+    edit->addActions({ m_revertAction, m_revertAllAction });
     edit->addSeparator();
     edit->addAction(m_findAction);
 
     QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
     caseMenu->setObjectName(QStringLiteral("caseMenu"));
-    QAction *focusCase = caseMenu->addAction(tr("&Open case…"), this,
-        [this] { m_caseBar->focusCaseField(); });
+    QAction *focusCase =
+        caseMenu->addAction(tr("&Open case…"), this, [this] { m_caseBar->focusCaseField(); });
     focusCase->setObjectName(QStringLiteral("openCaseAction"));
     focusCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     addAction(focusCase);
-    caseMenu->addActions({m_refreshAction, m_sendAction, m_cancelAction});
+    caseMenu->addActions({ m_refreshAction, m_sendAction, m_cancelAction });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));

@@ -14,7 +14,7 @@ constexpr int kStatusTimeoutMs = 8000;
 }
 
 OutcomePresenter::OutcomePresenter(ErrorBanner *banner, QStatusBar *statusBar, QTableView *table,
-    QObject *parent)
+                                   QObject *parent)
     : QObject(parent)
     , m_banner(banner)
     , m_statusBar(statusBar)
@@ -23,8 +23,7 @@ OutcomePresenter::OutcomePresenter(ErrorBanner *banner, QStatusBar *statusBar, Q
     setObjectName(QStringLiteral("outcomePresenter"));
 }
 
-void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &outcome,
-    int sentCount)
+void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &outcome, int sentCount)
 {
     using Kind = ApiOutcome::Kind;
     using Banner = ErrorBanner;
@@ -36,7 +35,7 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
     case Kind::Updated:
         m_banner->hide();
         m_statusBar->showMessage(tr("%n change(s) saved to Care360.", nullptr, sentCount),
-            kStatusTimeoutMs);
+                                 kStatusTimeoutMs);
         return;
     case Kind::EscalationsNotFound:
         m_banner->showMessage(Banner::Kind::Warning, outcome.userMessage(), outcome.requestId);
@@ -48,18 +47,18 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
         return;
     case Kind::InvalidApiKey:
         m_banner->showMessage(Banner::Kind::Error, outcome.userMessage(), outcome.requestId,
-            Banner::Action::EnterKey);
+                              Banner::Action::EnterKey);
         return;
     case Kind::Cancelled:
         m_banner->showMessage(Banner::Kind::Info, outcome.userMessage(), outcome.requestId,
-            Banner::Action::Retry);
+                              Banner::Action::Retry);
         return;
     default:
         break;
     }
     const bool retry = outcome.isRetryable() && action != CaseSession::Action::None;
     m_banner->showMessage(Banner::Kind::Error, outcome.userMessage(), outcome.requestId,
-        retry ? Banner::Action::Retry : Banner::Action::None);
+                          retry ? Banner::Action::Retry : Banner::Action::None);
 }
 
 void OutcomePresenter::focusFirstError()

@@ -13,12 +13,11 @@ class ErrorBanner;
 
 // Tells the agent what a request did: a status message for success, a banner (never a modal
 // dialog) for anything else, and the failing cell focused when the server names one.
-class OutcomePresenter : public QObject
-{
+class OutcomePresenter : public QObject {
     Q_OBJECT
 public:
     OutcomePresenter(ErrorBanner *banner, QStatusBar *statusBar, QTableView *table,
-        QObject *parent = nullptr);
+                     QObject *parent = nullptr);
 
     void present(CaseSession::Action action, const ApiOutcome &outcome, int sentCount);
 

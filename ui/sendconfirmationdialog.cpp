@@ -10,7 +10,8 @@
 namespace Care360 {
 
 SendConfirmationDialog::SendConfirmationDialog(const QList<EscalationUpdate> &updates,
-    const QHash<QString, QString> &titles, QWidget *parent)
+                                               const QHash<QString, QString> &titles,
+                                               QWidget *parent)
     : QDialog(parent)
     , m_dontAskAgain(new QCheckBox(tr("Don't ask again before sending to Production"), this))
 {
@@ -20,8 +21,8 @@ SendConfirmationDialog::SendConfirmationDialog(const QList<EscalationUpdate> &up
 
     auto *intro = new QLabel(tr("These changes will be saved on the live Care360 system "
                                 "(%n escalation(s)):",
-                                 nullptr, int(updates.size())),
-        this);
+                                nullptr, int(updates.size())),
+                             this);
     intro->setObjectName(QStringLiteral("confirmIntroLabel"));
     intro->setWordWrap(true);
 

@@ -9,13 +9,12 @@ class QCheckBox;
 namespace Care360 {
 
 // Asks before anything is sent to Production. Lists rows and field names, never note text.
-class SendConfirmationDialog : public QDialog
-{
+class SendConfirmationDialog : public QDialog {
     Q_OBJECT
 public:
     // titles: escalation id -> title, to name the rows.
     SendConfirmationDialog(const QList<EscalationUpdate> &updates,
-        const QHash<QString, QString> &titles, QWidget *parent = nullptr);
+                           const QHash<QString, QString> &titles, QWidget *parent = nullptr);
 
     bool dontAskAgain() const;
 

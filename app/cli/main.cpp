@@ -1,3 +1,4 @@
+#include "app/translations.h"
 #include "app/credentials/keycommand.h"
 #include "care360/version.h"
 #include "clioptions.h"
@@ -13,6 +14,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    Care360::installTranslations(app);
     QCoreApplication::setApplicationName(QStringLiteral("care360-escalations-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));
     QCoreApplication::setOrganizationDomain(QStringLiteral("care360.com"));

@@ -57,30 +57,48 @@ QVariant ActivityLog::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Time: return tr("Time");
-    case Environment: return tr("Environment");
-    case Case: return tr("Case");
-    case Action: return tr("Action");
-    case Outcome: return tr("Outcome");
-    case RequestId: return tr("Request ID");
-    case Fields: return tr("Changed fields");
-    case Summary: return tr("Summary");
-    default: return {};
+    case Time:
+        return tr("Time");
+    case Environment:
+        return tr("Environment");
+    case Case:
+        return tr("Case");
+    case Action:
+        return tr("Action");
+    case Outcome:
+        return tr("Outcome");
+    case RequestId:
+        return tr("Request ID");
+    case Fields:
+        return tr("Changed fields");
+    case Summary:
+        return tr("Summary");
+    default:
+        return {};
     }
 }
 
 QString ActivityLog::cellText(const ActivityEntry &e, int column) const
 {
     switch (column) {
-    case Time: return e.time.toLocalTime().toString(Qt::ISODate);
-    case Environment: return e.environment;
-    case Case: return e.caseId;
-    case Action: return e.action;
-    case Outcome: return e.outcome;
-    case RequestId: return e.requestId;
-    case Fields: return e.fields.join(QStringLiteral(", "));
-    case Summary: return e.summary;
-    default: return {};
+    case Time:
+        return e.time.toLocalTime().toString(Qt::ISODate);
+    case Environment:
+        return e.environment;
+    case Case:
+        return e.caseId;
+    case Action:
+        return e.action;
+    case Outcome:
+        return e.outcome;
+    case RequestId:
+        return e.requestId;
+    case Fields:
+        return e.fields.join(QStringLiteral(", "));
+    case Summary:
+        return e.summary;
+    default:
+        return {};
     }
 }
 

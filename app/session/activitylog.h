@@ -20,11 +20,20 @@ struct ActivityEntry {
 };
 
 // The session's activity, in memory only: it is never written to disk.
-class ActivityLog : public QAbstractTableModel
-{
+class ActivityLog : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Environment, Case, Action, Outcome, RequestId, Fields, Summary, ColumnCount };
+    enum Column {
+        Time,
+        Environment,
+        Case,
+        Action,
+        Outcome,
+        RequestId,
+        Fields,
+        Summary,
+        ColumnCount
+    };
 
     explicit ActivityLog(QObject *parent = nullptr);
 

@@ -13,17 +13,21 @@ namespace {
 QString actionName(CaseSession::Action action)
 {
     switch (action) {
-    case CaseSession::Action::Load: return QStringLiteral("load");
-    case CaseSession::Action::Refresh: return QStringLiteral("refresh");
-    case CaseSession::Action::Send: return QStringLiteral("send");
-    case CaseSession::Action::None: break;
+    case CaseSession::Action::Load:
+        return QStringLiteral("load");
+    case CaseSession::Action::Refresh:
+        return QStringLiteral("refresh");
+    case CaseSession::Action::Send:
+        return QStringLiteral("send");
+    case CaseSession::Action::None:
+        break;
     }
     return QString();
 }
 } // namespace
 
 CaseSession::CaseSession(ApiClient *client, EscalationTableModel *model, ActivityLog *log,
-    QObject *parent)
+                         QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_model(model)
@@ -47,8 +51,9 @@ bool CaseSession::fetch(const QString &caseId, Action action)
         return false;
     m_pendingCaseId = caseId;
     ApiJob *job = m_client->fetchActiveEscalations(caseId);
-    connect(job, &ApiJob::finished, this,
-        [this, caseId, action](const ApiOutcome &outcome) { onFetched(caseId, action, outcome); });
+    connect(job, &ApiJob::finished, this, [this, caseId, action](const ApiOutcome &outcome) {
+        onFetched(caseId, action, outcome);
+    });
     track(job, action, caseId, {});
     return true;
 }
@@ -76,10 +81,14 @@ bool CaseSession::send()
 bool CaseSession::retry()
 {
     switch (m_lastAction) {
-    case Action::Load: return load(m_pendingCaseId);
-    case Action::Refresh: return refresh();
-    case Action::Send: return send();
-    case Action::None: break;
+    case Action::Load:
+        return load(m_pendingCaseId);
+    case Action::Refresh:
+        return refresh();
+    case Action::Send:
+        return send();
+    case Action::None:
+        break;
     }
     return false;
 }
@@ -98,15 +107,15 @@ void CaseSession::close()
 }
 
 void CaseSession::track(ApiJob *job, Action action, const QString &caseId,
-    const QStringList &fields)
+                        const QStringList &fields)
 {
     m_job = job;
     m_lastAction = action;
     connect(job, &ApiJob::finished, this, [this, job, action, caseId, fields](const ApiOutcome &o) {
         if (m_log) {
-            m_log->append({QDateTime::currentDateTimeUtc(), m_environmentName, caseId,
-                actionName(action), ApiOutcome::kindName(o.kind), o.requestId, fields,
-                o.userMessage()});
+            m_log->append({ QDateTime::currentDateTimeUtc(), m_environmentName, caseId,
+                            actionName(action), ApiOutcome::kindName(o.kind), o.requestId, fields,
+                            o.userMessage() });
         }
         if (m_job == job)
             m_job.clear();

@@ -15,15 +15,14 @@ class EscalationTableModel;
 
 // Runs the calls for one open case and merges their outcomes into the table model. A send is a
 // snapshot of the drafts: edits made while it is in flight stay in the model untouched.
-class CaseSession : public QObject
-{
+class CaseSession : public QObject {
     Q_OBJECT
 public:
     enum class Action { None, Load, Refresh, Send };
     Q_ENUM(Action)
 
     CaseSession(ApiClient *client, EscalationTableModel *model, ActivityLog *log,
-        QObject *parent = nullptr);
+                QObject *parent = nullptr);
 
     QString caseId() const { return m_caseId; }
     bool isBusy() const { return !m_job.isNull(); }

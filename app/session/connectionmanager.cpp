@@ -6,7 +6,6 @@
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/sandboxserver.h"
 
-
 namespace Care360 {
 
 ConnectionManager::ConnectionManager(ApiClient *client, CredentialStore *store, QObject *parent)
@@ -52,7 +51,8 @@ bool ConnectionManager::startSandbox()
     if (m_sandboxDataFile.isEmpty()) {
         server->store().loadDemo();
     } else if (!server->store().loadFile(m_sandboxDataFile, &error)) {
-        emit problem(tr("The sandbox data file %1 cannot be used: %2").arg(m_sandboxDataFile, error));
+        emit problem(
+            tr("The sandbox data file %1 cannot be used: %2").arg(m_sandboxDataFile, error));
         return false;
     }
     if (server->listen() == 0) {
@@ -106,11 +106,16 @@ void ConnectionManager::setKeyState(KeyState state)
 QString ConnectionManager::keyStateText() const
 {
     switch (m_keyState) {
-    case KeyState::None: return tr("No API key");
-    case KeyState::Loading: return tr("Reading key…");
-    case KeyState::Keychain: return tr("Key saved in keychain");
-    case KeyState::MemoryOnly: return tr("Key in memory only");
-    case KeyState::SandboxDemo: return tr("Sandbox demo key");
+    case KeyState::None:
+        return tr("No API key");
+    case KeyState::Loading:
+        return tr("Reading key…");
+    case KeyState::Keychain:
+        return tr("Key saved in keychain");
+    case KeyState::MemoryOnly:
+        return tr("Key in memory only");
+    case KeyState::SandboxDemo:
+        return tr("Sandbox demo key");
     }
     return QString();
 }

@@ -18,8 +18,7 @@ class SandboxServer;
 
 // Which environment the console talks to and with which key. The Sandbox environment runs the
 // stand-in server in-process on a free loopback port, with its demo key filled in.
-class ConnectionManager : public QObject
-{
+class ConnectionManager : public QObject {
     Q_OBJECT
 public:
     enum class KeyState { None, Loading, Keychain, MemoryOnly, SandboxDemo };

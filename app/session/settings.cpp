@@ -15,19 +15,52 @@ const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend"
 
 Settings::Settings() = default;
 
-QByteArray Settings::windowGeometry() const { return m_settings.value(kGeometry).toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(kGeometry, g); }
-QByteArray Settings::windowState() const { return m_settings.value(kState).toByteArray(); }
-void Settings::setWindowState(const QByteArray &s) { m_settings.setValue(kState, s); }
-QByteArray Settings::tableHeaderState() const { return m_settings.value(kHeader).toByteArray(); }
-void Settings::setTableHeaderState(const QByteArray &s) { m_settings.setValue(kHeader, s); }
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(kGeometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray &g)
+{
+    m_settings.setValue(kGeometry, g);
+}
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(kState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray &s)
+{
+    m_settings.setValue(kState, s);
+}
+QByteArray Settings::tableHeaderState() const
+{
+    return m_settings.value(kHeader).toByteArray();
+}
+void Settings::setTableHeaderState(const QByteArray &s)
+{
+    m_settings.setValue(kHeader, s);
+}
 
-QString Settings::lastEnvironment() const { return m_settings.value(kEnvironment).toString(); }
-void Settings::setLastEnvironment(const QString &name) { m_settings.setValue(kEnvironment, name); }
-QUrl Settings::customBaseUrl() const { return m_settings.value(kCustomUrl).toUrl(); }
-void Settings::setCustomBaseUrl(const QUrl &url) { m_settings.setValue(kCustomUrl, url); }
+QString Settings::lastEnvironment() const
+{
+    return m_settings.value(kEnvironment).toString();
+}
+void Settings::setLastEnvironment(const QString &name)
+{
+    m_settings.setValue(kEnvironment, name);
+}
+QUrl Settings::customBaseUrl() const
+{
+    return m_settings.value(kCustomUrl).toUrl();
+}
+void Settings::setCustomBaseUrl(const QUrl &url)
+{
+    m_settings.setValue(kCustomUrl, url);
+}
 
-QStringList Settings::recentCases() const { return m_settings.value(kRecentCases).toStringList(); }
+QStringList Settings::recentCases() const
+{
+    return m_settings.value(kRecentCases).toStringList();
+}
 
 void Settings::addRecentCase(const QString &caseId)
 {
@@ -39,13 +72,22 @@ void Settings::addRecentCase(const QString &caseId)
     m_settings.setValue(kRecentCases, cases);
 }
 
-QVariantMap Settings::assigneeEmails() const { return m_settings.value(kAssignees).toMap(); }
-void Settings::setAssigneeEmails(const QVariantMap &e) { m_settings.setValue(kAssignees, e); }
+QVariantMap Settings::assigneeEmails() const
+{
+    return m_settings.value(kAssignees).toMap();
+}
+void Settings::setAssigneeEmails(const QVariantMap &e)
+{
+    m_settings.setValue(kAssignees, e);
+}
 
 bool Settings::confirmProductionSend() const
 {
     return m_settings.value(kConfirmProduction, true).toBool();
 }
-void Settings::setConfirmProductionSend(bool c) { m_settings.setValue(kConfirmProduction, c); }
+void Settings::setConfirmProductionSend(bool c)
+{
+    m_settings.setValue(kConfirmProduction, c);
+}
 
 } // namespace Care360

@@ -10,8 +10,7 @@ namespace Care360 {
 
 // Typed access to what the console remembers between runs. By design it has no accessor for the
 // API key or note text: those never reach QSettings.
-class Settings
-{
+class Settings {
 public:
     Settings();
 

@@ -100,7 +100,8 @@ QWidget *ConsoleDriver::openEditor(const QString &escalationId, int column)
 
 void ConsoleDriver::editNote(const QString &escalationId, const QString &text)
 {
-    auto *editor = qobject_cast<QPlainTextEdit *>(openEditor(escalationId, EscalationTableModel::Note));
+    auto *editor =
+        qobject_cast<QPlainTextEdit *>(openEditor(escalationId, EscalationTableModel::Note));
     QVERIFY(editor);
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(editor, text);
@@ -109,7 +110,8 @@ void ConsoleDriver::editNote(const QString &escalationId, const QString &text)
 
 void ConsoleDriver::editAssignee(const QString &escalationId, const QString &email)
 {
-    auto *editor = qobject_cast<QLineEdit *>(openEditor(escalationId, EscalationTableModel::Assignee));
+    auto *editor =
+        qobject_cast<QLineEdit *>(openEditor(escalationId, EscalationTableModel::Assignee));
     QVERIFY(editor);
     editor->selectAll();
     QTest::keyClicks(editor, email);
@@ -118,13 +120,14 @@ void ConsoleDriver::editAssignee(const QString &escalationId, const QString &ema
 
 QDateTime ConsoleDriver::editFollowUpWithCalendar(const QString &escalationId, int days)
 {
-    auto *editor = qobject_cast<QDateTimeEdit *>(
-        openEditor(escalationId, EscalationTableModel::FollowUpDue));
+    auto *editor =
+        qobject_cast<QDateTimeEdit *>(openEditor(escalationId, EscalationTableModel::FollowUpDue));
     if (!editor)
         return {};
     const QDateTime start = editor->dateTime();
     // The calendar button sits at the right edge of the editor.
-    QTest::mouseClick(editor, Qt::LeftButton, {}, QPoint(editor->width() - 5, editor->height() / 2));
+    QTest::mouseClick(editor, Qt::LeftButton, {},
+                      QPoint(editor->width() - 5, editor->height() / 2));
     QCalendarWidget *calendar = editor->calendarWidget();
     if (!QTest::qWaitFor([calendar] { return calendar->isVisible(); }))
         return {};
@@ -145,7 +148,7 @@ void ConsoleDriver::shortcut(QKeyCombination keys)
 {
     ensureActive();
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(),
-        keys.key(), keys.keyboardModifiers());
+                    keys.key(), keys.keyboardModifiers());
 }
 
 void ConsoleDriver::triggerAction(const char *objectName)

@@ -11,8 +11,7 @@
 
 // Drives the real MainWindow the way an agent does (keyboard and mouse on real widgets), in the
 // spirit of KeePassXC's TestGui: widgets are found by objectName, waits use QTRY_*.
-class ConsoleDriver
-{
+class ConsoleDriver {
 public:
     explicit ConsoleDriver(const Care360::StartupOptions &options = {});
     ~ConsoleDriver();

@@ -4,11 +4,14 @@
 #include "app/credentials/credentialstore.h"
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/sandboxserver.h"
+#include "app/session/activitylog.h"
+#include "app/translations.h"
 #include "ui/apikeydialog.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -27,8 +30,7 @@ using Model = EscalationTableModel;
             return;                                                                                \
     } while (false)
 
-class TestMainWindow : public QObject
-{
+class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -53,6 +55,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    installTranslations(*QCoreApplication::instance());
     QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
@@ -95,7 +98,8 @@ void TestMainWindow::firstRunOpensOnSandboxAndLoadsACase()
     QTRY_COMPARE(c.keyStateText(), QStringLiteral("Sandbox demo key"));
 
     // A pasted link containing the case ID works as well as the bare ID.
-    c.typeCaseId(QStringLiteral("https://care360.example/cases/%1?tab=escalations").arg(Demo::acmeCaseId));
+    c.typeCaseId(
+        QStringLiteral("https://care360.example/cases/%1?tab=escalations").arg(Demo::acmeCaseId));
     QTRY_COMPARE(c.model()->rowCount(), 6);
     QCOMPARE(c.table()->model()->rowCount(), 6);
     const QList<Escalation> active = c.sandbox()->store().activeEscalations(Demo::acmeCaseId);
@@ -118,7 +122,8 @@ void TestMainWindow::editsUndoRedoAndSend()
     const QString first = ids.at(0), second = ids.at(1);
 
     STEP(c.editNote(first, QStringLiteral("Called back, new address confirmed.")));
-    QTRY_VERIFY(c.model()->index(c.model()->indexOfEscalation(first).row(), Model::Note)
+    QTRY_VERIFY(c.model()
+                    ->index(c.model()->indexOfEscalation(first).row(), Model::Note)
                     .data(Model::DirtyRole)
                     .toBool());
     const QDateTime due = c.editFollowUpWithCalendar(first, 3);
@@ -126,7 +131,7 @@ void TestMainWindow::editsUndoRedoAndSend()
     STEP(c.editAssignee(second, Demo::acmeNurseEmail));
     QTRY_COMPARE(c.model()->pendingCount(), 2);
     QCOMPARE(c.model()->pendingUpdates().first().fieldNames(),
-        (QStringList{"note", "followUpDueAt"}));
+             (QStringList { "note", "followUpDueAt" }));
 
     // Undo the assignee edit, then redo it, through the window's shortcuts.
     c.table()->setFocus();
@@ -145,7 +150,7 @@ void TestMainWindow::editsUndoRedoAndSend()
     QCOMPARE(sentFirst.followUpDueAt.value(), due);
     const Escalation sentSecond = *c.sandbox()->store().escalation(Demo::acmeCaseId, second);
     QCOMPARE(c.sandbox()->store().userEmail(sentSecond.assignedToUserId.value_or(QString())),
-        Demo::acmeNurseEmail);
+             Demo::acmeNurseEmail);
     // The table shows the server's new state, the assignee as the e-mail it learnt.
     QCOMPARE(c.cell(second, Model::Assignee).data().toString(), Demo::acmeNurseEmail);
     QVERIFY(c.cell(first, Model::Note).data().toString().startsWith(QStringLiteral("Called back")));
@@ -159,8 +164,8 @@ void TestMainWindow::escalationCompletedElsewhereKeepsOtherDrafts()
     ConsoleDriver &c = *m_console;
     STEP(loadAcmeCase(c));
     const QStringList ids = acmeIds(c);
-    const std::optional<QString> noteBefore
-        = c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note;
+    const std::optional<QString> noteBefore =
+        c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note;
     STEP(c.editNote(ids.at(0), QStringLiteral("Draft on the row completed elsewhere")));
     STEP(c.editNote(ids.at(2), QStringLiteral("Draft that must survive")));
     QTRY_COMPARE(c.model()->pendingCount(), 2);
@@ -179,7 +184,8 @@ void TestMainWindow::escalationCompletedElsewhereKeepsOtherDrafts()
 
     // Sending again saves the surviving draft.
     c.triggerAction("sendAction");
-    QTRY_COMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note.value_or(QString()),
+    QTRY_COMPARE(
+        c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note.value_or(QString()),
         QStringLiteral("Draft that must survive"));
 }
 
@@ -189,7 +195,8 @@ void TestMainWindow::unknownAssigneeFlagsTheCell()
     ConsoleDriver &c = *m_console;
     STEP(loadAcmeCase(c));
     const QStringList ids = acmeIds(c);
-    const std::optional<QString> noteBefore = c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(0))->note;
+    const std::optional<QString> noteBefore =
+        c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(0))->note;
     STEP(c.editNote(ids.at(0), QStringLiteral("Note sent with a bad assignee")));
     STEP(c.editAssignee(ids.at(1), QStringLiteral("nobody@acme.example")));
     QTRY_COMPARE(c.model()->pendingCount(), 2);
@@ -223,19 +230,23 @@ void TestMainWindow::caseNotFoundPermissionDeniedAndWrongKey()
     QSignalSpy written(&store, &CredentialStore::writeFinished);
     store.write(server.baseUrl(), QStringLiteral("not-the-right-key"));
     QVERIFY(written.wait());
-    c.restart({Environment::Kind::Custom, server.baseUrl(), Demo::acmeCaseId, {}});
+    c.restart({ Environment::Kind::Custom, server.baseUrl(), Demo::acmeCaseId, {} });
     QTRY_VERIFY(c.bannerText().contains(QStringLiteral("did not accept the API key")));
     QVERIFY(c.find<QPushButton>("bannerKeyButton")->isVisible());
 
     // Entering the right key through the banner's button loads the case.
+    const int callsBefore = c.find<ActivityLog>("activityLog")->rowCount();
     c.clickButton("bannerKeyButton");
-    ApiKeyDialog *dialog = nullptr;
+    QPointer<ApiKeyDialog> dialog;
     QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
     auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("apiKeyEdit"));
     edit->selectAll();
     QTest::keyClicks(edit, Demo::acmeApiKey);
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")), Qt::LeftButton);
-    QTRY_COMPARE(c.keyStateText(), QStringLiteral("Key saved in keychain"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(dialog.isNull()); // saved and closed
+    QCOMPARE(c.find<ActivityLog>("activityLog")->rowCount(), callsBefore); // nothing sent meanwhile
+    QVERIFY(c.bannerText().isEmpty());
     c.typeCaseId(Demo::acmeCaseId);
     QTRY_COMPARE(c.model()->rowCount(), 6);
     QSignalSpy removed(&store, &CredentialStore::removeFinished);
@@ -253,7 +264,8 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     c.sandbox()->setDelay(3000);
     STEP(c.editNote(ids.at(3), QStringLiteral("Survives a timeout")));
     c.triggerAction("sendAction");
-    QTRY_VERIFY_WITH_TIMEOUT(c.bannerText().contains(QStringLiteral("did not answer in time")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.bannerText().contains(QStringLiteral("did not answer in time")),
+                             10000);
     QVERIFY(c.bannerText().contains(QStringLiteral("Request ID")));
     QCOMPARE(c.model()->pendingCount(), 1);
 
@@ -261,7 +273,7 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     c.clickButton("bannerRetryButton");
     QTRY_COMPARE(c.model()->pendingCount(), 0);
     QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(3))->note.value_or(QString()),
-        QStringLiteral("Survives a timeout"));
+             QStringLiteral("Survives a timeout"));
 
     // Every attempt is dropped: Qt silently re-sends a POST once when a connection closes.
     c.sandbox()->setFault(Sandbox::SandboxServer::Fault::Drop);
@@ -273,7 +285,7 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     c.clickButton("bannerRetryButton");
     QTRY_COMPARE(c.model()->pendingCount(), 0);
     QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(4))->note.value_or(QString()),
-        QStringLiteral("Survives a dropped connection"));
+             QStringLiteral("Survives a dropped connection"));
 }
 
 void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
@@ -285,12 +297,15 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
     QTest::keyClick(combo, Qt::Key_Down); // Sandbox -> Staging
     ApiKeyDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
-    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("environmentLabel"))->text().contains(QStringLiteral("Staging")));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("environmentLabel"))
+                ->text()
+                .contains(QStringLiteral("Staging")));
     auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("apiKeyEdit"));
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
     QTest::keyClicks(edit, QStringLiteral("  staging-key-for-tests  "));
     c.screenshot(QStringLiteral("api-key-dialog"));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")), Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")),
+                      Qt::LeftButton);
     QTRY_COMPARE(c.keyStateText(), QStringLiteral("Key saved in keychain"));
     QVERIFY(!c.find<QLabel>("sandboxBadge")->isVisible());
 
@@ -301,13 +316,15 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
 
     c.triggerAction("apiKeyAction");
     QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("forgetKeyButton")), Qt::LeftButton);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("forgetKeyButton")),
+                      Qt::LeftButton);
     QTRY_COMPARE(c.keyStateText(), QStringLiteral("No API key"));
 
     // Without a key, the next start falls back to the sandbox and says why.
     c.restart();
     QTRY_COMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Sandbox"));
-    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("No API key is saved for Staging")));
+    QTRY_VERIFY2(c.bannerText().contains(QStringLiteral("No API key is saved for Staging")),
+                 qPrintable(c.bannerText()));
 }
 
 QTEST_MAIN(TestMainWindow)

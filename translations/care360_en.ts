@@ -1,0 +1,65 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Care360::ApiOutcome</name>
+    <message numerus="yes">
+        <source>Changes saved; the case has %n active escalation(s).</source>
+        <translation>
+            <numerusform>Changes saved; the case has %n active escalation.</numerusform>
+            <numerusform>Changes saved; the case has %n active escalations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active escalation(s) loaded.</source>
+        <translation>
+            <numerusform>%n active escalation loaded.</numerusform>
+            <numerusform>%n active escalations loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</source>
+        <translation>
+            <numerusform>%n escalation is no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</numerusform>
+            <numerusform>%n escalations are no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::MainWindow</name>
+    <message numerus="yes">
+        <source>%n pending change(s)</source>
+        <translation>
+            <numerusform>%n pending change</numerusform>
+            <numerusform>%n pending changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 You have %n unsent change(s); they will be lost.</source>
+        <translation>
+            <numerusform>%1 You have %n unsent change; they will be lost.</numerusform>
+            <numerusform>%1 You have %n unsent changes; they will be lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::OutcomePresenter</name>
+    <message numerus="yes">
+        <source>%n change(s) saved to Care360.</source>
+        <translation>
+            <numerusform>%n change saved to Care360.</numerusform>
+            <numerusform>%n changes saved to Care360.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::SendConfirmationDialog</name>
+    <message numerus="yes">
+        <source>These changes will be saved on the live Care360 system (%n escalation(s)):</source>
+        <translation>
+            <numerusform>These changes will be saved on the live Care360 system (%n escalation):</numerusform>
+            <numerusform>These changes will be saved on the live Care360 system (%n escalations):</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
