@@ -30,6 +30,9 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <functional>
+
 namespace Care360 {
 
 MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
@@ -97,6 +100,12 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     connect(m_model, &EscalationTableModel::pendingCountChanged, this, &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+
+    // Overdue and due-soon marks follow the clock while the console stays open all day.
+    auto *dueTimer = new QTimer(this);
+    dueTimer->setObjectName(QStringLiteral("dueStateTimer"));
+    connect(dueTimer, &QTimer::timeout, m_model, &EscalationTableModel::refreshDueStates);
+    dueTimer->start(std::chrono::minutes(1));
 
     start(options);
 }
@@ -324,9 +333,22 @@ void MainWindow::revertSelection()
     QModelIndexList indexes = m_table->selectionModel()->selectedIndexes();
     if (indexes.isEmpty() && m_table->currentIndex().isValid())
         indexes << m_table->currentIndex();
+    QList<int> inactiveRows;
     m_model->undoStack()->beginMacro(tr("Revert selected"));
-    for (const QModelIndex &index : std::as_const(indexes))
-        m_model->revertCell(m_proxy->mapToSource(index));
+    for (const QModelIndex &index : std::as_const(indexes)) {
+        const QModelIndex source = m_proxy->mapToSource(index);
+        if (source.data(EscalationTableModel::InactiveRole).toBool()) {
+            if (!inactiveRows.contains(source.row()))
+                inactiveRows << source.row();
+        } else {
+            m_model->revertCell(source);
+        }
+    }
+    // Reverting a row that is no longer active discards it with its drafts; highest row first
+    // so that the remaining row numbers stay valid.
+    std::sort(inactiveRows.begin(), inactiveRows.end(), std::greater<int>());
+    for (int row : std::as_const(inactiveRows))
+        m_model->discardInactiveRow(row);
     m_model->undoStack()->endMacro();
 }
 

@@ -86,6 +86,15 @@ QWidget *MainWindow::createCentralWidget()
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(EscalationTableModel::Note,
                                                       QHeaderView::Stretch);
+    // First-run widths that fit a title, "Overdue · <date time>" and an e-mail address;
+    // restoreSettings() replaces them with the agent's own.
+    const QList<QPair<int, int>> widths {
+        { EscalationTableModel::Title, 220 },       { EscalationTableModel::Type, 80 },
+        { EscalationTableModel::FollowUpDue, 230 }, { EscalationTableModel::Assignee, 190 },
+        { EscalationTableModel::Created, 150 },     { EscalationTableModel::Updated, 150 }
+    };
+    for (const auto &[column, width] : widths)
+        m_table->horizontalHeader()->resizeSection(column, width);
 
     m_pendingLabel = new QLabel(central);
     m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));

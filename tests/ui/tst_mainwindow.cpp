@@ -187,6 +187,13 @@ void TestMainWindow::escalationCompletedElsewhereKeepsOtherDrafts()
     QTRY_COMPARE(
         c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(2))->note.value_or(QString()),
         QStringLiteral("Draft that must survive"));
+
+    // The agent discards the row that is no longer active: Revert on it removes it with its draft.
+    QTRY_COMPARE(c.model()->rowCount(), 6);
+    c.table()->setCurrentIndex(c.cell(ids.at(0), Model::Note));
+    c.shortcut(Qt::CTRL | Qt::Key_Backspace);
+    QTRY_COMPARE(c.model()->rowCount(), 5);
+    QVERIFY(!c.model()->hasDrafts());
 }
 
 void TestMainWindow::unknownAssigneeFlagsTheCell()
