@@ -85,9 +85,9 @@ void TestSandboxStore::checksRunInTheDocumentedOrder_data()
     QTest::newRow("1 unknown key")
         << QStringLiteral("nope") << QByteArray("wrong") << badBody << 401 << invalidKey;
     QTest::newRow("2 not JSON") << QStringLiteral("nope") << kKey << QByteArray("{oops") << 400
-                                << QStringLiteral(", Expected object, received undefined");
+                                << QStringLiteral("Expected object, received undefined");
     QTest::newRow("2 JSON array") << QStringLiteral("nope") << kKey << QByteArray("[]") << 400
-                                  << QStringLiteral(", Expected object, received array");
+                                  << QStringLiteral("Expected object, received array");
     QTest::newRow("2 empty list") << QStringLiteral("nope") << kKey << badBody << 400
                                   << QStringLiteral(
                                          "escalations, At least one escalation is required");
