@@ -148,11 +148,7 @@ void MainWindow::createActions()
     m_apiKeyAction = make("apiKeyAction", tr("API &key…"), QKeySequence());
     m_aboutAction = make("aboutAction", tr("&About Care360 Escalations"), QKeySequence());
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
-    const QList<QAction *> all { m_refreshAction, m_sendAction,   m_cancelAction,    m_undoAction,
-                                 m_redoAction,    m_revertAction, m_revertAllAction, m_findAction,
-                                 m_apiKeyAction,  m_aboutAction,  m_quitAction };
-    for (QAction *action : all)
-        action->setProperty("accessibleName", QString(action->text()).remove(QLatin1Char('&')));
+    // Actions need no accessible name of their own: menus and buttons announce their text.
 
     connect(m_refreshAction, &QAction::triggered, m_session, &CaseSession::refresh);
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);

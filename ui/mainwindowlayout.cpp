@@ -32,6 +32,7 @@ QWidget *MainWindow::createCentralWidget()
     auto *toolbar = addToolBar(tr("Environment"));
     toolbar->setObjectName(QStringLiteral("environmentToolBar"));
     toolbar->setMovable(false);
+    toolbar->toggleViewAction()->setObjectName(QStringLiteral("toggleEnvironmentToolBarAction"));
     m_environmentBar = new EnvironmentBar(toolbar);
     m_environmentBar->keyButton()->setDefaultAction(m_apiKeyAction);
     toolbar->addWidget(m_environmentBar);

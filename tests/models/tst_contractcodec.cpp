@@ -28,6 +28,8 @@ private slots:
     void formatsFollowUpInUtcWhateverTheZone();
     void parsesTimestamps_data();
     void parsesTimestamps();
+    void canonicalTimestampsMatchQtParser();
+    void readsOnlyTheKnownKeys();
     void decodesSuccess();
     void decodesEscalationNotFound();
     void decodesSeveralMissingIds();
@@ -102,6 +104,21 @@ void TestContractCodec::parsesTimestamps_data()
     QTest::newRow("date only") << "2025-06-15" << QDateTime();
     QTest::newRow("garbage") << "next tuesday" << QDateTime();
     QTest::newRow("empty") << "" << QDateTime();
+    // Edge cases of the canonical form's fast path and of what it hands to the general parser.
+    const auto utc = [](int y, int mo, int d, int h, int mi, int s, int ms) {
+        return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+    };
+    QTest::newRow("leap day") << "2024-02-29T23:59:59.999Z" << utc(2024, 2, 29, 23, 59, 59, 999);
+    QTest::newRow("no leap day") << "2025-02-29T09:00:00.000Z" << QDateTime();
+    QTest::newRow("february 30") << "2025-02-30T09:00:00.000Z" << QDateTime();
+    QTest::newRow("hour 25") << "2025-06-15T25:00:00.000Z" << QDateTime();
+    QTest::newRow("non-digit") << "2025-06-1xT09:00:00.000Z" << QDateTime();
+    QTest::newRow("missing Z") << "2025-06-15T09:00:00.000" << QDateTime();
+    QTest::newRow("lowercase z") << "2025-06-15T09:00:00.000z" << QDateTime();
+    QTest::newRow("offset, ms") << "2025-06-15T11:00:00.25+02:00" << utc(2025, 6, 15, 9, 0, 0, 250);
+    QTest::newRow("1-digit ms") << "2025-06-15T09:00:00.5Z" << utc(2025, 6, 15, 9, 0, 0, 500);
+    QTest::newRow("2-digit ms") << "2025-06-15T09:00:00.25Z" << utc(2025, 6, 15, 9, 0, 0, 250);
+    QTest::newRow("24:00 end of day") << "2025-06-15T24:00:00.000Z" << utc(2025, 6, 16, 0, 0, 0, 0);
 }
 
 void TestContractCodec::parsesTimestamps()
@@ -114,6 +131,52 @@ void TestContractCodec::parsesTimestamps()
         QCOMPARE(parsed, expected);
         QCOMPARE(parsed.timeSpec(), Qt::UTC);
     }
+}
+
+void TestContractCodec::canonicalTimestampsMatchQtParser()
+{
+    // Qt's ISO parser, given the 'T' and zone parseTimestamp insists on, is the reference.
+    auto check = [](const QString &text) {
+        if (QTest::currentTestFailed())
+            return; // the first mismatch is enough
+        const bool zoned = text.contains(u'T') && text.endsWith(u'Z');
+        const QDateTime qt = zoned ? QDateTime::fromString(text, Qt::ISODateWithMs) : QDateTime();
+        const QDateTime parsed = Codec::parseTimestamp(text);
+        QCOMPARE(parsed, qt.toUTC());
+        QVERIFY(!parsed.isValid() || parsed.timeSpec() == Qt::UTC);
+    };
+    auto canonical = [](int y, int mo, int d, int h, int mi, int s, int ms) {
+        return QString::asprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, mo, d, h, mi, s, ms);
+    };
+    for (int year : { 1, 1900, 2000, 2024, 2025, 2100, 9999 })
+        for (int month = 0; month <= 13; ++month)
+            for (int day : { 0, 1, 28, 29, 30, 31, 32 })
+                check(canonical(year, month, day, 12, 30, 45, 678));
+    for (int hour = 0; hour <= 25; ++hour)
+        for (int minute : { 0, 59, 60 })
+            for (int second : { 0, 59, 60 })
+                check(canonical(2025, 6, 15, hour, minute, second, 0));
+    for (int ms = 0; ms < 1000; ++ms)
+        check(canonical(2025, 12, 31, 23, 59, 59, ms));
+    // Every position replaced by a letter, an Arabic-Indic and a full-width digit.
+    const QString sample = canonical(2025, 6, 15, 9, 5, 7, 89);
+    for (int i = 0; i < sample.size(); ++i)
+        for (char16_t c : { u'x', u'\u0663', u'\uFF13', u'0' })
+            check(QString(sample).replace(i, 1, QChar(c)));
+}
+
+void TestContractCodec::readsOnlyTheKnownKeys()
+{
+    // Keys as long as the real ones but different must not be taken for them.
+    const QByteArray json = R"({"id":"e1","ix":"no","title":"T","titel":"no","type":"support",
+        "tipe":"no","note":"n","notes":"no","isCompleted":true,"followUpDueAt":null,
+        "createdAt":"2025-05-10T08:00:00.000Z","createdBy":"2024-01-01T00:00:00.000Z"})";
+    const Escalation expected { "e1", "support",
+                                "T",  "n",
+                                {},   {},
+                                true, QDateTime(QDate(2025, 5, 10), QTime(8, 0), Qt::UTC),
+                                {} };
+    QCOMPARE(Codec::escalationFromJson(QJsonDocument::fromJson(json).object()), expected);
 }
 
 void TestContractCodec::decodesSuccess()

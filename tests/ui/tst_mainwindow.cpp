@@ -8,14 +8,18 @@
 #include "app/translations.h"
 #include "ui/apikeydialog.h"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace Care360;
@@ -43,6 +47,7 @@ private slots:
     void caseNotFoundPermissionDeniedAndWrongKey();
     void timeoutAndDroppedConnectionLoseNothing();
     void apiKeyDialogSavesReadsBackAndForgets();
+    void everyControlIsNamed();
 
 private:
     void loadAcmeCase(ConsoleDriver &console);
@@ -332,6 +337,44 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
     QTRY_COMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Sandbox"));
     QTRY_VERIFY2(c.bannerText().contains(QStringLiteral("No API key is saved for Staging")),
                  qPrintable(c.bannerText()));
+}
+
+void TestMainWindow::everyControlIsNamed()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcmeCase(c));
+    // Our own controls: Qt's internal children (scroll bars, header views, popups) are named
+    // "qt_…" or sit inside a composite widget and are skipped.
+    const auto isInternal = [&c](QWidget *widget) {
+        for (QWidget *w = widget->parentWidget(); w && w != c.window(); w = w->parentWidget()) {
+            if (qobject_cast<QAbstractItemView *>(w) || qobject_cast<QComboBox *>(w)
+                || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w))
+                return true;
+        }
+        return widget->objectName().startsWith(QLatin1String("qt_"));
+    };
+    int checked = 0;
+    for (QWidget *widget : c.window()->findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QAbstractButton *>(widget)
+            || qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
+            || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QProgressBar *>(widget);
+        if (!control || isInternal(widget))
+            continue;
+        ++checked;
+        const QString what = QString::fromLatin1(widget->metaObject()->className())
+            + QLatin1Char(' ') + widget->objectName();
+        QVERIFY2(!widget->objectName().isEmpty(), qPrintable(what));
+        QVERIFY2(!widget->accessibleName().isEmpty()
+                     || !widget->property("text").toString().isEmpty(),
+                 qPrintable(what));
+    }
+    QVERIFY(checked >= 12);
+    for (QAction *action : c.window()->findChildren<QAction *>()) {
+        if (action->menu() || action->text().isEmpty() || action->isSeparator())
+            continue;
+        QVERIFY2(!action->objectName().isEmpty(), qPrintable(action->text()));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
