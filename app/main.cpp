@@ -17,8 +17,9 @@ namespace {
     ::exit(2);
 }
 
-// Parses the command line into start-up options; exits with a message on bad input.
-Care360::StartupOptions parseOptions(const QApplication &app)
+// Parses the command line into start-up options; exits with a message on bad input. Runs before
+// QApplication exists, so --help and --version work without a display (packaging, man pages).
+Care360::StartupOptions parseOptions(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -45,7 +46,19 @@ Care360::StartupOptions parseOptions(const QApplication &app)
         QApplication::translate("main", "JSON data file for the built-in practice sandbox."),
         QStringLiteral("file"));
     parser.addOptions({ environment, baseUrl, caseId, sandboxData });
-    parser.process(app);
+    if (!parser.parse(arguments))
+        exitWithUsageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        // Without an application object the parser cannot know the executable's name.
+        fputs(qPrintable(parser.helpText().replace(QLatin1String("<executable_name>"),
+                                                   QCoreApplication::applicationName())),
+              stdout);
+        ::exit(0);
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        printf("%s %s\n", qPrintable(QCoreApplication::applicationName()), CARE360_VERSION);
+        ::exit(0);
+    }
 
     Care360::StartupOptions options;
     if (parser.isSet(environment)) {
@@ -73,16 +86,21 @@ Care360::StartupOptions parseOptions(const QApplication &app)
 
 int main(int argc, char *argv[])
 {
+    QCoreApplication::setApplicationName(QStringLiteral("care360-escalations"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("care360.com"));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const Care360::StartupOptions options = parseOptions(arguments);
+
     QApplication app(argc, argv);
     Care360::installTranslations(app);
-    QApplication::setApplicationName(QStringLiteral("care360-escalations"));
     QApplication::setApplicationDisplayName(QStringLiteral(CARE360_APP_NAME));
-    QApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("Care360"));
-    QApplication::setOrganizationDomain(QStringLiteral("care360.com"));
     QApplication::setDesktopFileName(QStringLiteral(CARE360_APP_ID));
 
-    Care360::MainWindow window(parseOptions(app));
+    Care360::MainWindow window(options);
     window.show();
     return app.exec();
 }
