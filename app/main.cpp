@@ -17,9 +17,8 @@ namespace {
     ::exit(2);
 }
 
-// Parses the command line into start-up options; exits with a message on bad input. Runs before
-// QApplication exists, so --help and --version work without a display (packaging, man pages).
-Care360::StartupOptions parseOptions(const QStringList &arguments)
+// Parses the command line into start-up options; exits with a message on bad input.
+Care360::StartupOptions parseOptions(const QCoreApplication &application)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -46,19 +45,7 @@ Care360::StartupOptions parseOptions(const QStringList &arguments)
         QApplication::translate("main", "JSON data file for the built-in practice sandbox."),
         QStringLiteral("file"));
     parser.addOptions({ environment, baseUrl, caseId, sandboxData });
-    if (!parser.parse(arguments))
-        exitWithUsageError(parser.errorText());
-    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
-        // Without an application object the parser cannot know the executable's name.
-        fputs(qPrintable(parser.helpText().replace(QLatin1String("<executable_name>"),
-                                                   QCoreApplication::applicationName())),
-              stdout);
-        ::exit(0);
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        printf("%s %s\n", qPrintable(QCoreApplication::applicationName()), CARE360_VERSION);
-        ::exit(0);
-    }
+    parser.process(application);
 
     Care360::StartupOptions options;
     if (parser.isSet(environment)) {
@@ -82,6 +69,20 @@ Care360::StartupOptions parseOptions(const QStringList &arguments)
     return options;
 }
 
+// --help and --version are answered by a QCoreApplication, so they work without a display
+// (packaging builds the man page from --help); everything else needs the QApplication, which
+// also understands Qt's own options such as -platform or -session.
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v"
+            || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -90,17 +91,19 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Care360"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("care360.com"));
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
-    const Care360::StartupOptions options = parseOptions(arguments);
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        Care360::installTranslations(core);
+        parseOptions(core); // prints and exits
+        return 0;
+    }
 
     QApplication app(argc, argv);
     Care360::installTranslations(app);
     QApplication::setApplicationDisplayName(QStringLiteral(CARE360_APP_NAME));
     QApplication::setDesktopFileName(QStringLiteral(CARE360_APP_ID));
 
-    Care360::MainWindow window(options);
+    Care360::MainWindow window(parseOptions(app));
     window.show();
     return app.exec();
 }

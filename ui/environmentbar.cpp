@@ -82,14 +82,17 @@ void EnvironmentBar::onActivated(int index)
     case Environment::Kind::Custom:
         break;
     }
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Custom Care360 URL"),
-        tr("Base URL of the Care360 API (https://…, or http:// for this computer only):"),
-        QLineEdit::Normal,
-        m_current.kind == Environment::Kind::Custom ? m_current.baseUrl.toString() : QString(),
-        &ok);
-    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("customUrlDialog"));
+    dialog.setWindowTitle(tr("Custom Care360 URL"));
+    dialog.setLabelText(
+        tr("Base URL of the Care360 API (https://…, or http:// for this computer only):"));
+    dialog.setTextValue(m_current.kind == Environment::Kind::Custom ? m_current.baseUrl.toString()
+                                                                    : QString());
+    const bool ok = dialog.exec() == QDialog::Accepted;
+    // Credentials, query and fragment never belong in a base URL that is stored and shown.
+    const QUrl url = QUrl::fromUserInput(dialog.textValue().trimmed())
+                         .adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     if (ok && url.isValid() && !url.host().isEmpty())
         emit environmentRequested(Environment::custom(url));
     else

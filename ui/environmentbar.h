@@ -23,7 +23,6 @@ public:
 
 signals:
     void environmentRequested(const Care360::Environment &environment);
-    void keyDialogRequested();
 
 private:
     void onActivated(int index);

@@ -17,6 +17,23 @@ namespace Care360 {
 namespace {
 using Model = EscalationTableModel;
 
+const char *const kFilledProperty = "care360Filled";
+const char *const kSeedProperty = "care360Seed";
+
+// Empty means "no change" and is fine to leave; anything else must be an address.
+bool isAcceptableEmail(const QLineEdit *email)
+{
+    const QString text = email->text().trimmed();
+    return text.isEmpty() || RequestSchema::isEmail(text);
+}
+
+void showEmailHint(QLineEdit *email)
+{
+    QToolTip::showText(
+        email->mapToGlobal(QPoint(0, email->height())),
+        EscalationDelegate::tr("Enter a valid e-mail address, or press Esc to cancel."), email);
+}
+
 bool isCommitKey(const QKeyEvent *key)
 {
     return (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
@@ -69,14 +86,21 @@ QWidget *EscalationDelegate::createEditor(QWidget *parent, const QStyleOptionVie
 
 void EscalationDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
+    // Qt calls this again on every dataChanged() covering an open editor (the due-state timer,
+    // a merged answer): fill each editor once, so that what the agent is typing survives.
+    if (editor->property(kFilledProperty).toBool())
+        return;
+    editor->setProperty(kFilledProperty, true);
     const QVariant value = index.data(Model::EditValueRole);
     if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
         note->setPlainText(value.toString());
         note->moveCursor(QTextCursor::End);
     } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
         QDateTime local = value.toDateTime().toLocalTime();
-        if (!local.isValid()) // a sensible start for a first follow-up: tomorrow, 09:00
+        if (!local.isValid()) { // a sensible start for a first follow-up: tomorrow, 09:00
             local = QDateTime(QDate::currentDate().addDays(1), QTime(9, 0));
+            date->setProperty(kSeedProperty, local);
+        }
         date->setDateTime(local);
         date->setToolTip(tr("UTC: %1").arg(local.toUTC().toString(Qt::ISODate)));
     } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
@@ -92,6 +116,9 @@ void EscalationDelegate::setModelData(QWidget *editor, QAbstractItemModel *model
     if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
         model->setData(index, note->toPlainText(), Qt::EditRole);
     } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
+        // Merely opening and leaving an empty follow-up must not invent a date to send.
+        if (date->dateTime() == date->property(kSeedProperty).toDateTime())
+            return;
         model->setData(index, date->dateTime().toUTC(), Qt::EditRole);
     } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
         const QString text = email->text().trimmed();
@@ -136,11 +163,16 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
         auto *email = qobject_cast<QLineEdit *>(editor);
         const bool submits = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter
             || key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
-        if (email && submits && !RequestSchema::isEmail(email->text().trimmed())) {
-            QToolTip::showText(email->mapToGlobal(QPoint(0, email->height())),
-                               tr("Enter a valid e-mail address, or press Esc to cancel."), email);
+        if (email && submits && !isAcceptableEmail(email)) {
+            showEmailHint(email);
             return true;
         }
+    }
+    // Leaving an invalid address by clicking elsewhere keeps the editor (and the text) open.
+    if (auto *email = qobject_cast<QLineEdit *>(editor);
+        email && event->type() == QEvent::FocusOut && !isAcceptableEmail(email)) {
+        showEmailHint(email);
+        return true;
     }
     return QStyledItemDelegate::eventFilter(object, event);
 }

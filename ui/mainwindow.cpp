@@ -76,8 +76,6 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
 
     connect(m_environmentBar, &EnvironmentBar::environmentRequested, this,
             &MainWindow::requestEnvironment);
-    connect(m_environmentBar, &EnvironmentBar::keyDialogRequested, this,
-            &MainWindow::openKeyDialog);
     connect(m_connection, &ConnectionManager::environmentChanged, this,
             [this](const Environment &e) {
                 m_environmentBar->setEnvironment(e);
@@ -93,7 +91,7 @@ MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
         m_banner->showMessage(ErrorBanner::Kind::Warning, message);
     });
     connect(m_caseBar, &CaseBar::loadRequested, this, &MainWindow::loadCase);
-    connect(m_banner, &ErrorBanner::retryRequested, m_session, &CaseSession::retry);
+    connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::retry);
     connect(m_banner, &ErrorBanner::enterKeyRequested, this, &MainWindow::openKeyDialog);
     connect(m_session, &CaseSession::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &CaseSession::finished, this, &MainWindow::onFinished);
@@ -158,11 +156,16 @@ void MainWindow::createActions()
     connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::openKeyDialog);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Care360 Escalations"),
+        auto *box = new QMessageBox(
+            QMessageBox::Information, tr("About Care360 Escalations"),
             tr("<b>Care360 Escalations Console</b> %1<br>Keeps case escalations current through "
                "Care360's UPDATE_ESCALATION API.<br>Qt %2")
-                .arg(QStringLiteral(CARE360_VERSION), QString::fromLatin1(qVersion())));
+                .arg(QStringLiteral(CARE360_VERSION), QString::fromLatin1(qVersion())),
+            QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("aboutBox"));
+        box->setIconPixmap(windowIcon().pixmap(64, 64));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
 }
 
@@ -217,22 +220,46 @@ void MainWindow::onKeyStateChanged()
     updateActions();
 }
 
-void MainWindow::onKeyMissing(const Environment &environment)
+void MainWindow::onKeyMissing(const Environment &environment, const QString &reason)
 {
     if (m_startingUp && environment.kind != Environment::Kind::Sandbox) {
         m_startingUp = false;
-        // Taken first: environment refers to the connection's state, which is about to change.
-        const QString name = environment.displayName();
         // Without a key the chosen environment is unusable: open on the practice sandbox.
+        const QString name = environment.displayName();
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
-        m_banner->showMessage(
-            ErrorBanner::Kind::Info,
-            tr("No API key is saved for %1 yet, so the console opened on the Sandbox. Choose %1 "
-               "again to enter its key.")
-                .arg(name));
+        if (reason.isEmpty())
+            m_banner->showMessage(ErrorBanner::Kind::Info,
+                                  tr("No API key is saved for %1 yet, so the console opened on the "
+                                     "Sandbox. Choose %1 again to enter its key.")
+                                      .arg(name));
+        else // the keychain's own sentence says what went wrong and what to do
+            m_banner->showMessage(
+                ErrorBanner::Kind::Warning,
+                tr("%1 The console opened on the Sandbox meanwhile.").arg(reason));
         return;
     }
+    if (!reason.isEmpty())
+        m_banner->showMessage(ErrorBanner::Kind::Warning, reason);
     openKeyDialog();
+}
+
+void MainWindow::retry()
+{
+    // Through the same paths as the agent's own commands, so that the Production confirmation
+    // and the unsent-changes question are never skipped.
+    switch (m_session->lastAction()) {
+    case CaseSession::Action::Load:
+        loadCase(m_session->lastCaseId());
+        return;
+    case CaseSession::Action::Refresh:
+        m_session->refresh();
+        return;
+    case CaseSession::Action::Send:
+        send();
+        return;
+    case CaseSession::Action::None:
+        return;
+    }
 }
 
 void MainWindow::openKeyDialog()
@@ -329,17 +356,23 @@ void MainWindow::revertSelection()
     QModelIndexList indexes = m_table->selectionModel()->selectedIndexes();
     if (indexes.isEmpty() && m_table->currentIndex().isValid())
         indexes << m_table->currentIndex();
+    QModelIndexList dirtyCells;
     QList<int> inactiveRows;
-    m_model->undoStack()->beginMacro(tr("Revert selected"));
     for (const QModelIndex &index : std::as_const(indexes)) {
         const QModelIndex source = m_proxy->mapToSource(index);
         if (source.data(EscalationTableModel::InactiveRole).toBool()) {
             if (!inactiveRows.contains(source.row()))
                 inactiveRows << source.row();
-        } else {
-            m_model->revertCell(source);
+        } else if (source.data(EscalationTableModel::DirtyRole).toBool()) {
+            dirtyCells << source;
         }
     }
+    // An empty undo step would only wipe the redo history.
+    if (dirtyCells.isEmpty() && inactiveRows.isEmpty())
+        return;
+    m_model->undoStack()->beginMacro(tr("Revert selected"));
+    for (const QModelIndex &cell : std::as_const(dirtyCells))
+        m_model->revertCell(cell);
     // Reverting a row that is no longer active discards it with its drafts; highest row first
     // so that the remaining row numbers stay valid.
     std::sort(inactiveRows.begin(), inactiveRows.end(), std::greater<int>());
@@ -350,14 +383,21 @@ void MainWindow::revertSelection()
 
 bool MainWindow::confirmDiscardPending(const QString &reason)
 {
-    const int pending = m_model->pendingCount();
-    if (pending == 0)
+    // Drafts on rows that are no longer active count too: they are the agent's work.
+    if (!m_model->hasDrafts() && !m_session->isBusy())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Discard unsent changes?"),
-        tr("%1 You have %n unsent change(s); they will be lost.", nullptr, pending).arg(reason),
-        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-    return answer == QMessageBox::Discard;
+    QMessageBox box(QMessageBox::Question, tr("Discard unsent changes?"), QString(),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("discardChangesBox"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    QString text = reason + QLatin1Char(' ');
+    if (m_session->runningAction() == CaseSession::Action::Send)
+        text += tr("Changes are being sent right now; whether Care360 applies them is not known "
+                   "yet. ");
+    if (m_model->hasDrafts())
+        text += tr("Your unsent changes will be lost.");
+    box.setText(text.trimmed());
+    return box.exec() == QMessageBox::Discard;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

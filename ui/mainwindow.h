@@ -59,7 +59,8 @@ private:
     void start(const StartupOptions &options);
     void requestEnvironment(const Environment &environment);
     void onKeyStateChanged();
-    void onKeyMissing(const Environment &environment);
+    void onKeyMissing(const Environment &environment, const QString &reason);
+    void retry();
     void openKeyDialog();
     void loadCase(const QString &caseId);
     void send();

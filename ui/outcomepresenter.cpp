@@ -4,6 +4,7 @@
 #include "models/escalationtablemodel.h"
 
 #include <QAbstractProxyModel>
+#include <QApplication>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -68,7 +69,10 @@ void OutcomePresenter::focusFirstError()
     if (!model)
         return;
     const QModelIndex index = proxy->mapFromSource(model->firstErrorIndex());
-    if (!index.isValid())
+    // Never pull the agent out of an edit in progress; the banner and the cell's mark remain.
+    const QWidget *focus = QApplication::focusWidget();
+    const bool editing = focus && focus != m_table && m_table->isAncestorOf(focus);
+    if (!index.isValid() || editing)
         return;
     m_table->scrollTo(index);
     m_table->setCurrentIndex(index);

@@ -208,7 +208,7 @@ bool CliOptionsParser::checkCombination()
     case CliOptions::Command::Update:
         if (m_options.updates.isEmpty())
             return fail(tr("update needs at least one --escalation ID."));
-        for (const EscalationUpdate &update : qAsConst(m_options.updates)) {
+        for (const EscalationUpdate &update : std::as_const(m_options.updates)) {
             if (update.isEmpty())
                 return fail(tr("--escalation %1 needs --note, --note-file, --follow-up or "
                                "--assign.")

@@ -68,12 +68,12 @@ QString CliOutput::table(const QList<Escalation> &escalations)
                       note.isEmpty() ? QStringLiteral("-") : note });
     }
     QList<int> widths(header.size(), 0);
-    for (const QStringList &row : qAsConst(rows)) {
+    for (const QStringList &row : std::as_const(rows)) {
         for (int column = 0; column < row.size(); ++column)
             widths[column] = std::max(widths.at(column), int(row.at(column).size()));
     }
     QString text;
-    for (const QStringList &row : qAsConst(rows)) {
+    for (const QStringList &row : std::as_const(rows)) {
         QString line;
         for (int column = 0; column < row.size(); ++column)
             line += row.at(column).leftJustified(widths.at(column) + 2);

@@ -78,21 +78,6 @@ bool CaseSession::send()
     return true;
 }
 
-bool CaseSession::retry()
-{
-    switch (m_lastAction) {
-    case Action::Load:
-        return load(m_pendingCaseId);
-    case Action::Refresh:
-        return refresh();
-    case Action::Send:
-        return send();
-    case Action::None:
-        break;
-    }
-    return false;
-}
-
 void CaseSession::cancel()
 {
     if (m_job)

@@ -27,6 +27,9 @@ public:
     QString caseId() const { return m_caseId; }
     bool isBusy() const { return !m_job.isNull(); }
     Action runningAction() const { return isBusy() ? m_lastAction : Action::None; }
+    // The last action started and the case it asked for: what a Retry repeats.
+    Action lastAction() const { return m_lastAction; }
+    QString lastCaseId() const { return m_pendingCaseId; }
     // The environment's display name, for the activity log.
     void setEnvironmentName(const QString &name) { m_environmentName = name; }
 
@@ -34,7 +37,6 @@ public:
     bool load(const QString &caseId);
     bool refresh();
     bool send();
-    bool retry();
     void cancel();
     // Forgets the open case, e.g. when the environment changes.
     void close();

@@ -66,8 +66,10 @@ bool ConnectionManager::startSandbox()
 
 void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &result)
 {
-    if (baseUrl != m_environment.baseUrl)
-        return; // an answer for an environment the agent has left
+    // An answer for an environment the agent has left, or overtaken by a key just entered.
+    if (baseUrl != m_environment.baseUrl || m_keyState != KeyState::Loading)
+        return;
+    const Environment environment = m_environment; // slots may switch environment
     switch (result.status) {
     case CredentialResult::Status::Ok:
         m_client->setApiKey(result.key);
@@ -75,12 +77,11 @@ void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &r
         return;
     case CredentialResult::Status::NotFound:
         setKeyState(KeyState::None);
-        emit keyMissing(m_environment);
+        emit keyMissing(environment, QString());
         return;
     default:
         setKeyState(KeyState::None);
-        emit problem(result.userMessage());
-        emit keyMissing(m_environment);
+        emit keyMissing(environment, result.userMessage());
         return;
     }
 }

@@ -46,8 +46,9 @@ public:
 signals:
     void environmentChanged(const Care360::Environment &environment);
     void keyStateChanged(Care360::ConnectionManager::KeyState state);
-    // No key is stored for this environment: the UI asks for one.
-    void keyMissing(const Care360::Environment &environment);
+    // No usable key for this environment: the UI asks for one. reason is the keychain's own
+    // sentence when reading failed, empty when simply nothing is saved yet.
+    void keyMissing(const Care360::Environment &environment, const QString &reason);
     // One sentence for the agent: a keychain or sandbox problem.
     void problem(const QString &message);
 

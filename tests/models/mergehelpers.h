@@ -18,6 +18,17 @@ inline ApiOutcome outcome(ApiOutcome::Kind kind, const QList<Escalation> &escala
     return o;
 }
 
+// A 400 refusal; itemIndex -1 and an empty field mean the path names no item.
+inline ApiOutcome validationFailed(const QString &message, int itemIndex = -1,
+                                   const QString &field = {})
+{
+    ApiOutcome o = outcome(ApiOutcome::Kind::ValidationFailed);
+    o.validationMessage = message;
+    o.itemIndex = itemIndex;
+    o.field = field;
+    return o;
+}
+
 // Everything the merge rules may touch, row by row, for before/after comparisons.
 inline QStringList modelState(const EscalationTableModel &model)
 {

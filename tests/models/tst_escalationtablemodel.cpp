@@ -1,9 +1,6 @@
-#include "escalationfixtures.h"
-#include "models/assigneedirectory.h"
 #include "models/contractcodec.h"
-#include "models/escalationtablemodel.h"
+#include "modelundertest.h"
 
-#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,17 +9,15 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include <memory>
-
 using namespace Care360;
 using namespace Care360::Fixtures;
 using Model = EscalationTableModel;
 
-class TestEscalationTableModel : public QObject {
+class TestEscalationTableModel : public QObject, private ModelUnderTest {
     Q_OBJECT
 private slots:
     void init();
-    void cleanup();
+    void cleanup() { destroyModel(); }
     void showsColumnsAndServerValues();
     void showsFollowUpInLocalTimeWithUtcTooltip();
     void flagsOverdueAndDueSoon();
@@ -39,27 +34,12 @@ private slots:
 
 private:
     void load(const QList<Escalation> &escalations);
-    QModelIndex cell(int row, int column) const { return m_model->index(row, column); }
-
-    std::unique_ptr<AssigneeDirectory> m_directory;
-    std::unique_ptr<Model> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
 void TestEscalationTableModel::init()
 {
-    m_directory = std::make_unique<AssigneeDirectory>();
-    m_model = std::make_unique<Model>(m_directory.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    createModel();
     m_model->setClock([] { return utc(2025, 6, 1, 12); });
-}
-
-void TestEscalationTableModel::cleanup()
-{
-    m_tester.reset();
-    m_model.reset();
-    m_directory.reset();
 }
 
 void TestEscalationTableModel::load(const QList<Escalation> &escalations)

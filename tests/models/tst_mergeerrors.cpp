@@ -1,14 +1,8 @@
-#include "escalationfixtures.h"
 #include "mergehelpers.h"
-#include "models/assigneedirectory.h"
-#include "models/escalationtablemodel.h"
+#include "modelundertest.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
-#include <QUndoStack>
-
-#include <memory>
 
 using namespace Care360;
 using namespace Care360::Fixtures;
@@ -16,11 +10,11 @@ using namespace Care360::MergeHelpers;
 using Model = EscalationTableModel;
 using Kind = ApiOutcome::Kind;
 
-class TestMergeErrors : public QObject {
+class TestMergeErrors : public QObject, private ModelUnderTest {
     Q_OBJECT
 private slots:
-    void init();
-    void cleanup();
+    void init() { createModel(); }
+    void cleanup() { destroyModel(); }
     void validationErrorMapsItemThroughSnapshot();
     void validationErrorOnNonEditableFieldMarksRow();
     void validationErrorWithoutIndexIsModelError();
@@ -29,34 +23,7 @@ private slots:
     void otherOutcomesChangeNothing_data();
     void otherOutcomesChangeNothing();
     void outcomeForAnotherCaseIsIgnored();
-
-private:
-    QModelIndex cell(int row, int column) const { return m_model->index(row, column); }
-    int rowOf(int n) const { return m_model->indexOfEscalation(escalationId(n)).row(); }
-    void edit(int n, int column, const QVariant &value)
-    {
-        QVERIFY(m_model->setData(m_model->indexOfEscalation(escalationId(n), column), value));
-    }
-
-    std::unique_ptr<AssigneeDirectory> m_directory;
-    std::unique_ptr<Model> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
-
-void TestMergeErrors::init()
-{
-    m_directory = std::make_unique<AssigneeDirectory>();
-    m_model = std::make_unique<Model>(m_directory.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-}
-
-void TestMergeErrors::cleanup()
-{
-    m_tester.reset();
-    m_model.reset();
-    m_directory.reset();
-}
 
 void TestMergeErrors::validationErrorMapsItemThroughSnapshot()
 {
@@ -66,10 +33,9 @@ void TestMergeErrors::validationErrorMapsItemThroughSnapshot()
     const RequestSnapshot snapshot = m_model->snapshot(); // items: [row 2, row 3]
     edit(1, Model::Note, QStringLiteral("later")); // row 1 now comes first in the model
 
-    ApiOutcome refused = outcome(Kind::ValidationFailed);
-    refused.itemIndex = 1;
-    refused.field = QStringLiteral("assignedToEmail");
-    refused.validationMessage = QStringLiteral("assignedToEmail must be a valid email");
+    const ApiOutcome refused =
+        validationFailed(QStringLiteral("assignedToEmail must be a valid email"), 1,
+                         QStringLiteral("assignedToEmail"));
     m_model->applyOutcome(snapshot, refused);
 
     const QModelIndex target = cell(rowOf(3), Model::Assignee);
@@ -86,10 +52,8 @@ void TestMergeErrors::validationErrorOnNonEditableFieldMarksRow()
 {
     m_model->setCaseEscalations(kCase, { escalation(1), escalation(2) });
     edit(2, Model::Note, QStringLiteral("b"));
-    ApiOutcome refused = outcome(Kind::ValidationFailed);
-    refused.itemIndex = 0;
-    refused.field = QStringLiteral("escalationId");
-    refused.validationMessage = QStringLiteral("escalationId must be a valid UUID");
+    const ApiOutcome refused = validationFailed(QStringLiteral("escalationId must be a valid UUID"),
+                                                0, QStringLiteral("escalationId"));
     m_model->applyOutcome(m_model->snapshot(), refused);
     QCOMPARE(cell(1, Model::Type).data(Model::ErrorRole).toString(), refused.validationMessage);
     QCOMPARE(m_model->firstErrorIndex(), cell(1, Model::Title));
@@ -102,8 +66,7 @@ void TestMergeErrors::validationErrorWithoutIndexIsModelError()
     edit(1, Model::Note, QStringLiteral("b"));
     const RequestSnapshot snapshot = m_model->snapshot();
     QSignalSpy spy(m_model.get(), &Model::modelErrorChanged);
-    ApiOutcome refused = outcome(Kind::ValidationFailed);
-    refused.validationMessage = QStringLiteral("At least one escalation is required");
+    ApiOutcome refused = validationFailed(QStringLiteral("At least one escalation is required"));
     m_model->applyOutcome(snapshot, refused);
     QCOMPARE(spy.size(), 1);
     QVERIFY(m_model->modelError().contains(refused.validationMessage));
@@ -124,11 +87,9 @@ void TestMergeErrors::editingClearsTheCellError()
 {
     m_model->setCaseEscalations(kCase, { escalation(1) });
     edit(1, Model::Note, QStringLiteral("b"));
-    ApiOutcome refused = outcome(Kind::ValidationFailed);
-    refused.itemIndex = 0;
-    refused.field = QStringLiteral("note");
-    refused.validationMessage = QStringLiteral("note must be a string");
-    m_model->applyOutcome(m_model->snapshot(), refused);
+    m_model->applyOutcome(
+        m_model->snapshot(),
+        validationFailed(QStringLiteral("note must be a string"), 0, QStringLiteral("note")));
     QVERIFY(m_model->firstErrorIndex().isValid());
     edit(1, Model::Note, QStringLiteral("c"));
     QCOMPARE(cell(0, Model::Note).data(Model::ErrorRole).toString(), QString());
@@ -175,11 +136,8 @@ void TestMergeErrors::otherOutcomesChangeNothing()
     edit(1, Model::Note, QStringLiteral("b"));
     edit(2, Model::Assignee, QStringLiteral("x@example.com"));
     // Leave an error from an earlier answer in place too.
-    ApiOutcome refused = outcome(Kind::ValidationFailed);
-    refused.itemIndex = 0;
-    refused.field = QStringLiteral("note");
-    refused.validationMessage = QStringLiteral("bad");
-    m_model->applyOutcome(m_model->snapshot(), refused);
+    m_model->applyOutcome(m_model->snapshot(),
+                          validationFailed(QStringLiteral("bad"), 0, QStringLiteral("note")));
 
     const QStringList before = modelState(*m_model);
     const QList<EscalationUpdate> pending = m_model->pendingUpdates();

@@ -1,14 +1,9 @@
-#include "escalationfixtures.h"
 #include "mergehelpers.h"
-#include "models/assigneedirectory.h"
-#include "models/escalationtablemodel.h"
+#include "modelundertest.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
-
-#include <memory>
 
 using namespace Care360;
 using namespace Care360::Fixtures;
@@ -16,11 +11,11 @@ using namespace Care360::MergeHelpers;
 using Model = EscalationTableModel;
 using Kind = ApiOutcome::Kind;
 
-class TestMergeOutcomes : public QObject {
+class TestMergeOutcomes : public QObject, private ModelUnderTest {
     Q_OBJECT
 private slots:
-    void init();
-    void cleanup();
+    void init() { createModel(); }
+    void cleanup() { destroyModel(); }
     void updatedClearsSentDraftsAndKeepsLaterEdits();
     void updatedKeepsSentDraftTheServerDidNotTake();
     void updatedLearnsAssigneeEmail();
@@ -31,34 +26,7 @@ private slots:
     void listingKeepsDraftsAndRevivesRows();
     void listingHandlesScatteredRemovals();
     void undoAfterMergeStaysConsistent();
-
-private:
-    QModelIndex cell(int row, int column) const { return m_model->index(row, column); }
-    int rowOf(int n) const { return m_model->indexOfEscalation(escalationId(n)).row(); }
-    void edit(int n, int column, const QVariant &value)
-    {
-        QVERIFY(m_model->setData(m_model->indexOfEscalation(escalationId(n), column), value));
-    }
-
-    std::unique_ptr<AssigneeDirectory> m_directory;
-    std::unique_ptr<Model> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
-
-void TestMergeOutcomes::init()
-{
-    m_directory = std::make_unique<AssigneeDirectory>();
-    m_model = std::make_unique<Model>(m_directory.get());
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-}
-
-void TestMergeOutcomes::cleanup()
-{
-    m_tester.reset();
-    m_model.reset();
-    m_directory.reset();
-}
 
 void TestMergeOutcomes::updatedClearsSentDraftsAndKeepsLaterEdits()
 {
