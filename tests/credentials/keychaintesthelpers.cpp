@@ -11,11 +11,6 @@ using namespace Care360;
 
 namespace KeychainTest {
 
-bool hasSessionBus()
-{
-    return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
-}
-
 QUrl uniqueUrl(const QString &label)
 {
     const QString tag = QString::number(QRandomGenerator::global()->generate64(), 36);

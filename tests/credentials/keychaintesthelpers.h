@@ -12,8 +12,6 @@
 
 namespace KeychainTest {
 
-// Skip message when run outside scripts/test's private D-Bus session.
-bool hasSessionBus();
 // A base URL no other run or test uses, so the real keychain is never disturbed.
 QUrl uniqueUrl(const QString &label);
 // Runs one store operation and returns its result (fails the test on timeout).

@@ -1,5 +1,6 @@
 // The credential store against the real Secret Service of scripts/test's D-Bus session.
 #include "keychaintesthelpers.h"
+#include "tests/testsession.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -48,9 +49,7 @@ private:
 
 void TestCredentialStore::initTestCase()
 {
-    if (!hasSessionBus())
-        QSKIP("DBUS_SESSION_BUS_ADDRESS is not set: run through scripts/test, which provides a "
-              "private D-Bus session with an unlocked gnome-keyring");
+    CARE360_REQUIRE_SESSION_BUS();
     CredentialStore store;
     const CredentialResult probe = readKey(store, uniqueUrl(QStringLiteral("probe")));
     // Inside scripts/test a working keychain is a requirement, not an option.

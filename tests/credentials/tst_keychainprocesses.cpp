@@ -1,6 +1,7 @@
 // The store and the CLI's `key` command in processes of their own: inside scripts/test's
 // keychain, in a D-Bus session without any secrets service, and against a locked keyring.
 #include "keychaintesthelpers.h"
+#include "tests/testsession.h"
 
 #include "app/credentials/keycommand.h"
 
@@ -81,9 +82,7 @@ private slots:
 
 void TestKeychainProcesses::initTestCase()
 {
-    if (!hasSessionBus())
-        QSKIP("DBUS_SESSION_BUS_ADDRESS is not set: run through scripts/test, which provides a "
-              "private D-Bus session with an unlocked gnome-keyring");
+    CARE360_REQUIRE_SESSION_BUS();
     QVERIFY2(QFile::exists(kProbe), qPrintable(kProbe));
     for (const char *tool : { "dbus-run-session", "gnome-keyring-daemon", "secret-tool" })
         QVERIFY2(!QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty(), tool);

@@ -1,4 +1,5 @@
 // The API key dialog driven like an agent would, against the real keychain of scripts/test.
+#include "tests/testsession.h"
 #include "ui/apikeydialog.h"
 
 #include "tests/credentials/keychaintesthelpers.h"
@@ -48,9 +49,7 @@ private:
 
 void TestApiKeyDialog::initTestCase()
 {
-    if (!hasSessionBus())
-        QSKIP("DBUS_SESSION_BUS_ADDRESS is not set: run through scripts/test, which provides a "
-              "private D-Bus session with an unlocked gnome-keyring");
+    CARE360_REQUIRE_SESSION_BUS();
 }
 
 void TestApiKeyDialog::init()
@@ -135,6 +134,7 @@ void TestApiKeyDialog::whitespaceKeyIsRefusedAndNothingStored()
     CredentialStore::normalizeKey(QStringLiteral("   "), &expected);
     auto *status = child<QLabel>("keyStatusLabel");
     QVERIFY(status->isVisible());
+    QVERIFY(status->text().contains(QStringLiteral("only spaces")));
     QCOMPARE(status->text(), expected);
     QVERIFY(m_dialog->isVisible());
     QTest::qWait(200);
@@ -155,6 +155,8 @@ void TestApiKeyDialog::failedSaveKeepsTheTextAndExplains()
     QVERIFY(writes.wait(5000));
     const auto result = writes.at(0).at(1).value<CredentialResult>();
     QCOMPARE(child<QLabel>("keyStatusLabel")->text(), result.userMessage());
+    QVERIFY(!result.isSuccess());
+    QVERIFY(!result.userMessage().isEmpty());
     QCOMPARE(child<QLineEdit>("apiKeyEdit")->text(), QStringLiteral("cv-kept-text"));
     QVERIFY(m_dialog->isVisible());
     QVERIFY(child<QPushButton>("saveKeyButton")->isEnabled());

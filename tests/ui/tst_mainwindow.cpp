@@ -1,4 +1,5 @@
 #include "consoledriver.h"
+#include "tests/testsession.h"
 
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
@@ -63,8 +64,7 @@ void TestMainWindow::initTestCase()
     installTranslations(*QCoreApplication::instance());
     QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("needs the private D-Bus session with gnome-keyring that scripts/test provides");
+    CARE360_REQUIRE_SESSION_BUS();
 }
 
 void TestMainWindow::init()
@@ -131,6 +131,11 @@ void TestMainWindow::editsUndoRedoAndSend()
                     ->index(c.model()->indexOfEscalation(first).row(), Model::Note)
                     .data(Model::DirtyRole)
                     .toBool());
+    const std::optional<QDateTime> dueBefore =
+        c.sandbox()->store().escalation(Demo::acmeCaseId, first)->followUpDueAt;
+    // Three days after the current follow-up, or after the editor's start (tomorrow) if none.
+    const QDate expectedDay =
+        (dueBefore ? dueBefore->toLocalTime().date() : QDate::currentDate().addDays(1)).addDays(3);
     const QDateTime due = c.editFollowUpWithCalendar(first, 3);
     QVERIFY2(due.isValid(), "the calendar popup did not set a date");
     STEP(c.editAssignee(second, Demo::acmeNurseEmail));
@@ -153,6 +158,7 @@ void TestMainWindow::editsUndoRedoAndSend()
     const Escalation sentFirst = *c.sandbox()->store().escalation(Demo::acmeCaseId, first);
     QCOMPARE(sentFirst.note.value(), QStringLiteral("Called back, new address confirmed."));
     QCOMPARE(sentFirst.followUpDueAt.value(), due);
+    QCOMPARE(sentFirst.followUpDueAt->toLocalTime().date(), expectedDay);
     const Escalation sentSecond = *c.sandbox()->store().escalation(Demo::acmeCaseId, second);
     QCOMPARE(c.sandbox()->store().userEmail(sentSecond.assignedToUserId.value_or(QString())),
              Demo::acmeNurseEmail);

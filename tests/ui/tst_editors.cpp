@@ -1,0 +1,118 @@
+#include "consoledriver.h"
+#include "tests/testsession.h"
+
+#include "app/sandbox/demodata.h"
+#include "app/session/activitylog.h"
+#include "app/translations.h"
+
+#include <QDateTimeEdit>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+using namespace Care360;
+namespace Demo = Care360::Sandbox::Demo;
+using Model = EscalationTableModel;
+
+// The editors inside the real window: what the agent types must survive everything the console
+// does meanwhile, and leaving an editor must never invent or drop a change.
+class TestEditors : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup() { m_console.reset(); }
+    void typingSurvivesTimerAndRefresh();
+    void leavingAnEmptyFollowUpInventsNothing();
+    void invalidAssigneeKeepsTheEditorOpen();
+
+private:
+    // An active escalation of the demo case matching the predicate.
+    QString pick(const std::function<bool(const Escalation &)> &predicate) const;
+
+    std::unique_ptr<ConsoleDriver> m_console;
+};
+
+void TestEditors::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    installTranslations(*QCoreApplication::instance());
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_editors"));
+    CARE360_REQUIRE_SESSION_BUS();
+}
+
+void TestEditors::init()
+{
+    QSettings().clear();
+    m_console = std::make_unique<ConsoleDriver>();
+    m_console->typeCaseId(Demo::acmeCaseId);
+    QTRY_COMPARE(m_console->model()->rowCount(), 6);
+}
+
+QString TestEditors::pick(const std::function<bool(const Escalation &)> &predicate) const
+{
+    for (const Escalation &e : m_console->sandbox()->store().activeEscalations(Demo::acmeCaseId)) {
+        if (predicate(e))
+            return e.id;
+    }
+    return QString();
+}
+
+void TestEditors::typingSurvivesTimerAndRefresh()
+{
+    ConsoleDriver &c = *m_console;
+    const QString id = pick([](const Escalation &) { return true; });
+    auto *editor = qobject_cast<QPlainTextEdit *>(c.openEditor(id, Model::Note));
+    QVERIFY(editor);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("Half-typed note"));
+
+    // The due-state timer fires and a refresh merges a fresh listing while the editor is open.
+    QMetaObject::invokeMethod(c.find<QTimer>("dueStateTimer"), "timeout");
+    c.find<QAction>("refreshAction")->trigger();
+    QTRY_COMPARE(c.find<ActivityLog>("activityLog")->rowCount(), 2);
+    QCOMPARE(editor->toPlainText(), QStringLiteral("Half-typed note"));
+
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(c.cell(id, Model::Note).data(Model::DraftValueRole).toString(),
+                 QStringLiteral("Half-typed note"));
+}
+
+void TestEditors::leavingAnEmptyFollowUpInventsNothing()
+{
+    ConsoleDriver &c = *m_console;
+    const QString id = pick([](const Escalation &e) { return !e.followUpDueAt; });
+    QVERIFY2(!id.isEmpty(), "the demo case has an escalation without a follow-up date");
+    auto *editor = qobject_cast<QDateTimeEdit *>(c.openEditor(id, Model::FollowUpDue));
+    QVERIFY(editor);
+    QTest::keyClick(editor, Qt::Key_Return); // leave without choosing a date
+    QTRY_VERIFY(!c.table()->isPersistentEditorOpen(c.cell(id, Model::FollowUpDue))
+                && !qobject_cast<QDateTimeEdit *>(QApplication::focusWidget()));
+    QCOMPARE(c.model()->pendingCount(), 0);
+    QVERIFY(!c.cell(id, Model::FollowUpDue).data(Model::DirtyRole).toBool());
+}
+
+void TestEditors::invalidAssigneeKeepsTheEditorOpen()
+{
+    ConsoleDriver &c = *m_console;
+    const QString id = pick([](const Escalation &) { return true; });
+    auto *editor = qobject_cast<QLineEdit *>(c.openEditor(id, Model::Assignee));
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("not an address"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::qWait(50);
+    // Still open with the agent's text, nothing drafted; Esc then cancels cleanly.
+    QCOMPARE(QApplication::focusWidget(), editor);
+    QCOMPARE(editor->text(), QStringLiteral("not an address"));
+    QCOMPARE(c.model()->pendingCount(), 0);
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(QApplication::focusWidget() != editor);
+    QCOMPARE(c.model()->pendingCount(), 0);
+}
+
+QTEST_MAIN(TestEditors)
+#include "tst_editors.moc"
