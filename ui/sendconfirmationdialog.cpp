@@ -31,7 +31,14 @@ SendConfirmationDialog::SendConfirmationDialog(const QList<EscalationUpdate> &up
     list->setAccessibleName(tr("Changes to send"));
     for (const EscalationUpdate &update : updates) {
         const QString title = titles.value(update.escalationId, update.escalationId);
-        list->addItem(tr("%1: %2").arg(title, update.fieldNames().join(QStringLiteral(", "))));
+        QStringList fields;
+        if (update.note)
+            fields << tr("note");
+        if (update.followUpDueAt)
+            fields << tr("follow-up date");
+        if (update.assignedToEmail)
+            fields << tr("assignee");
+        list->addItem(tr("%1: %2").arg(title, fields.join(QStringLiteral(", "))));
     }
     m_dontAskAgain->setObjectName(QStringLiteral("dontAskAgainCheck"));
     m_dontAskAgain->setAccessibleName(m_dontAskAgain->text());

@@ -128,6 +128,8 @@ Reply SandboxServer::route(const HttpExchange &exchange)
 
 void SandboxServer::record(const HttpExchange &exchange, int status)
 {
+    if (!m_recording)
+        return;
     if (m_received.size() >= maxRecordedRequests)
         m_received.removeFirst();
     m_received.append(

@@ -54,6 +54,9 @@ public:
     // The most recent requests (at most maxRecordedRequests), oldest first.
     QList<ReceivedRequest> receivedRequests() const { return m_received; }
     void clearReceivedRequests() { m_received.clear(); }
+    // Tests inspect what arrived; the console's embedded sandbox turns this off so that no
+    // copy of a key or note text is kept beyond the request.
+    void setRecordingEnabled(bool enabled) { m_recording = enabled; }
 
 signals:
     // Emitted when an answer starts (or the connection was dropped); status 0 for no answer.
@@ -72,6 +75,7 @@ private:
     quint16 m_port = 0;
     int m_delayMs = 0;
     QList<ReceivedRequest> m_received;
+    bool m_recording = true;
 };
 
 } // namespace Care360::Sandbox

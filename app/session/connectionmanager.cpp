@@ -47,6 +47,7 @@ bool ConnectionManager::selectEnvironment(const Environment &requested)
 bool ConnectionManager::startSandbox()
 {
     auto server = std::make_unique<Sandbox::SandboxServer>();
+    server->setRecordingEnabled(false);
     QString error;
     if (m_sandboxDataFile.isEmpty()) {
         server->store().loadDemo();
