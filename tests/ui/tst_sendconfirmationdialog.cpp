@@ -1,0 +1,58 @@
+#include "ui/sendconfirmationdialog.h"
+
+#include <QCheckBox>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTest>
+
+using namespace Care360;
+
+// The Production confirmation names rows and fields, never note text (patient information).
+class TestSendConfirmationDialog : public QObject {
+    Q_OBJECT
+private slots:
+    void listsRowsAndFieldsButNoNoteText();
+    void cancelIsTheDefaultAndDontAskAgainIsReported();
+};
+
+void TestSendConfirmationDialog::listsRowsAndFieldsButNoNoteText()
+{
+    const QString secret = QStringLiteral("Patient lives at 12 Elm Street");
+    EscalationUpdate first { QStringLiteral("11111111-1111-4111-8111-111111111111"),
+                             secret,
+                             QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC),
+                             {} };
+    EscalationUpdate second { QStringLiteral("22222222-2222-4222-8222-222222222222"),
+                              {},
+                              {},
+                              QStringLiteral("agent@acme.example") };
+    SendConfirmationDialog dialog(
+        { first, second }, { { first.escalationId, QStringLiteral("Address verification") } });
+    auto *list = dialog.findChild<QListWidget *>(QStringLiteral("confirmChangesList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("Address verification: note, follow-up date"));
+    // A row without a known title is named by its ID.
+    QCOMPARE(list->item(1)->text(), second.escalationId + QStringLiteral(": assignee"));
+    for (int i = 0; i < list->count(); ++i)
+        QVERIFY(!list->item(i)->text().contains(QStringLiteral("Elm Street")));
+}
+
+void TestSendConfirmationDialog::cancelIsTheDefaultAndDontAskAgainIsReported()
+{
+    SendConfirmationDialog dialog(
+        { EscalationUpdate { QStringLiteral("x"), QStringLiteral("n"), {}, {} } }, {});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *cancel = dialog.findChild<QPushButton *>(QStringLiteral("confirmCancelButton"));
+    QVERIFY(cancel && cancel->isDefault());
+    QVERIFY(!dialog.dontAskAgain());
+    QTest::mouseClick(dialog.findChild<QCheckBox *>(QStringLiteral("dontAskAgainCheck")),
+                      Qt::LeftButton);
+    QVERIFY(dialog.dontAskAgain());
+    QTest::keyClick(&dialog, Qt::Key_Return); // the default button: nothing is sent
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+QTEST_MAIN(TestSendConfirmationDialog)
+#include "tst_sendconfirmationdialog.moc"
