@@ -12,6 +12,9 @@ namespace Care360 {
 // The three fields UPDATE_ESCALATION can change.
 enum class EditableField { Note, FollowUpDue, Assignee };
 constexpr int kEditableFieldCount = 3;
+inline constexpr EditableField kEditableFields[] = { EditableField::Note,
+                                                     EditableField::FollowUpDue,
+                                                     EditableField::Assignee };
 
 // Drafts and errors of one row; allocated only for rows that have any, to keep the 100,000-row
 // case small (most rows never get edited).

@@ -13,8 +13,6 @@
 namespace Care360 {
 
 namespace {
-constexpr EditableField kFields[] = { EditableField::Note, EditableField::FollowUpDue,
-                                      EditableField::Assignee };
 
 QDateTime systemClock()
 {
@@ -178,47 +176,6 @@ QModelIndex EscalationTableModel::indexOfEscalation(const QString &escalationId,
     return row < 0 ? QModelIndex() : index(row, column);
 }
 
-void EscalationTableModel::revertCell(const QModelIndex &index)
-{
-    if (!isCell(index) || !isEditableColumn(index.column()))
-        return;
-    const EscalationRow &row = rowAt(index.row());
-    const EditableField field = fieldForColumn(index.column());
-    if (row.hasDraft(field))
-        pushDraftChanges(
-            { CellChange { row.id(), field, row.draft(field), QVariant(), index.row() } },
-            tr("Revert cell"));
-}
-
-void EscalationTableModel::revertRow(int row)
-{
-    if (row < 0 || row >= rowCount())
-        return;
-    const QList<CellChange> changes = revertChanges(row);
-    if (!changes.isEmpty())
-        pushDraftChanges(changes, tr("Revert row"));
-}
-
-void EscalationTableModel::revertAll()
-{
-    QList<CellChange> changes;
-    for (int row = 0; row < rowCount(); ++row) {
-        if (rowAt(row).hasDrafts())
-            changes += revertChanges(row);
-    }
-    if (!changes.isEmpty())
-        pushDraftChanges(changes, tr("Revert all changes"));
-}
-
-bool EscalationTableModel::discardInactiveRow(int row)
-{
-    if (row < 0 || row >= rowCount() || !rowAt(row).isInactive())
-        return false;
-    m_undoStack->push(
-        new DiscardRowCommand(this, rowAt(row).id(), tr("Discard no longer active escalation")));
-    return true;
-}
-
 QList<EscalationUpdate> EscalationTableModel::pendingUpdates() const
 {
     return m_store.pendingUpdates();
@@ -255,7 +212,7 @@ QModelIndex EscalationTableModel::firstErrorIndex() const
         const EscalationRow &r = rowAt(row);
         if (!r.hasErrors())
             continue;
-        for (EditableField field : kFields) {
+        for (EditableField field : kEditableFields) {
             if (!r.cellError(field).isEmpty())
                 return index(row, columnForField(field));
         }
@@ -312,62 +269,6 @@ QString EscalationTableModel::serverAssigneeEmail(const EscalationRow &row) cons
 {
     const std::optional<QString> &userId = row.server().assignedToUserId;
     return userId ? m_directory->emailFor(*userId) : QString();
-}
-
-bool EscalationTableModel::applyDraft(const QString &escalationId, EditableField field,
-                                      const QVariant &value, int rowHint)
-{
-    const int row = rowOf(escalationId, rowHint);
-    if (row < 0)
-        return false;
-    EscalationRow &r = m_store.at(row);
-    const bool wasPending = r.isPending();
-    if (!r.setDraft(field, value, serverAssigneeEmail(r)))
-        return false;
-    m_pendingCount += int(r.isPending()) - int(wasPending);
-    // An error was about the value that just changed.
-    r.setCellError(field, QString());
-    r.setRowError(QString());
-    emitRowsChanged(row, row);
-    return true;
-}
-
-bool EscalationTableModel::takeRow(const QString &escalationId, int *position, EscalationRow *row)
-{
-    const int index = rowOf(escalationId);
-    if (index < 0)
-        return false;
-    beginRemoveRows(QModelIndex(), index, index);
-    *row = m_store.take(index);
-    *position = index;
-    m_pendingCount -= int(row->isPending());
-    endRemoveRows();
-    return true;
-}
-
-void EscalationTableModel::restoreRow(int position, EscalationRow row)
-{
-    position = std::clamp(position, 0, rowCount());
-    beginInsertRows(QModelIndex(), position, position);
-    m_pendingCount += int(row.isPending());
-    m_store.insert(position, std::move(row));
-    endInsertRows();
-}
-
-void EscalationTableModel::pushDraftChanges(const QList<CellChange> &changes, const QString &text)
-{
-    m_undoStack->push(new DraftChangeCommand(this, changes, text));
-}
-
-QList<CellChange> EscalationTableModel::revertChanges(int row) const
-{
-    QList<CellChange> changes;
-    const EscalationRow &r = rowAt(row);
-    for (EditableField field : kFields) {
-        if (r.hasDraft(field))
-            changes.append(CellChange { r.id(), field, r.draft(field), QVariant(), row });
-    }
-    return changes;
 }
 
 void EscalationTableModel::clearRowErrors()
