@@ -113,62 +113,6 @@ MainWindow::~MainWindow()
     saveSettings();
 }
 
-void MainWindow::createActions()
-{
-    auto make = [this](const char *name, const QString &text, const QKeySequence &shortcut) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        if (!shortcut.isEmpty()) {
-            action->setShortcut(shortcut);
-            action->setToolTip(
-                QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
-                                              shortcut.toString(QKeySequence::NativeText)));
-        }
-        addAction(action); // window-wide shortcuts even while the menu bar is hidden
-        return action;
-    };
-    m_refreshAction = make("refreshAction", tr("&Refresh"), QKeySequence(Qt::Key_F5));
-    m_sendAction = make("sendAction", tr("&Send changes"), QKeySequence(Qt::CTRL | Qt::Key_Return));
-    m_cancelAction = make("cancelAction", tr("&Cancel request"), QKeySequence());
-    m_undoAction = m_model->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setObjectName(QStringLiteral("undoAction"));
-    m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    addAction(m_undoAction);
-    m_redoAction = m_model->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setObjectName(QStringLiteral("redoAction"));
-    m_redoAction->setShortcuts(
-        { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
-    addAction(m_redoAction);
-    m_revertAction =
-        make("revertAction", tr("Re&vert selected"), QKeySequence(Qt::CTRL | Qt::Key_Backspace));
-    m_revertAllAction = make("revertAllAction", tr("Revert &all changes"), QKeySequence());
-    m_findAction = make("findAction", tr("&Filter…"), QKeySequence(Qt::CTRL | Qt::Key_F));
-    m_apiKeyAction = make("apiKeyAction", tr("API &key…"), QKeySequence());
-    m_aboutAction = make("aboutAction", tr("&About Care360 Escalations"), QKeySequence());
-    m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
-    // Actions need no accessible name of their own: menus and buttons announce their text.
-
-    connect(m_refreshAction, &QAction::triggered, m_session, &CaseSession::refresh);
-    connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
-    connect(m_cancelAction, &QAction::triggered, m_session, &CaseSession::cancel);
-    connect(m_revertAction, &QAction::triggered, this, &MainWindow::revertSelection);
-    connect(m_revertAllAction, &QAction::triggered, m_model, &EscalationTableModel::revertAll);
-    connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::openKeyDialog);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(m_aboutAction, &QAction::triggered, this, [this] {
-        auto *box = new QMessageBox(
-            QMessageBox::Information, tr("About Care360 Escalations"),
-            tr("<b>Care360 Escalations Console</b> %1<br>Keeps case escalations current through "
-               "Care360's UPDATE_ESCALATION API.<br>Qt %2")
-                .arg(QStringLiteral(CARE360_VERSION), QString::fromLatin1(qVersion())),
-            QMessageBox::Close, this);
-        box->setObjectName(QStringLiteral("aboutBox"));
-        box->setIconPixmap(windowIcon().pixmap(64, 64));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    });
-}
-
 void MainWindow::start(const StartupOptions &options)
 {
     m_startupCaseId = options.caseId;
