@@ -258,6 +258,8 @@ void MainWindow::onBusyChanged(bool busy)
     if (busy)
         statusBar()->showMessage(
             tr("Talking to %1…").arg(m_connection->environment().displayName()));
+    else
+        statusBar()->clearMessage(); // the outcome's own message follows
     updateActions();
 }
 

@@ -151,9 +151,9 @@ QWidget *MainWindow::createCentralWidget()
     // First-run widths that fit a title, "Overdue · <date time>" and an e-mail address;
     // restoreSettings() replaces them with the agent's own.
     const QList<QPair<int, int>> widths {
-        { EscalationTableModel::Title, 220 },       { EscalationTableModel::Type, 80 },
-        { EscalationTableModel::FollowUpDue, 230 }, { EscalationTableModel::Assignee, 190 },
-        { EscalationTableModel::Created, 150 },     { EscalationTableModel::Updated, 150 }
+        { EscalationTableModel::Title, 190 },       { EscalationTableModel::Type, 70 },
+        { EscalationTableModel::FollowUpDue, 215 }, { EscalationTableModel::Assignee, 175 },
+        { EscalationTableModel::Created, 125 },     { EscalationTableModel::Updated, 125 }
     };
     for (const auto &[column, width] : widths)
         m_table->horizontalHeader()->resizeSection(column, width);
@@ -251,7 +251,9 @@ void MainWindow::setTabOrder()
 void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.windowGeometry()))
-        resize(1100, 680);
+        resize(1280, 780);
+    if (m_settings.windowState().isEmpty()) // first run: the activity log stays a strip
+        resizeDocks({ m_activityDock }, { 150 }, Qt::Vertical);
     restoreState(m_settings.windowState());
     m_table->horizontalHeader()->restoreState(m_settings.tableHeaderState());
 }
