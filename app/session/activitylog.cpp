@@ -82,7 +82,7 @@ QString ActivityLog::cellText(const ActivityEntry &e, int column) const
 {
     switch (column) {
     case Time:
-        return e.time.toLocalTime().toString(Qt::ISODate);
+        return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case Environment:
         return e.environment;
     case Case:
