@@ -5,9 +5,14 @@
 #include "app/session/activitylog.h"
 #include "app/translations.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -16,8 +21,9 @@ using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
 using Model = EscalationTableModel;
 
-// The editors inside the real window: what the agent types must survive everything the console
-// does meanwhile, and leaving an editor must never invent or drop a change.
+// Details of the real window: what the agent types in an editor must survive everything the
+// console does meanwhile, leaving an editor must never invent or drop a change, and every
+// control carries the name that automation and assistive technology find it by.
 class TestEditors : public QObject {
     Q_OBJECT
 private slots:
@@ -27,6 +33,7 @@ private slots:
     void typingSurvivesTimerAndRefresh();
     void leavingAnEmptyFollowUpInventsNothing();
     void invalidAssigneeKeepsTheEditorOpen();
+    void everyControlIsNamed();
 
 private:
     // An active escalation of the demo case matching the predicate.
@@ -112,6 +119,42 @@ void TestEditors::invalidAssigneeKeepsTheEditorOpen()
     QTest::keyClick(editor, Qt::Key_Escape);
     QTRY_VERIFY(QApplication::focusWidget() != editor);
     QCOMPARE(c.model()->pendingCount(), 0);
+}
+
+void TestEditors::everyControlIsNamed()
+{
+    ConsoleDriver &c = *m_console;
+    // Our own controls: Qt's internal children (scroll bars, header views, popups) are named
+    // "qt_…" or sit inside a composite widget and are skipped.
+    const auto isInternal = [&c](QWidget *widget) {
+        for (QWidget *w = widget->parentWidget(); w && w != c.window(); w = w->parentWidget()) {
+            if (qobject_cast<QAbstractItemView *>(w) || qobject_cast<QComboBox *>(w)
+                || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w))
+                return true;
+        }
+        return widget->objectName().startsWith(QLatin1String("qt_"));
+    };
+    int checked = 0;
+    for (QWidget *widget : c.window()->findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QAbstractButton *>(widget)
+            || qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
+            || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QProgressBar *>(widget);
+        if (!control || isInternal(widget))
+            continue;
+        ++checked;
+        const QString what = QString::fromLatin1(widget->metaObject()->className())
+            + QLatin1Char(' ') + widget->objectName();
+        QVERIFY2(!widget->objectName().isEmpty(), qPrintable(what));
+        QVERIFY2(!widget->accessibleName().isEmpty()
+                     || !widget->property("text").toString().isEmpty(),
+                 qPrintable(what));
+    }
+    QVERIFY(checked >= 12);
+    for (QAction *action : c.window()->findChildren<QAction *>()) {
+        if (action->menu() || action->text().isEmpty() || action->isSeparator())
+            continue;
+        QVERIFY2(!action->objectName().isEmpty(), qPrintable(action->text()));
+    }
 }
 
 QTEST_MAIN(TestEditors)
