@@ -1,5 +1,5 @@
-#include "app/translations.h"
 #include "app/credentials/keycommand.h"
+#include "app/translations.h"
 #include "care360/version.h"
 #include "clioptions.h"
 #include "clioutput.h"

@@ -2,6 +2,7 @@
 
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -52,6 +53,13 @@ QNetworkRequest request(const QUrl &url)
 QJsonObject HttpResult::json() const
 {
     return QJsonDocument::fromJson(body).object();
+}
+
+int HttpResult::escalationCount() const
+{
+    const QJsonValue list =
+        json().value(QLatin1String("data")).toObject().value(QLatin1String("escalations"));
+    return list.isArray() ? int(list.toArray().size()) : -1;
 }
 
 HttpResult post(QNetworkAccessManager &manager, const QUrl &url, const QByteArray &apiKey,

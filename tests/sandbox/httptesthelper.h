@@ -20,6 +20,8 @@ struct HttpResult {
     qint64 contentLength = -1;
     bool finished = false; // false when the wait timed out
     QJsonObject json() const;
+    // Size of data.escalations, -1 when the answer has no such list.
+    int escalationCount() const;
 };
 
 // POSTs body to url with a cv-api-key header (none when apiKey is null) and waits for the end.

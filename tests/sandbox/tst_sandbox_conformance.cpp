@@ -2,6 +2,7 @@
 #include "httptesthelper.h"
 
 #include "app/sandbox/sandboxserver.h"
+#include "contractfixture.h"
 #include "models/contractcodec.h"
 
 #include <QJsonArray>
@@ -14,10 +15,6 @@ using namespace Care360::Sandbox;
 using namespace Care360::Sandbox::Testing;
 
 namespace {
-
-const QString kCase = QStringLiteral("c0a5e000-0000-4000-8000-000000000001");
-const QString kOtherOrgCase = QStringLiteral("c0a5e000-0000-4000-8000-000000000002");
-const QByteArray kKey = QByteArrayLiteral("contract-key");
 
 // The first difference between two JSON values as "path: expected X, got Y"; empty when equal.
 // updatedAt is set by the server, so only its presence is compared.
@@ -123,30 +120,34 @@ void TestSandboxConformance::answersLikeThePage_data()
     QTest::addColumn<int>("httpStatus");
 
     const QByteArray example = QJsonDocument(exampleRequest()).toJson(QJsonDocument::Compact);
-    QTest::newRow("200 success") << kCase << example << "200-success.json" << 200;
+    QTest::newRow("200 success") << Contract::caseId << example << "200-success.json" << 200;
     // The page's missing ID is, in the fixture, a completed escalation of the same case.
-    QTest::newRow("400 escalation not found") << kCase << editedExample([](QJsonObject &item) {
-        item.insert(QStringLiteral("escalationId"),
-                    QStringLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210"));
-    }) << "400-escalation-not-found.json" << 400;
-    QTest::newRow("400 invalid UUID") << kCase << editedExample([](QJsonObject &item) {
+    QTest::newRow("400 escalation not found")
+        << Contract::caseId << editedExample([](QJsonObject &item) {
+               item.insert(QStringLiteral("escalationId"),
+                           QStringLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210"));
+           })
+        << "400-escalation-not-found.json" << 400;
+    QTest::newRow("400 invalid UUID") << Contract::caseId << editedExample([](QJsonObject &item) {
         item.insert(QStringLiteral("escalationId"), QStringLiteral("not-a-uuid"));
     }) << "400-invalid-uuid.json" << 400;
-    QTest::newRow("400 unknown field") << kCase << editedExample([](QJsonObject &item) {
+    QTest::newRow("400 unknown field") << Contract::caseId << editedExample([](QJsonObject &item) {
         item.insert(QStringLiteral("unknownField"), QStringLiteral("value"));
     }) << "400-unknown-field.json" << 400;
     QJsonObject empty = exampleRequest();
     empty.insert(QStringLiteral("escalations"), QJsonArray());
     QTest::newRow("400 empty array")
-        << kCase << QJsonDocument(empty).toJson() << "400-empty-array.json" << 400;
+        << Contract::caseId << QJsonDocument(empty).toJson() << "400-empty-array.json" << 400;
     // In the fixture agent@example.com exists, but as a CASEMANAGER: not assignable.
-    QTest::newRow("400 assignee not found") << kCase << editedExample([](QJsonObject &item) {
-        item.insert(QStringLiteral("assignedToEmail"), QStringLiteral("agent@example.com"));
-    }) << "400-assignee-not-found.json" << 400;
+    QTest::newRow("400 assignee not found")
+        << Contract::caseId << editedExample([](QJsonObject &item) {
+               item.insert(QStringLiteral("assignedToEmail"), QStringLiteral("agent@example.com"));
+           })
+        << "400-assignee-not-found.json" << 400;
     QTest::newRow("400 case not found") << QStringLiteral("c0a5e000-0000-4000-8000-00000000dead")
                                         << example << "400-case-not-found.json" << 400;
     QTest::newRow("401 permission denied")
-        << kOtherOrgCase << example << "401-permission-denied.json" << 401;
+        << Contract::otherCaseId << example << "401-permission-denied.json" << 401;
 }
 
 void TestSandboxConformance::answersLikeThePage()
@@ -156,9 +157,10 @@ void TestSandboxConformance::answersLikeThePage()
     QFETCH(QString, expectedFile);
     QFETCH(int, httpStatus);
 
-    const QList<Escalation> before = m_server->store().activeEscalations(kCase);
+    const QList<Escalation> before = m_server->store().activeEscalations(Contract::caseId);
     const QDateTime start = QDateTime::currentDateTimeUtc().addMSecs(-1);
-    const HttpResult result = post(*m_manager, caseUrl(m_server->baseUrl(), caseId), kKey, body);
+    const HttpResult result =
+        post(*m_manager, caseUrl(m_server->baseUrl(), caseId), Contract::apiKey, body);
     QVERIFY(result.finished);
     QCOMPARE(result.status, httpStatus);
     QVERIFY2(result.contentType.startsWith("application/json"), result.contentType.constData());
@@ -184,12 +186,13 @@ void TestSandboxConformance::answersLikeThePage()
         QVERIFY2(parsed >= start && parsed <= QDateTime::currentDateTimeUtc(),
                  qPrintable(updatedAt));
         QCOMPARE(Codec::formatTimestamp(parsed), updatedAt);
-        QCOMPARE(m_server->store().userEmail(
-                     m_server->store().activeEscalations(kCase).at(0).assignedToUserId.value_or(
-                         QString())),
+        QCOMPARE(m_server->store().userEmail(m_server->store()
+                                                 .activeEscalations(Contract::caseId)
+                                                 .at(0)
+                                                 .assignedToUserId.value_or(QString())),
                  QStringLiteral("newagent@example.com"));
     } else {
-        QCOMPARE(m_server->store().activeEscalations(kCase), before);
+        QCOMPARE(m_server->store().activeEscalations(Contract::caseId), before);
     }
 }
 

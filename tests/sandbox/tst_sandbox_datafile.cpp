@@ -1,6 +1,7 @@
 // The sandbox data-file format: what loads, and errors that name the wrong field.
 #include "app/sandbox/datafile.h"
 #include "app/sandbox/sandboxstore.h"
+#include "contractfixture.h"
 #include "models/contractcodec.h"
 
 #include <QJsonArray>
@@ -9,19 +10,14 @@
 
 using namespace Care360;
 using namespace Care360::Sandbox;
+using namespace Care360::Sandbox::Testing;
 
 namespace {
-
-const QString kCase = QStringLiteral("c0a5e000-0000-4000-8000-000000000001");
-const QString kOtherCase = QStringLiteral("c0a5e000-0000-4000-8000-000000000002");
-const QString kEscalation = QStringLiteral("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
-const QString kCompleted = QStringLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210");
-const QString kFixture = QStringLiteral(CARE360_SANDBOX_DATA_DIR "/contract.json");
 
 QJsonObject fixture()
 {
     QString error;
-    const std::optional<QJsonObject> json = DataFile::readJson(kFixture, &error);
+    const std::optional<QJsonObject> json = DataFile::readJson(Contract::dataFile, &error);
     if (!json)
         qFatal("%s", qPrintable(error));
     return *json;
@@ -75,20 +71,20 @@ void TestSandboxDataFile::init()
 
 void TestSandboxDataFile::loadsTheFixture()
 {
-    const QList<Escalation> active = m_store.activeEscalations(kCase);
+    const QList<Escalation> active = m_store.activeEscalations(Contract::caseId);
     QCOMPARE(active.size(), 1);
-    QCOMPARE(active.at(0).id, kEscalation);
+    QCOMPARE(active.at(0).id, Contract::escalationId);
     QCOMPARE(active.at(0).title, QStringLiteral("Address verification"));
     QCOMPARE(Codec::formatTimestamp(active.at(0).createdAt),
              QStringLiteral("2025-05-10T08:00:00.000Z"));
     QVERIFY(!active.at(0).note.has_value());
-    QVERIFY(m_store.escalation(kCase, kCompleted)->isCompleted);
+    QVERIFY(m_store.escalation(Contract::caseId, Contract::completedId)->isCompleted);
     QCOMPARE(m_store.userEmail(QStringLiteral("u1v2w3x4-y5z6-7890-abcd-ef1234567890")),
              QStringLiteral("newagent@example.com"));
     QCOMPARE(m_store.userEmail(QStringLiteral("nobody")), QString());
     // Without updatedAt in the file, the escalation counts as updated at creation.
-    const std::optional<Escalation> other =
-        m_store.escalation(kOtherCase, QStringLiteral("d0d0d0d0-0000-4000-8000-000000000001"));
+    const std::optional<Escalation> other = m_store.escalation(
+        Contract::otherCaseId, QStringLiteral("d0d0d0d0-0000-4000-8000-000000000001"));
     QVERIFY(other);
     QCOMPARE(other->updatedAt, std::optional<QDateTime>(other->createdAt));
 }
@@ -130,7 +126,7 @@ void TestSandboxDataFile::rejectsBadDataNamingTheField_data()
     QTest::newRow("duplicate escalation id")
         << QVariantList { QStringLiteral("organizations"), 0, QStringLiteral("cases"), 0,
                           QStringLiteral("escalations"),   1, QStringLiteral("id") }
-        << QJsonValue(kEscalation)
+        << QJsonValue(Contract::escalationId)
         << QStringLiteral("organizations[0].cases[0].escalations[1].id: used twice in this case");
     QTest::newRow("bad role")
         << QVariantList { QStringLiteral("organizations"), 0, QStringLiteral("users"), 1,
@@ -152,10 +148,9 @@ void TestSandboxDataFile::rejectsBadDataNamingTheField_data()
                              << QJsonValue(QJsonArray())
                              << QStringLiteral(
                                     "organizations[0].apiKeys: at least one API key is required");
-    QTest::newRow("case id used twice")
-        << QVariantList { QStringLiteral("organizations"), 1, QStringLiteral("cases"), 0,
-                          QStringLiteral("id") }
-        << QJsonValue(kCase) << QStringLiteral("organizations[1].cases[0].id: used twice");
+    QTest::newRow("case id used twice") << QVariantList {
+        QStringLiteral("organizations"), 1, QStringLiteral("cases"), 0, QStringLiteral("id")
+    } << QJsonValue(Contract::caseId) << QStringLiteral("organizations[1].cases[0].id: used twice");
     QTest::newRow("cases not an array")
         << QVariantList { QStringLiteral("organizations"), 1, QStringLiteral("cases") }
         << QJsonValue(QStringLiteral("none"))
@@ -181,7 +176,7 @@ void TestSandboxDataFile::aFailedLoadKeepsTheOldData()
 {
     QString error;
     QVERIFY(!m_store.load(QJsonObject { { QStringLiteral("organizations"), 1 } }, &error));
-    QCOMPARE(m_store.activeEscalations(kCase).size(), 1);
+    QCOMPARE(m_store.activeEscalations(Contract::caseId).size(), 1);
 }
 
 void TestSandboxDataFile::loadFileNamesFileAndSyntaxErrors()

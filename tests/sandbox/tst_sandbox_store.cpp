@@ -1,6 +1,7 @@
 // The store without a network: the ordered checks, atomicity and the demo data.
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/sandboxstore.h"
+#include "contractfixture.h"
 #include "models/contractcodec.h"
 
 #include <QJsonArray>
@@ -9,15 +10,9 @@
 
 using namespace Care360;
 using namespace Care360::Sandbox;
+using namespace Care360::Sandbox::Testing;
 
 namespace {
-
-const QString kCase = QStringLiteral("c0a5e000-0000-4000-8000-000000000001");
-const QString kOtherCase = QStringLiteral("c0a5e000-0000-4000-8000-000000000002");
-const QString kEscalation = QStringLiteral("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
-const QString kCompleted = QStringLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210");
-const QByteArray kKey = QByteArrayLiteral("contract-key");
-const QString kFixture = QStringLiteral(CARE360_SANDBOX_DATA_DIR "/contract.json");
 
 QByteArray request(const QJsonArray &items)
 {
@@ -61,7 +56,7 @@ private:
 void TestSandboxStore::init()
 {
     QString error;
-    QVERIFY2(m_store.loadFile(kFixture, &error), qPrintable(error));
+    QVERIFY2(m_store.loadFile(Contract::dataFile, &error), qPrintable(error));
 }
 
 void TestSandboxStore::checksRunInTheDocumentedOrder_data()
@@ -76,34 +71,35 @@ void TestSandboxStore::checksRunInTheDocumentedOrder_data()
     const QByteArray missing =
         request({ item(QStringLiteral("00000000-0000-0000-0000-000000000000"),
                        QStringLiteral("assignedToEmail"), QStringLiteral("nobody@example.com")) });
-    const QByteArray badAssignee = request({ item(kEscalation, QStringLiteral("assignedToEmail"),
-                                                  QStringLiteral("nobody@example.com")) });
+    const QByteArray badAssignee =
+        request({ item(Contract::escalationId, QStringLiteral("assignedToEmail"),
+                       QStringLiteral("nobody@example.com")) });
     const QString invalidKey = QStringLiteral("Invalid API key");
     // Each row breaks this check and every later one: the earliest must win.
     QTest::newRow("1 no key") << QStringLiteral("nope") << QByteArray() << badBody << 401
                               << invalidKey;
     QTest::newRow("1 unknown key")
         << QStringLiteral("nope") << QByteArray("wrong") << badBody << 401 << invalidKey;
-    QTest::newRow("2 not JSON") << QStringLiteral("nope") << kKey << QByteArray("{oops") << 400
-                                << QStringLiteral("Expected object, received undefined");
-    QTest::newRow("2 JSON array") << QStringLiteral("nope") << kKey << QByteArray("[]") << 400
-                                  << QStringLiteral("Expected object, received array");
-    QTest::newRow("2 empty list") << QStringLiteral("nope") << kKey << badBody << 400
+    QTest::newRow("2 not JSON") << QStringLiteral("nope") << Contract::apiKey << QByteArray("{oops")
+                                << 400 << QStringLiteral("Expected object, received undefined");
+    QTest::newRow("2 JSON array") << QStringLiteral("nope") << Contract::apiKey << QByteArray("[]")
+                                  << 400 << QStringLiteral("Expected object, received array");
+    QTest::newRow("2 empty list") << QStringLiteral("nope") << Contract::apiKey << badBody << 400
                                   << QStringLiteral(
                                          "escalations, At least one escalation is required");
     QTest::newRow("2 wrong action")
-        << QStringLiteral("nope") << kKey
+        << QStringLiteral("nope") << Contract::apiKey
         << QByteArray("{\"action\":\"ADD_ESCALATION\",\"escalations\":[]}") << 400
         << QStringLiteral("action, Invalid literal value, expected \"UPDATE_ESCALATION\"");
-    QTest::newRow("3 unknown case")
-        << QStringLiteral("nope") << kKey << missing << 400 << QStringLiteral("Case not found!");
-    QTest::newRow("4 other organisation")
-        << kOtherCase << kKey << missing << 401 << QStringLiteral("Permission denied!");
+    QTest::newRow("3 unknown case") << QStringLiteral("nope") << Contract::apiKey << missing << 400
+                                    << QStringLiteral("Case not found!");
+    QTest::newRow("4 other organisation") << Contract::otherCaseId << Contract::apiKey << missing
+                                          << 401 << QStringLiteral("Permission denied!");
     QTest::newRow("5 missing id")
-        << kCase << kKey << missing << 400
+        << Contract::caseId << Contract::apiKey << missing << 400
         << QStringLiteral("Escalation not found: 00000000-0000-0000-0000-000000000000");
     QTest::newRow("6 bad assignee")
-        << kCase << kKey << badAssignee << 400
+        << Contract::caseId << Contract::apiKey << badAssignee << 400
         << QStringLiteral(
                "No assignable user found with email nobody@example.com for this organization");
 }
@@ -126,7 +122,8 @@ void TestSandboxStore::listsSeveralMissingIdsOnce()
     const QString a = QStringLiteral("11111111-1111-1111-1111-111111111111");
     const QString b = QStringLiteral("22222222-2222-2222-2222-222222222222");
     const Reply reply =
-        m_store.handle(kCase, kKey, request({ item(a), item(kEscalation), item(b), item(a) }));
+        m_store.handle(Contract::caseId, Contract::apiKey,
+                       request({ item(a), item(Contract::escalationId), item(b), item(a) }));
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.body.value(QLatin1String("error")).toString(),
              QStringLiteral("Escalation not found: ") + a + QStringLiteral(", ") + b);
@@ -141,39 +138,41 @@ void TestSandboxStore::listsSeveralMissingIdsOnce()
 
 void TestSandboxStore::nothingChangesWhenOneIdIsMissing()
 {
-    const QList<Escalation> before = m_store.activeEscalations(kCase);
+    const QList<Escalation> before = m_store.activeEscalations(Contract::caseId);
     const Reply reply = m_store.handle(
-        kCase, kKey,
-        request({ item(kEscalation, QStringLiteral("note"), QStringLiteral("changed")),
+        Contract::caseId, Contract::apiKey,
+        request({ item(Contract::escalationId, QStringLiteral("note"), QStringLiteral("changed")),
                   item(QStringLiteral("33333333-3333-3333-3333-333333333333"),
                        QStringLiteral("note"), QStringLiteral("x")) }));
     QCOMPARE(reply.status, 400);
-    QCOMPARE(m_store.activeEscalations(kCase), before);
+    QCOMPARE(m_store.activeEscalations(Contract::caseId), before);
 }
 
 void TestSandboxStore::nothingChangesWhenOneAssigneeIsWrong()
 {
     // Two valid items, the second with a bad e-mail: the first must not be applied either.
-    QJsonObject first = item(kEscalation, QStringLiteral("note"), QStringLiteral("changed"));
+    QJsonObject first =
+        item(Contract::escalationId, QStringLiteral("note"), QStringLiteral("changed"));
     first.insert(QStringLiteral("followUpDueAt"), QStringLiteral("2025-07-01T10:00:00.000Z"));
-    const QList<Escalation> before = m_store.activeEscalations(kCase);
+    const QList<Escalation> before = m_store.activeEscalations(Contract::caseId);
     const Reply reply =
-        m_store.handle(kCase, kKey,
+        m_store.handle(Contract::caseId, Contract::apiKey,
                        request({ first,
-                                 item(kEscalation, QStringLiteral("assignedToEmail"),
+                                 item(Contract::escalationId, QStringLiteral("assignedToEmail"),
                                       QStringLiteral("agent@example.com")) }));
     QCOMPARE(reply.status, 400);
-    QCOMPARE(m_store.activeEscalations(kCase), before);
+    QCOMPARE(m_store.activeEscalations(Contract::caseId), before);
 }
 
 void TestSandboxStore::appliesEveryItemWithOneTimestamp()
 {
-    QJsonObject update = item(kEscalation, QStringLiteral("note"), QString());
+    QJsonObject update = item(Contract::escalationId, QStringLiteral("note"), QString());
     update.insert(QStringLiteral("followUpDueAt"), QStringLiteral("2025-06-15T11:00:00+02:00"));
     const QDateTime start = QDateTime::currentDateTimeUtc().addMSecs(-1);
-    const Reply reply = m_store.handle(kCase, kKey, request({ update }));
+    const Reply reply = m_store.handle(Contract::caseId, Contract::apiKey, request({ update }));
     QCOMPARE(reply.status, 200);
-    const std::optional<Escalation> e = m_store.escalation(kCase, kEscalation);
+    const std::optional<Escalation> e =
+        m_store.escalation(Contract::caseId, Contract::escalationId);
     QCOMPARE(e->note, std::optional<QString>(QString()));
     QCOMPARE(Codec::formatTimestamp(*e->followUpDueAt), QStringLiteral("2025-06-15T09:00:00.000Z"));
     QVERIFY(!e->assignedToUserId);
@@ -192,12 +191,12 @@ void TestSandboxStore::appliesEveryItemWithOneTimestamp()
 
 void TestSandboxStore::emailMatchingIgnoresCase()
 {
-    const Reply reply =
-        m_store.handle(kCase, kKey,
-                       request({ item(kEscalation.toUpper(), QStringLiteral("assignedToEmail"),
-                                      QStringLiteral("NewAgent@Example.COM")) }));
+    const Reply reply = m_store.handle(
+        Contract::caseId, Contract::apiKey,
+        request({ item(Contract::escalationId.toUpper(), QStringLiteral("assignedToEmail"),
+                       QStringLiteral("NewAgent@Example.COM")) }));
     QCOMPARE(reply.status, 200);
-    QCOMPARE(m_store.escalation(kCase, kEscalation)->assignedToUserId,
+    QCOMPARE(m_store.escalation(Contract::caseId, Contract::escalationId)->assignedToUserId,
              std::optional<QString>(QStringLiteral("u1v2w3x4-y5z6-7890-abcd-ef1234567890")));
 }
 
@@ -205,33 +204,38 @@ void TestSandboxStore::onlyCvtpaUsersOfTheCaseOrganisationAreAssignable()
 {
     // A CVTPA user of the other organisation is unknown here.
     const Reply reply =
-        m_store.handle(kCase, kKey,
-                       request({ item(kEscalation, QStringLiteral("assignedToEmail"),
+        m_store.handle(Contract::caseId, Contract::apiKey,
+                       request({ item(Contract::escalationId, QStringLiteral("assignedToEmail"),
                                       QStringLiteral("newagent@other.example")) }));
     QCOMPARE(reply.status, 400);
-    QVERIFY(!m_store.escalation(kCase, kEscalation)->assignedToUserId);
+    QVERIFY(!m_store.escalation(Contract::caseId, Contract::escalationId)->assignedToUserId);
 }
 
 void TestSandboxStore::completedEscalationsAreHiddenAndNotUpdatable()
 {
     const Reply reply = m_store.handle(
-        kCase, kKey, request({ item(kCompleted, QStringLiteral("note"), QStringLiteral("x")) }));
+        Contract::caseId, Contract::apiKey,
+        request({ item(Contract::completedId, QStringLiteral("note"), QStringLiteral("x")) }));
     QCOMPARE(reply.status, 400);
-    QCOMPARE(m_store.escalation(kCase, kCompleted)->note,
+    QCOMPARE(m_store.escalation(Contract::caseId, Contract::completedId)->note,
              std::optional<QString>(QStringLiteral("Completed before the example request.")));
 }
 
 void TestSandboxStore::setCompletedSimulatesAnotherClient()
 {
-    QVERIFY(m_store.setCompleted(kCase, kEscalation, true));
-    QVERIFY(m_store.activeEscalations(kCase).isEmpty());
-    QCOMPARE(m_store.handle(kCase, kKey, request({ item(kEscalation) })).status, 400);
-    QVERIFY(m_store.setCompleted(kCase, kCompleted, false));
-    QCOMPARE(m_store.activeEscalations(kCase).size(), 1);
-    QCOMPARE(m_store.activeEscalations(kCase).at(0).id, kCompleted);
-    QVERIFY(
-        !m_store.setCompleted(kCase, QStringLiteral("44444444-4444-4444-4444-444444444444"), true));
-    QVERIFY(!m_store.setCompleted(QStringLiteral("nope"), kEscalation, true));
+    QVERIFY(m_store.setCompleted(Contract::caseId, Contract::escalationId, true));
+    QVERIFY(m_store.activeEscalations(Contract::caseId).isEmpty());
+    QCOMPARE(
+        m_store
+            .handle(Contract::caseId, Contract::apiKey, request({ item(Contract::escalationId) }))
+            .status,
+        400);
+    QVERIFY(m_store.setCompleted(Contract::caseId, Contract::completedId, false));
+    QCOMPARE(m_store.activeEscalations(Contract::caseId).size(), 1);
+    QCOMPARE(m_store.activeEscalations(Contract::caseId).at(0).id, Contract::completedId);
+    QVERIFY(!m_store.setCompleted(Contract::caseId,
+                                  QStringLiteral("44444444-4444-4444-4444-444444444444"), true));
+    QVERIFY(!m_store.setCompleted(QStringLiteral("nope"), Contract::escalationId, true));
 }
 
 void TestSandboxStore::demoDataHasWhatTheDocsPromise()
