@@ -1,5 +1,7 @@
 #include "contractcodec.h"
 
+#include "escalationlistreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -9,47 +11,6 @@ namespace Care360::Codec {
 namespace {
 
 const QString kEscalations = QStringLiteral("escalations");
-
-// The members escalationFromJson reads; Unknown for any other key.
-enum class Field {
-    Id,
-    Title,
-    Type,
-    Note,
-    FollowUpDueAt,
-    AssignedToUserId,
-    IsCompleted,
-    CreatedAt,
-    UpdatedAt,
-    Unknown
-};
-
-// Compares by length first so that most keys are told apart without comparing characters.
-Field fieldOf(const QString &key)
-{
-    switch (key.size()) {
-    case 2:
-        return key == QLatin1String("id") ? Field::Id : Field::Unknown;
-    case 4:
-        return key == QLatin1String("type") ? Field::Type
-            : key == QLatin1String("note")  ? Field::Note
-                                            : Field::Unknown;
-    case 5:
-        return key == QLatin1String("title") ? Field::Title : Field::Unknown;
-    case 9:
-        return key == QLatin1String("createdAt") ? Field::CreatedAt
-            : key == QLatin1String("updatedAt")  ? Field::UpdatedAt
-                                                 : Field::Unknown;
-    case 11:
-        return key == QLatin1String("isCompleted") ? Field::IsCompleted : Field::Unknown;
-    case 13:
-        return key == QLatin1String("followUpDueAt") ? Field::FollowUpDueAt : Field::Unknown;
-    case 16:
-        return key == QLatin1String("assignedToUserId") ? Field::AssignedToUserId : Field::Unknown;
-    default:
-        return Field::Unknown;
-    }
-}
 
 // A member found while walking an object, read in place (copying it into a QJsonValue costs
 // reference counting); an absent one reads like QJsonObject::value()'s undefined.
@@ -78,7 +39,7 @@ private:
     bool m_present = false;
 };
 
-std::optional<QString> nullableString(const Member &value, bool *ok)
+template<typename Value> std::optional<QString> nullableString(const Value &value, bool *ok)
 {
     if (value.isNullOrAbsent())
         return std::nullopt;
@@ -87,7 +48,7 @@ std::optional<QString> nullableString(const Member &value, bool *ok)
     return value.toString();
 }
 
-std::optional<QDateTime> nullableTimestamp(const Member &value, bool *ok)
+template<typename Value> std::optional<QDateTime> nullableTimestamp(const Value &value, bool *ok)
 {
     if (value.isNullOrAbsent())
         return std::nullopt;
@@ -95,6 +56,34 @@ std::optional<QDateTime> nullableTimestamp(const Member &value, bool *ok)
     if (!parsed.isValid())
         *ok = false;
     return parsed;
+}
+
+// The field rules, shared by the QJsonObject walk and the streaming reader so both agree.
+template<typename Value> std::optional<Escalation> escalationFromMembers(const Value *members)
+{
+    auto member = [members](WireField field) -> const Value & {
+        return members[int(field)];
+    };
+    const Value &id = member(WireField::Id);
+    const Value &title = member(WireField::Title);
+    if (!id.isString() || !title.isString())
+        return std::nullopt;
+    Escalation e;
+    e.id = id.toString();
+    if (e.id.isEmpty())
+        return std::nullopt;
+    bool ok = true;
+    e.title = title.toString();
+    e.type = member(WireField::Type).toString();
+    e.note = nullableString(member(WireField::Note), &ok);
+    e.followUpDueAt = nullableTimestamp(member(WireField::FollowUpDueAt), &ok);
+    e.assignedToUserId = nullableString(member(WireField::AssignedToUserId), &ok);
+    e.isCompleted = member(WireField::IsCompleted).toBool();
+    e.createdAt = parseTimestamp(member(WireField::CreatedAt).toString());
+    e.updatedAt = nullableTimestamp(member(WireField::UpdatedAt), &ok);
+    if (!ok)
+        return std::nullopt;
+    return e;
 }
 
 // Parses data.escalations; nullopt when it is missing or any item is malformed, because a
@@ -190,6 +179,62 @@ std::optional<QDateTime> parseCanonicalTimestamp(const QString &text)
                      Qt::UTC);
 }
 
+// The outcome for an envelope, however it was read.
+ApiOutcome decodeEnvelope(int httpStatus, const ResponseEnvelope &envelope)
+{
+    ApiOutcome outcome;
+    outcome.httpStatus = httpStatus;
+    outcome.message = envelope.message;
+    outcome.serverError = envelope.error;
+    const QString &error = outcome.serverError;
+
+    if (httpStatus >= 200 && httpStatus < 300) {
+        if (envelope.success && envelope.escalations) {
+            outcome.kind = ApiOutcome::Kind::Updated;
+            outcome.escalations = *envelope.escalations;
+            return outcome;
+        }
+        return unexpected(outcome, QStringLiteral("The success response has an unknown shape."));
+    }
+
+    if (httpStatus == 400 && envelope.code == QLatin1String("VALIDATION_ERROR"))
+        return validationFailure(outcome);
+
+    static const QRegularExpression notFound(QStringLiteral("^Escalation not found:\\s*(.+)$"));
+    static const QRegularExpression noAssignee(
+        QStringLiteral("^No assignable user found with email (.+) for this organization$"));
+    if (const QRegularExpressionMatch m = notFound.match(error); m.hasMatch()) {
+        if (!envelope.escalations)
+            return unexpected(outcome, QStringLiteral("The active escalation list is missing."));
+        outcome.kind = ApiOutcome::Kind::EscalationsNotFound;
+        outcome.escalations = *envelope.escalations;
+        for (const QString &id : m.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            outcome.missingIds << id.trimmed();
+        return outcome;
+    }
+    if (const QRegularExpressionMatch m = noAssignee.match(error); m.hasMatch()) {
+        outcome.kind = ApiOutcome::Kind::AssigneeNotFound;
+        outcome.email = m.captured(1).trimmed();
+        return outcome;
+    }
+    // Other pages of this API answer these with 404 or 403 too; key on status class and text.
+    if (httpStatus >= 400 && httpStatus < 500) {
+        if (error.startsWith(QLatin1String("Case not found"))) {
+            outcome.kind = ApiOutcome::Kind::CaseNotFound;
+            return outcome;
+        }
+        if (error.startsWith(QLatin1String("Permission denied"))) {
+            outcome.kind = ApiOutcome::Kind::PermissionDenied;
+            return outcome;
+        }
+        if (error.contains(QLatin1String("API key"), Qt::CaseInsensitive)) {
+            outcome.kind = ApiOutcome::Kind::InvalidApiKey;
+            return outcome;
+        }
+    }
+    return unexpected(outcome, QString());
+}
+
 } // namespace
 
 QString formatTimestamp(const QDateTime &dateTime)
@@ -258,100 +303,44 @@ std::optional<Escalation> escalationFromJson(const QJsonObject &o)
 {
     // One walk over the members instead of nine value() lookups, each a binary search by
     // string comparison; keys are unique in a QJsonObject, so the walk finds the same values.
-    Member members[int(Field::Unknown)];
+    Member members[kWireFieldCount];
     for (auto it = o.constBegin(), end = o.constEnd(); it != end; ++it) {
-        const Field field = fieldOf(it.key());
-        if (field != Field::Unknown)
+        const WireField field = wireFieldOf(it.key());
+        if (field != WireField::Unknown)
             members[int(field)].set(it);
     }
-    auto member = [&members](Field field) -> const Member & {
-        return members[int(field)];
-    };
+    return escalationFromMembers(members);
+}
 
-    const Member &id = member(Field::Id);
-    const Member &title = member(Field::Title);
-    if (!id.isString() || !title.isString())
-        return std::nullopt;
-    Escalation e;
-    e.id = id.toString();
-    if (e.id.isEmpty())
-        return std::nullopt;
-    bool ok = true;
-    e.title = title.toString();
-    e.type = member(Field::Type).toString();
-    e.note = nullableString(member(Field::Note), &ok);
-    e.followUpDueAt = nullableTimestamp(member(Field::FollowUpDueAt), &ok);
-    e.assignedToUserId = nullableString(member(Field::AssignedToUserId), &ok);
-    e.isCompleted = member(Field::IsCompleted).toBool();
-    e.createdAt = parseTimestamp(member(Field::CreatedAt).toString());
-    e.updatedAt = nullableTimestamp(member(Field::UpdatedAt), &ok);
-    if (!ok)
-        return std::nullopt;
-    return e;
+std::optional<Escalation> escalationFromWire(const WireFields &fields)
+{
+    return escalationFromMembers(fields.data());
 }
 
 ApiOutcome decodeResponse(int httpStatus, const QByteArray &body)
 {
-    ApiOutcome outcome;
-    outcome.httpStatus = httpStatus;
+    if (const std::optional<ResponseEnvelope> envelope = EscalationListReader::read(body))
+        return decodeEnvelope(httpStatus, *envelope);
+    return decodeResponseWithDocument(httpStatus, body);
+}
+
+ApiOutcome decodeResponseWithDocument(int httpStatus, const QByteArray &body)
+{
     QJsonParseError parseError {};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        ApiOutcome outcome;
+        outcome.httpStatus = httpStatus;
         return unexpected(outcome, QStringLiteral("The response is not a JSON object."));
-
-    const QJsonObject envelope = document.object();
-    outcome.message = envelope.value(QLatin1String("message")).toString();
-    outcome.serverError = envelope.value(QLatin1String("error")).toString();
-    const QString &error = outcome.serverError;
-
-    if (httpStatus >= 200 && httpStatus < 300) {
-        const std::optional<QList<Escalation>> list = escalationList(envelope);
-        if (envelope.value(QLatin1String("success")).toBool() && list) {
-            outcome.kind = ApiOutcome::Kind::Updated;
-            outcome.escalations = *list;
-            return outcome;
-        }
-        return unexpected(outcome, QStringLiteral("The success response has an unknown shape."));
     }
-
-    if (httpStatus == 400
-        && envelope.value(QLatin1String("code")).toString() == QLatin1String("VALIDATION_ERROR"))
-        return validationFailure(outcome);
-
-    static const QRegularExpression notFound(QStringLiteral("^Escalation not found:\\s*(.+)$"));
-    static const QRegularExpression noAssignee(
-        QStringLiteral("^No assignable user found with email (.+) for this organization$"));
-    if (const QRegularExpressionMatch m = notFound.match(error); m.hasMatch()) {
-        const std::optional<QList<Escalation>> list = escalationList(envelope);
-        if (!list)
-            return unexpected(outcome, QStringLiteral("The active escalation list is missing."));
-        outcome.kind = ApiOutcome::Kind::EscalationsNotFound;
-        outcome.escalations = *list;
-        for (const QString &id : m.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            outcome.missingIds << id.trimmed();
-        return outcome;
-    }
-    if (const QRegularExpressionMatch m = noAssignee.match(error); m.hasMatch()) {
-        outcome.kind = ApiOutcome::Kind::AssigneeNotFound;
-        outcome.email = m.captured(1).trimmed();
-        return outcome;
-    }
-    // Other pages of this API answer these with 404 or 403 too; key on status class and text.
-    if (httpStatus >= 400 && httpStatus < 500) {
-        if (error.startsWith(QLatin1String("Case not found"))) {
-            outcome.kind = ApiOutcome::Kind::CaseNotFound;
-            return outcome;
-        }
-        if (error.startsWith(QLatin1String("Permission denied"))) {
-            outcome.kind = ApiOutcome::Kind::PermissionDenied;
-            return outcome;
-        }
-        if (error.contains(QLatin1String("API key"), Qt::CaseInsensitive)) {
-            outcome.kind = ApiOutcome::Kind::InvalidApiKey;
-            return outcome;
-        }
-    }
-    return unexpected(outcome, QString());
+    const QJsonObject object = document.object();
+    ResponseEnvelope envelope;
+    envelope.message = object.value(QLatin1String("message")).toString();
+    envelope.error = object.value(QLatin1String("error")).toString();
+    envelope.code = object.value(QLatin1String("code")).toString();
+    envelope.success = object.value(QLatin1String("success")).toBool();
+    envelope.escalations = escalationList(object);
+    return decodeEnvelope(httpStatus, envelope);
 }
 
 } // namespace Care360::Codec

@@ -2,6 +2,7 @@
 
 #include "apioutcome.h"
 #include "escalation.h"
+#include "escalationlistreader.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -23,8 +24,13 @@ QByteArray encodeUpdateRequest(const QList<EscalationUpdate> &updates);
 QJsonObject escalationToJson(const Escalation &escalation);
 // Tolerant: extra fields are ignored; std::nullopt when a required field is missing or mistyped.
 std::optional<Escalation> escalationFromJson(const QJsonObject &object);
+// The same rules over the members EscalationListReader found.
+std::optional<Escalation> escalationFromWire(const WireFields &fields);
 
 // (HTTP status, body) -> one typed outcome. Never crashes, asserts or throws on any input.
+// Reads well-formed bodies with EscalationListReader, anything else with QJsonDocument.
 ApiOutcome decodeResponse(int httpStatus, const QByteArray &body);
+// The same through QJsonDocument only: the reference EscalationListReader is tested against.
+ApiOutcome decodeResponseWithDocument(int httpStatus, const QByteArray &body);
 
 } // namespace Care360::Codec

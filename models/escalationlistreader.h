@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <array>
 #include <optional>
 
 namespace Care360 {
@@ -29,8 +30,7 @@ constexpr int kWireFieldCount = int(WireField::Unknown);
 
 // Compares by length first so that most keys are told apart without comparing characters.
 // A template so that QJsonObject's QString keys and the reader's raw bytes share one table.
-template <typename Key>
-WireField wireFieldOf(const Key &key)
+template<typename Key> WireField wireFieldOf(const Key &key)
 {
     auto is = [&key](const char *name) {
         return key == QLatin1String(name);
@@ -65,10 +65,15 @@ struct WireValue {
 
     QJsonValue::Type type() const { return kind; }
     bool isString() const { return kind == QJsonValue::String; }
-    bool isNullOrAbsent() const { return kind == QJsonValue::Null || kind == QJsonValue::Undefined; }
+    bool isNullOrAbsent() const
+    {
+        return kind == QJsonValue::Null || kind == QJsonValue::Undefined;
+    }
     QString toString() const { return text; }
     bool toBool() const { return kind == QJsonValue::Bool && flag; }
 };
+// An escalation object's members, indexed by WireField; absent ones stay Undefined.
+using WireFields = std::array<WireValue, kWireFieldCount>;
 
 // What Codec::decodeResponse reads from a response envelope, with QJsonValue's conversions
 // already applied: strings are empty unless the member is a string, success only a JSON true.
