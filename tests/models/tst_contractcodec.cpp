@@ -1,4 +1,5 @@
 #include "models/contractcodec.h"
+#include "tests/contract/contractbodies.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,13 +11,6 @@ using namespace Care360;
 using Kind = ApiOutcome::Kind;
 
 namespace {
-QByteArray contractBody(const QString &name)
-{
-    QFile file(QStringLiteral(CARE360_CONTRACT_DIR "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing contract file %s", qPrintable(name));
-    return file.readAll();
-}
 const QString kExampleId = QStringLiteral("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
 } // namespace
 

@@ -2,6 +2,7 @@
 // outcome of Codec::decodeResponseWithDocument (QJsonDocument only) for every body.
 #include "models/contractcodec.h"
 #include "models/escalationlistreader.h"
+#include "tests/contract/contractbodies.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,13 +14,6 @@
 using namespace Care360;
 
 namespace {
-QByteArray contractBody(const QString &name)
-{
-    QFile file(QStringLiteral(CARE360_CONTRACT_DIR "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing contract file %s", qPrintable(name));
-    return file.readAll();
-}
 
 QString describe(const Escalation &e)
 {

@@ -1,4 +1,5 @@
 #include "httptesthelper.h"
+#include "tests/contract/contractbodies.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -86,10 +87,7 @@ QUrl caseUrl(const QUrl &base, const QString &caseId)
 
 QJsonObject contractJson(const QString &name)
 {
-    QFile file(QStringLiteral(CARE360_CONTRACT_DIR "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing contract file %s", qPrintable(name));
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return QJsonDocument::fromJson(contractBody(name)).object();
 }
 
 } // namespace Care360::Sandbox::Testing
