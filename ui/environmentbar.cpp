@@ -22,7 +22,8 @@ EnvironmentBar::EnvironmentBar(QWidget *parent)
 
     m_combo->setObjectName(QStringLiteral("environmentCombo"));
     m_combo->setAccessibleName(tr("Environment"));
-    m_combo->addItem(tr("Sandbox"), int(Environment::Kind::Sandbox));
+    if (CARE360_WITH_SANDBOX)
+        m_combo->addItem(tr("Sandbox"), int(Environment::Kind::Sandbox));
     m_combo->addItem(tr("Staging"), int(Environment::Kind::Staging));
     m_combo->addItem(tr("Production"), int(Environment::Kind::Production));
     m_combo->addItem(tr("Custom URL…"), int(Environment::Kind::Custom));

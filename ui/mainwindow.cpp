@@ -35,6 +35,10 @@
 
 namespace Care360 {
 
+namespace {
+constexpr bool kHasSandbox = CARE360_WITH_SANDBOX;
+}
+
 MainWindow::MainWindow(const StartupOptions &options, QWidget *parent)
     : QMainWindow(parent)
 {
@@ -120,14 +124,17 @@ void MainWindow::start(const StartupOptions &options)
     if (!kind)
         kind = Environment::kindFromName(m_settings.lastEnvironment());
     QUrl customUrl = options.baseUrl.isEmpty() ? m_settings.customBaseUrl() : options.baseUrl;
-    Environment environment = Environment::sandbox(QUrl());
+    // New users start on the practice sandbox; a build without one starts on Production,
+    // which asks for its key.
+    Environment environment =
+        kHasSandbox ? Environment::sandbox(QUrl()) : Environment::production();
     if (kind == Environment::Kind::Staging)
         environment = Environment::staging();
     else if (kind == Environment::Kind::Production)
         environment = Environment::production();
     else if (kind == Environment::Kind::Custom && customUrl.isValid() && !customUrl.isEmpty())
         environment = Environment::custom(customUrl);
-    if (!m_connection->selectEnvironment(environment)
+    if (!m_connection->selectEnvironment(environment) && kHasSandbox
         && environment.kind != Environment::Kind::Sandbox)
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
 }
@@ -166,7 +173,7 @@ void MainWindow::onKeyStateChanged()
 
 void MainWindow::onKeyMissing(const Environment &environment, const QString &reason)
 {
-    if (m_startingUp && environment.kind != Environment::Kind::Sandbox) {
+    if (m_startingUp && kHasSandbox && environment.kind != Environment::Kind::Sandbox) {
         m_startingUp = false;
         // Without a key the chosen environment is unusable: open on the practice sandbox.
         const QString name = environment.displayName();

@@ -3,8 +3,11 @@
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
 #include "app/logging.h"
-#include "app/sandbox/demodata.h"
+#if CARE360_WITH_SANDBOX
 #include "app/sandbox/sandboxserver.h"
+
+#include <memory>
+#endif
 
 namespace Care360 {
 
@@ -24,7 +27,7 @@ bool ConnectionManager::selectEnvironment(const Environment &requested)
     if (environment.kind == Environment::Kind::Sandbox) {
         if (!m_sandbox && !startSandbox())
             return false;
-        environment.baseUrl = m_sandbox->baseUrl();
+        environment.baseUrl = m_sandboxUrl;
     }
     m_environment = environment;
     m_client->setBaseUrl(environment.baseUrl);
@@ -32,7 +35,7 @@ bool ConnectionManager::selectEnvironment(const Environment &requested)
     emit environmentChanged(environment);
 
     if (environment.kind == Environment::Kind::Sandbox) {
-        m_client->setApiKey(Sandbox::Demo::acmeApiKey);
+        m_client->setApiKey(m_sandboxKey);
         setKeyState(KeyState::SandboxDemo);
     } else if (const std::optional<QString> key = m_store->memoryKey(environment.baseUrl)) {
         m_client->setApiKey(*key);
@@ -46,6 +49,7 @@ bool ConnectionManager::selectEnvironment(const Environment &requested)
 
 bool ConnectionManager::startSandbox()
 {
+#if CARE360_WITH_SANDBOX
     auto server = std::make_unique<Sandbox::SandboxServer>();
     server->setRecordingEnabled(false);
     QString error;
@@ -60,9 +64,19 @@ bool ConnectionManager::startSandbox()
         emit problem(tr("The practice sandbox could not start: no free local port."));
         return false;
     }
-    qCInfo(lcApp) << "in-process sandbox listening on" << server->baseUrl().toString();
-    m_sandbox = std::move(server);
+    // The first key of the first organisation: the demo's Acme key, or a data file's own.
+    const QList<Sandbox::SandboxOrganization> organizations = server->store().organizations();
+    m_sandboxKey = organizations.isEmpty() ? QString() : organizations.first().apiKeys.value(0);
+    m_sandboxUrl = server->baseUrl();
+    qCInfo(lcApp) << "in-process sandbox listening on" << m_sandboxUrl.toString();
+    m_sandbox = server.release();
+    m_sandbox->setParent(this);
     return true;
+#else
+    emit problem(tr("This build of the console has no practice sandbox; choose Staging, "
+                    "Production or a custom URL."));
+    return false;
+#endif
 }
 
 void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &result)

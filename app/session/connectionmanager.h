@@ -5,8 +5,6 @@
 #include <QObject>
 #include <QPointer>
 
-#include <memory>
-
 namespace Care360 {
 
 class ApiClient;
@@ -37,7 +35,7 @@ public:
     KeyState keyState() const { return m_keyState; }
     QString keyStateText() const;
     // The running in-process sandbox, or nullptr.
-    Sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+    Sandbox::SandboxServer *sandbox() const { return m_sandbox; }
 
     // After the key dialog saved (or kept in memory) a key for the current environment.
     void useKey(const QString &key, bool inMemoryOnly);
@@ -59,7 +57,9 @@ private:
 
     ApiClient *m_client;
     CredentialStore *m_store;
-    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    Sandbox::SandboxServer *m_sandbox = nullptr; // child; null until the Sandbox is chosen
+    QUrl m_sandboxUrl;
+    QString m_sandboxKey;
     QString m_sandboxDataFile;
     Environment m_environment;
     KeyState m_keyState = KeyState::None;

@@ -31,7 +31,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${linux_out}/copyright
 
 # Man pages from each executable's --help. Without help2man configure stops rather than
 # silently producing packages that lack them; opting out has to be explicit.
-option(CARE360_MAN_PAGES "Generate the man pages with help2man (the packages need them)" ON)
+# CARE360_MAN_PAGES is declared in the top-level CMakeLists.txt (tests/packaging reads it too).
 if(CARE360_MAN_PAGES)
     find_program(CARE360_HELP2MAN help2man)
     find_program(CARE360_GZIP gzip)

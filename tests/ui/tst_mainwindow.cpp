@@ -43,6 +43,7 @@ private slots:
     void init();
     void cleanup();
     void firstRunOpensOnSandboxAndLoadsACase();
+    void sandboxDataFileBringsItsOwnKey();
     void editsUndoRedoAndSend();
     void escalationCompletedElsewhereKeepsOtherDrafts();
     void unknownAssigneeFlagsTheCell();
@@ -116,6 +117,22 @@ void TestMainWindow::firstRunOpensOnSandboxAndLoadsACase()
     QCOMPARE(c.find<QLineEdit>("caseIdEdit")->text(), Demo::acmeCaseId);
     QCOMPARE(c.find<QLabel>("pendingLabel")->text(), QStringLiteral("No pending changes"));
     QVERIFY(!c.find<QAction>("sendAction")->isEnabled());
+}
+
+void TestMainWindow::sandboxDataFileBringsItsOwnKey()
+{
+    // The contract fixture's organisation has its own key, not the demo's.
+    StartupOptions options;
+    options.sandboxDataFile = QStringLiteral(CARE360_CONTRACT_DIR "/../sandbox/data/contract.json");
+    options.caseId = QStringLiteral("c0a5e000-0000-4000-8000-000000000001");
+    m_console = std::make_unique<ConsoleDriver>(options);
+    ConsoleDriver &c = *m_console;
+    QTRY_COMPARE(c.model()->rowCount(), 1);
+    QCOMPARE(c.cell(QStringLiteral("a1b2c3d4-e5f6-7890-abcd-ef1234567890"), Model::Title)
+                 .data()
+                 .toString(),
+             QStringLiteral("Address verification"));
+    QVERIFY(c.bannerText().isEmpty());
 }
 
 void TestMainWindow::editsUndoRedoAndSend()
