@@ -72,6 +72,13 @@ QString ApiOutcome::userMessage() const
     if (httpStatus == 0)
         return tr("Care360 answered with something the console cannot read; your changes are "
                   "kept.");
+    if (httpStatus == 429)
+        return retryAfterSeconds > 0
+            ? tr("Care360 is receiving too many requests; try again in %n second(s). Your changes "
+                 "are kept.",
+                 nullptr, retryAfterSeconds)
+            : tr("Care360 is receiving too many requests; try again shortly. Your changes are "
+                 "kept.");
     const QString text = !serverError.isEmpty() ? serverError : message;
     return text.isEmpty()
         ? tr("Care360 answered with an unexpected response (HTTP %1); your changes are kept.")

@@ -42,6 +42,7 @@ struct ApiOutcome {
     QString validationMessage; // ValidationFailed: the text after "<path>, "
     QString email; // AssigneeNotFound
     QString detail; // transport failures: the network stack's or TLS text
+    int retryAfterSeconds = -1; // the answer's Retry-After (429, 503), -1 when absent
     QString requestId; // X-Request-ID of the call, set by the client
 
     bool isSuccess() const { return kind == Kind::Updated || kind == Kind::Listed; }

@@ -24,6 +24,13 @@
             <numerusform>%n escalations are no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Care360 is receiving too many requests; try again in %n second(s). Your changes are kept.</source>
+        <translation>
+            <numerusform>Care360 is receiving too many requests; try again in %n second. Your changes are kept.</numerusform>
+            <numerusform>Care360 is receiving too many requests; try again in %n seconds. Your changes are kept.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::MainWindow</name>
@@ -32,13 +39,6 @@
         <translation>
             <numerusform>%n pending change</numerusform>
             <numerusform>%n pending changes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 You have %n unsent change(s); they will be lost.</source>
-        <translation>
-            <numerusform>%1 You have %n unsent change; they will be lost.</numerusform>
-            <numerusform>%1 You have %n unsent changes; they will be lost.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 
 namespace Care360 {
 
@@ -14,7 +15,19 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_retryButton(new QPushButton(tr("&Retry"), this))
     , m_keyButton(new QPushButton(tr("Enter &key…"), this))
     , m_closeButton(new QPushButton(tr("Dismiss"), this))
+    , m_retryCountdown(new QTimer(this))
 {
+    m_retryCountdown->setObjectName(QStringLiteral("bannerRetryCountdown"));
+    m_retryCountdown->setInterval(1000);
+    connect(m_retryCountdown, &QTimer::timeout, this, [this] {
+        if (--m_retryHeldSeconds > 0) {
+            m_retryButton->setText(tr("&Retry (%1 s)").arg(m_retryHeldSeconds));
+            return;
+        }
+        m_retryCountdown->stop();
+        m_retryButton->setText(tr("&Retry"));
+        m_retryButton->setEnabled(true);
+    });
     setObjectName(QStringLiteral("errorBanner"));
     setAccessibleName(tr("Message"));
     setFrameShape(QFrame::StyledPanel);
@@ -58,6 +71,9 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
     if (!requestId.isEmpty())
         text += QLatin1Char(' ') + tr("(Request ID %1)").arg(requestId);
     m_textLabel->setText(text);
+    m_retryCountdown->stop();
+    m_retryButton->setText(tr("&Retry"));
+    m_retryButton->setEnabled(true);
     m_retryButton->setVisible(action == Action::Retry);
     m_keyButton->setVisible(action == Action::EnterKey);
     QPalette pal = palette();
@@ -68,6 +84,16 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
     pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
     setPalette(pal);
     show();
+}
+
+void ErrorBanner::holdRetry(int seconds)
+{
+    if (seconds <= 0)
+        return;
+    m_retryHeldSeconds = seconds;
+    m_retryButton->setEnabled(false);
+    m_retryButton->setText(tr("&Retry (%1 s)").arg(seconds));
+    m_retryCountdown->start();
 }
 
 QString ErrorBanner::message() const

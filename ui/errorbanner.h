@@ -4,6 +4,7 @@
 
 class QLabel;
 class QPushButton;
+class QTimer;
 
 namespace Care360 {
 
@@ -20,6 +21,8 @@ public:
     void showMessage(Kind kind, const QString &message, const QString &requestId = {},
                      Action action = Action::None);
     QString message() const;
+    // Keeps Retry disabled for the server's Retry-After, counting down on the button.
+    void holdRetry(int seconds);
 
 signals:
     void retryRequested();
@@ -31,6 +34,8 @@ private:
     QPushButton *m_retryButton;
     QPushButton *m_keyButton;
     QPushButton *m_closeButton;
+    QTimer *m_retryCountdown;
+    int m_retryHeldSeconds = 0;
 };
 
 } // namespace Care360

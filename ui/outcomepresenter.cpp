@@ -60,6 +60,8 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
     const bool retry = outcome.isRetryable() && action != CaseSession::Action::None;
     m_banner->showMessage(Banner::Kind::Error, outcome.userMessage(), outcome.requestId,
                           retry ? Banner::Action::Retry : Banner::Action::None);
+    if (retry)
+        m_banner->holdRetry(outcome.retryAfterSeconds); // honour the server's Retry-After
 }
 
 void OutcomePresenter::focusFirstError()

@@ -273,7 +273,26 @@ ApiOutcome ApiJob::outcomeFromReply()
         m_rawBody.clear();
         return transportOutcome(Kind::TooLarge, tr("the answer exceeded 16 MiB"), status);
     }
-    return interpretResponse(status, m_rawBody);
+    ApiOutcome outcome = interpretResponse(status, m_rawBody);
+    outcome.retryAfterSeconds = retryAfterSeconds(m_reply->rawHeader("Retry-After"));
+    return outcome;
+}
+
+int ApiJob::retryAfterSeconds(const QByteArray &header)
+{
+    // Delay-seconds or an HTTP-date (RFC 9110 10.2.3); anything else counts as absent.
+    bool isNumber = false;
+    const int seconds = header.trimmed().toInt(&isNumber);
+    if (isNumber)
+        return seconds >= 0 ? seconds : -1;
+    // HTTP-dates always say "GMT", which Qt's RFC 2822 parser wants as a numeric offset.
+    QString date = QString::fromLatin1(header.trimmed());
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(4) + QLatin1String(" +0000");
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
 }
 
 void ApiJob::finishLater(const ApiOutcome &outcome)

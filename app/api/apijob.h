@@ -78,6 +78,12 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     ApiOutcome outcomeFromReply();
+
+public:
+    // A Retry-After header in seconds from now (delay-seconds or HTTP-date), -1 when absent.
+    static int retryAfterSeconds(const QByteArray &header);
+
+private:
     void abortReply(AbortReason reason);
     void finishLater(const ApiOutcome &outcome);
     void finish(ApiOutcome outcome);

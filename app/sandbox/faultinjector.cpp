@@ -17,10 +17,12 @@ struct FaultName {
     Fault fault;
     const char *name;
 };
-constexpr FaultName kNames[] = { { Fault::None, "none" },        { Fault::Http500, "http500" },
-                                 { Fault::BadJson, "bad-json" }, { Fault::Drop, "drop" },
-                                 { Fault::Slow, "slow" },        { Fault::Huge, "huge" },
-                                 { Fault::Redirect, "redirect" } };
+constexpr FaultName kNames[] = {
+    { Fault::None, "none" },         { Fault::Http500, "http500" },
+    { Fault::BadJson, "bad-json" },  { Fault::Drop, "drop" },
+    { Fault::Slow, "slow" },         { Fault::Huge, "huge" },
+    { Fault::Redirect, "redirect" }, { Fault::RateLimit, "rate-limit" }
+};
 
 } // namespace
 
@@ -83,6 +85,13 @@ int FaultInjector::answer(Fault fault, HttpExchange *exchange)
                        QByteArrayLiteral("<html><body>Moved</body></html>"),
                        { { QByteArrayLiteral("Location"),
                            QByteArrayLiteral("http://127.0.0.2:1/elsewhere") } });
+        break;
+    case Fault::RateLimit:
+        status = 429;
+        exchange->send(status, kJson,
+                       QByteArrayLiteral("{\"status\":429,\"success\":false,\"message\":\"Invalid "
+                                         "request\",\"error\":\"Too many requests\"}"),
+                       { { QByteArrayLiteral("Retry-After"), QByteArrayLiteral("2") } });
         break;
     case Fault::Huge:
         writeHuge(exchange);

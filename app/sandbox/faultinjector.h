@@ -20,6 +20,7 @@ enum class Fault {
     Slow, // the real answer, trickled over the slow duration
     Huge, // 200 with a 50 MB body
     Redirect, // 302 to http://127.0.0.2:1/elsewhere
+    RateLimit, // 429 with Retry-After: 2 (Care360 documents no limits; a client must cope)
 };
 
 // Holds the fault plan (which fault, for how many requests) and writes the faulty answers.

@@ -2,6 +2,7 @@
 #include "apitestsupport.h"
 
 #include "app/api/apiclient.h"
+#include "app/translations.h"
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/sandbox/demodata.h"
@@ -33,6 +34,9 @@ private slots:
     void droppedConnectionIsConnectionFailed();
     void htmlServerErrorIsUnexpected();
     void truncatedJsonIsUnexpected();
+    void rateLimitCarriesRetryAfter();
+    void parsesRetryAfter_data();
+    void parsesRetryAfter();
     void hugeBodyIsTooLarge();
     void closedPortIsConnectionFailed();
     void redirectIsRefusedAndNotFollowed();
@@ -55,6 +59,7 @@ private:
 
 void TestApiTransport::initTestCase()
 {
+    installTranslations(*QCoreApplication::instance()); // the English plural forms
     QVERIFY(m_fixture.listen());
 }
 
@@ -117,6 +122,45 @@ void TestApiTransport::truncatedJsonIsUnexpected()
     QCOMPARE(result.outcome->kind, Kind::UnexpectedResponse);
     QCOMPARE(result.outcome->httpStatus, 200);
     QVERIFY(result.outcome->escalations.isEmpty());
+}
+
+void TestApiTransport::rateLimitCarriesRetryAfter()
+{
+    m_server.setFault(Fault::RateLimit, 1);
+    const JobResult result = list();
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::UnexpectedResponse);
+    QCOMPARE(result.outcome->httpStatus, 429);
+    QCOMPARE(result.outcome->retryAfterSeconds, 2);
+    QVERIFY(result.outcome->isRetryable());
+    QVERIFY(result.outcome->userMessage().contains(QStringLiteral("try again in 2 seconds")));
+}
+
+void TestApiTransport::parsesRetryAfter_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("minimum");
+    QTest::addColumn<int>("maximum");
+    const QByteArray inAMinute = QDateTime::currentDateTimeUtc()
+                                     .addSecs(60)
+                                     .toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                                     .toLatin1();
+    QTest::newRow("seconds") << QByteArray("120") << 120 << 120;
+    QTest::newRow("spaces") << QByteArray(" 3 ") << 3 << 3;
+    QTest::newRow("absent") << QByteArray() << -1 << -1;
+    QTest::newRow("negative") << QByteArray("-5") << -1 << -1;
+    QTest::newRow("words") << QByteArray("soon") << -1 << -1;
+    QTest::newRow("http date") << inAMinute << 55 << 60;
+    QTest::newRow("past date") << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << 0 << 0;
+}
+
+void TestApiTransport::parsesRetryAfter()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, minimum);
+    QFETCH(int, maximum);
+    const int seconds = ApiJob::retryAfterSeconds(header);
+    QVERIFY2(seconds >= minimum && seconds <= maximum, qPrintable(QString::number(seconds)));
 }
 
 void TestApiTransport::hugeBodyIsTooLarge()

@@ -344,6 +344,17 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     QTRY_COMPARE(c.model()->pendingCount(), 0);
     QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(4))->note.value_or(QString()),
              QStringLiteral("Survives a dropped connection"));
+
+    // A rate limit: Retry waits for the server's Retry-After (2 s) before it can be pressed.
+    c.sandbox()->setFault(Sandbox::SandboxServer::Fault::RateLimit, 1);
+    STEP(c.editNote(ids.at(5), QStringLiteral("Survives a rate limit")));
+    c.triggerAction("sendAction");
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("too many requests")));
+    auto *retry = c.find<QPushButton>("bannerRetryButton");
+    QVERIFY(retry->isVisible() && !retry->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 5000);
+    c.clickButton("bannerRetryButton");
+    QTRY_COMPARE(c.model()->pendingCount(), 0);
 }
 
 void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
