@@ -72,13 +72,17 @@ QString ApiOutcome::userMessage() const
     if (httpStatus == 0)
         return tr("Care360 answered with something the console cannot read; your changes are "
                   "kept.");
-    if (httpStatus == 429)
+    if (httpStatus == 429) {
+        // The server's own words when it gave any (api-notes: rate limits are undocumented).
+        const QString why = serverError.isEmpty() ? tr("too many requests") : serverError;
         return retryAfterSeconds > 0
-            ? tr("Care360 is receiving too many requests; try again in %n second(s). Your changes "
-                 "are kept.",
+            ? tr("Care360 asks to slow down (%1); try again in %n second(s). Your changes are "
+                 "kept.",
                  nullptr, retryAfterSeconds)
-            : tr("Care360 is receiving too many requests; try again shortly. Your changes are "
-                 "kept.");
+                  .arg(why)
+            : tr("Care360 asks to slow down (%1); try again shortly. Your changes are kept.")
+                  .arg(why);
+    }
     const QString text = !serverError.isEmpty() ? serverError : message;
     return text.isEmpty()
         ? tr("Care360 answered with an unexpected response (HTTP %1); your changes are kept.")

@@ -25,10 +25,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Care360 is receiving too many requests; try again in %n second(s). Your changes are kept.</source>
+        <source>Care360 asks to slow down (%1); try again in %n second(s). Your changes are kept.</source>
         <translation>
-            <numerusform>Care360 is receiving too many requests; try again in %n second. Your changes are kept.</numerusform>
-            <numerusform>Care360 is receiving too many requests; try again in %n seconds. Your changes are kept.</numerusform>
+            <numerusform>Care360 asks to slow down (%1); try again in %n second. Your changes are kept.</numerusform>
+            <numerusform>Care360 asks to slow down (%1); try again in %n seconds. Your changes are kept.</numerusform>
         </translation>
     </message>
 </context>

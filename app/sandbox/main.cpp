@@ -96,8 +96,9 @@ int main(int argc, char *argv[])
                                    QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption fault(
         QStringLiteral("fault"),
-        QStringLiteral("Make the next COUNT requests (default: all) fail as KIND: http500, "
-                       "bad-json, drop, slow, huge, redirect. Repeatable: applied in order."),
+        QStringLiteral(
+            "Make the next COUNT requests (default: all) fail as KIND: http500, "
+            "bad-json, drop, slow, huge, redirect, rate-limit. Repeatable: applied in order."),
         QStringLiteral("KIND[:COUNT]"));
     parser.addOptions({ host, allowRemote, port, data, delay, fault });
     parser.process(app);

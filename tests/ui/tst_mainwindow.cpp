@@ -349,7 +349,7 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     c.sandbox()->setFault(Sandbox::SandboxServer::Fault::RateLimit, 1);
     STEP(c.editNote(ids.at(5), QStringLiteral("Survives a rate limit")));
     c.triggerAction("sendAction");
-    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("too many requests")));
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("try again in 2 seconds")));
     auto *retry = c.find<QPushButton>("bannerRetryButton");
     QVERIFY(retry->isVisible() && !retry->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 5000);
