@@ -2,10 +2,10 @@
 #include "apitestsupport.h"
 
 #include "app/api/apiclient.h"
-#include "app/translations.h"
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/sandbox/demodata.h"
+#include "app/translations.h"
 
 #include <QElapsedTimer>
 #include <QFile>
