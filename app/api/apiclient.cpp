@@ -41,11 +41,4 @@ FetchEscalationsJob *ApiClient::fetchActiveEscalations(const QString &caseId)
     return job;
 }
 
-void ApiClient::cancelAll()
-{
-    const QList<ApiJob *> jobs = findChildren<ApiJob *>(Qt::FindDirectChildrenOnly);
-    for (ApiJob *job : jobs)
-        job->cancel();
-}
-
 } // namespace Care360

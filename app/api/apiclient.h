@@ -34,7 +34,6 @@ public:
                                             const QList<EscalationUpdate> &updates);
     FetchEscalationsJob *fetchActiveEscalations(const QString &caseId);
     // Cancels every job still running (e.g. when the environment or key changes).
-    void cancelAll();
 
 private:
     ApiJobSettings m_settings;

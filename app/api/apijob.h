@@ -35,6 +35,8 @@ class ApiJob : public QObject {
 public:
     // Bodies above this abort the transfer: no genuine escalation list comes near it.
     static constexpr qint64 maxResponseBytes = 16 * 1024 * 1024;
+    // A Retry-After header in seconds from now (delay-seconds or HTTP-date), -1 when absent.
+    static int retryAfterSeconds(const QByteArray &header);
 
     ~ApiJob() override;
 
@@ -78,12 +80,6 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     ApiOutcome outcomeFromReply();
-
-public:
-    // A Retry-After header in seconds from now (delay-seconds or HTTP-date), -1 when absent.
-    static int retryAfterSeconds(const QByteArray &header);
-
-private:
     void abortReply(AbortReason reason);
     void finishLater(const ApiOutcome &outcome);
     void finish(ApiOutcome outcome);

@@ -49,7 +49,7 @@ bool CaseSession::fetch(const QString &caseId, Action action)
 {
     if (isBusy())
         return false;
-    m_pendingCaseId = caseId;
+    m_lastCaseId = caseId;
     ApiJob *job = m_client->fetchActiveEscalations(caseId);
     connect(job, &ApiJob::finished, this, [this, caseId, action](const ApiOutcome &outcome) {
         onFetched(caseId, action, outcome);

@@ -29,7 +29,7 @@ public:
     Action runningAction() const { return isBusy() ? m_lastAction : Action::None; }
     // The last action started and the case it asked for: what a Retry repeats.
     Action lastAction() const { return m_lastAction; }
-    QString lastCaseId() const { return m_pendingCaseId; }
+    QString lastCaseId() const { return m_lastCaseId; }
     // The environment's display name, for the activity log.
     void setEnvironmentName(const QString &name) { m_environmentName = name; }
 
@@ -57,7 +57,7 @@ private:
     QPointer<ApiJob> m_job;
     RequestSnapshot m_snapshot;
     QString m_caseId;
-    QString m_pendingCaseId; // the case a running load asks for
+    QString m_lastCaseId; // the case the last load asked for
     QString m_environmentName;
     Action m_lastAction = Action::None;
 };

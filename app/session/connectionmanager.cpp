@@ -19,8 +19,6 @@ ConnectionManager::ConnectionManager(ApiClient *client, CredentialStore *store, 
     connect(m_store, &CredentialStore::readFinished, this, &ConnectionManager::onKeyRead);
 }
 
-ConnectionManager::~ConnectionManager() = default;
-
 bool ConnectionManager::selectEnvironment(const Environment &requested)
 {
     Environment environment = requested;

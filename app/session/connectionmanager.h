@@ -23,7 +23,6 @@ public:
     Q_ENUM(KeyState)
 
     ConnectionManager(ApiClient *client, CredentialStore *store, QObject *parent = nullptr);
-    ~ConnectionManager() override;
 
     // A JSON data file for the in-process sandbox instead of the built-in demo data.
     void setSandboxDataFile(const QString &path) { m_sandboxDataFile = path; }

@@ -38,7 +38,6 @@ private slots:
     void unassignableEmailIsAssigneeNotFound();
     void headersAreSet();
     void cancelReportsCancelled();
-    void cancelAllCancelsEveryRunningJob();
 
 private:
     QString firstActiveId(const QString &caseId, int index = 0) const;
@@ -305,23 +304,6 @@ void TestApiClient::cancelReportsCancelled()
     QCOMPARE(result.outcome->requestId, result.requestId);
     QCOMPARE(result.outcome->userMessage(),
              QStringLiteral("The request was cancelled; your changes are kept."));
-}
-
-void TestApiClient::cancelAllCancelsEveryRunningJob()
-{
-    m_server.setDelay(3000);
-    QList<ApiOutcome> outcomes;
-    for (const QString &caseId : { Demo::acmeCaseId, Demo::acmeSecondCaseId }) {
-        connect(m_client.fetchActiveEscalations(caseId), &ApiJob::finished, this,
-                [&outcomes](const ApiOutcome &outcome) { outcomes.append(outcome); });
-    }
-    QTimer::singleShot(200, &m_client, &ApiClient::cancelAll);
-    QElapsedTimer timer;
-    timer.start();
-    QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 2, 10000);
-    QVERIFY(timer.elapsed() < 2500);
-    QCOMPARE(outcomes.at(0).kind, Kind::Cancelled);
-    QCOMPARE(outcomes.at(1).kind, Kind::Cancelled);
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)
