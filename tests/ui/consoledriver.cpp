@@ -1,6 +1,7 @@
 #include "consoledriver.h"
 
 #include "app/session/connectionmanager.h"
+#include "app/translations.h"
 #include "ui/errorbanner.h"
 
 #include <QAction>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 
 using namespace Care360;
 
@@ -22,6 +24,14 @@ ConsoleDriver::ConsoleDriver(const StartupOptions &options)
 }
 
 ConsoleDriver::~ConsoleDriver() = default;
+
+void ConsoleDriver::prepareApplication(const QString &name)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    installTranslations(*QCoreApplication::instance());
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
+    QCoreApplication::setApplicationName(name);
+}
 
 void ConsoleDriver::restart(const StartupOptions &options)
 {

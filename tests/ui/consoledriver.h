@@ -14,6 +14,8 @@
 class ConsoleDriver {
 public:
     explicit ConsoleDriver(const Care360::StartupOptions &options = {});
+    // Once per test program: settings in a test location, the English plural forms.
+    static void prepareApplication(const QString &name);
     ~ConsoleDriver();
 
     Care360::MainWindow *window() const { return m_window.get(); }

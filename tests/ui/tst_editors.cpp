@@ -3,7 +3,6 @@
 
 #include "app/sandbox/demodata.h"
 #include "app/session/activitylog.h"
-#include "app/translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -14,7 +13,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTimer>
 
 using namespace Care360;
@@ -44,10 +42,7 @@ private:
 
 void TestEditors::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    installTranslations(*QCoreApplication::instance());
-    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_editors"));
+    ConsoleDriver::prepareApplication(QStringLiteral("tst_editors"));
     CARE360_REQUIRE_SESSION_BUS();
 }
 

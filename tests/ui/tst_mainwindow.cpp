@@ -6,7 +6,6 @@
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/sandboxserver.h"
 #include "app/session/activitylog.h"
-#include "app/translations.h"
 #include "ui/apikeydialog.h"
 
 #include <QAbstractSpinBox>
@@ -20,7 +19,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -61,10 +59,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    installTranslations(*QCoreApplication::instance());
-    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    ConsoleDriver::prepareApplication(QStringLiteral("tst_mainwindow"));
     CARE360_REQUIRE_SESSION_BUS();
 }
 
