@@ -48,6 +48,7 @@ QString difference(const ApiOutcome &fast, const ApiOutcome &reference)
         differs("email", fast.email, reference.email),
         differs("detail", fast.detail, reference.detail),
         differs("requestId", fast.requestId, reference.requestId),
+        differs("retryAfterSeconds", fast.retryAfterSeconds, reference.retryAfterSeconds),
         differs("escalation count", fast.escalations.size(), reference.escalations.size()),
     };
     for (const QString &name : simple)
