@@ -1,6 +1,8 @@
 #include "contractcodec.h"
+#include "models/wirenames.h"
 
 #include "escalationlistreader.h"
+#include "qtcompat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +12,7 @@ namespace Care360::Codec {
 
 namespace {
 
-const QString kEscalations = QStringLiteral("escalations");
+const QString kEscalations = Wire::escalations;
 
 // A member found while walking an object, read in place (copying it into a QJsonValue costs
 // reference counting); an absent one reads like QJsonObject::value()'s undefined.
@@ -175,8 +177,8 @@ std::optional<QDateTime> parseCanonicalTimestamp(const QString &text)
     // Year 0, 24:00 (next midnight for ISO 8601) and invalid values stay the general parser's.
     if (year < 1 || !QDate::isValid(year, month, day) || !QTime::isValid(hour, minute, second))
         return std::nullopt;
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second, centis * 10 + millis),
-                     Qt::UTC);
+    return QtCompat::utcDateTime(QDate(year, month, day),
+                                 QTime(hour, minute, second, centis * 10 + millis));
 }
 
 // The outcome for an envelope, however it was read.
@@ -257,24 +259,27 @@ QDateTime parseTimestamp(const QString &text)
 
 QJsonObject updateToJson(const EscalationUpdate &update)
 {
-    QJsonObject item { { QStringLiteral("escalationId"), update.escalationId } };
+    QJsonObject item { { Wire::escalationId, update.escalationId } };
     if (update.note)
-        item.insert(QStringLiteral("note"), *update.note);
+        item.insert(Wire::note, *update.note);
     if (update.followUpDueAt)
-        item.insert(QStringLiteral("followUpDueAt"), formatTimestamp(*update.followUpDueAt));
+        item.insert(Wire::followUpDueAt, formatTimestamp(*update.followUpDueAt));
     if (update.assignedToEmail)
-        item.insert(QStringLiteral("assignedToEmail"), *update.assignedToEmail);
+        item.insert(Wire::assignedToEmail, *update.assignedToEmail);
     return item;
 }
 
-QByteArray encodeUpdateRequest(const QList<EscalationUpdate> &updates)
+QJsonObject updateRequestObject(const QList<EscalationUpdate> &updates)
 {
     QJsonArray items;
     for (const EscalationUpdate &update : updates)
         items.append(updateToJson(update));
-    const QJsonObject body { { QStringLiteral("action"), QStringLiteral("UPDATE_ESCALATION") },
-                             { kEscalations, items } };
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return QJsonObject { { Wire::action, Wire::updateEscalation }, { kEscalations, items } };
+}
+
+QByteArray encodeUpdateRequest(const QList<EscalationUpdate> &updates)
+{
+    return QJsonDocument(updateRequestObject(updates)).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject escalationToJson(const Escalation &e)
@@ -288,9 +293,8 @@ QJsonObject escalationToJson(const Escalation &e)
     QJsonObject object { { QStringLiteral("id"), e.id },
                          { QStringLiteral("type"), e.type },
                          { QStringLiteral("title"), e.title },
-                         { QStringLiteral("note"), orNull(e.note, same) },
-                         { QStringLiteral("followUpDueAt"),
-                           orNull(e.followUpDueAt, formatTimestamp) },
+                         { Wire::note, orNull(e.note, same) },
+                         { Wire::followUpDueAt, orNull(e.followUpDueAt, formatTimestamp) },
                          { QStringLiteral("assignedToUserId"), orNull(e.assignedToUserId, same) },
                          { QStringLiteral("isCompleted"), e.isCompleted },
                          { QStringLiteral("createdAt"), formatTimestamp(e.createdAt) } };

@@ -18,6 +18,7 @@ QDateTime parseTimestamp(const QString &text);
 
 QJsonObject updateToJson(const EscalationUpdate &update);
 // The whole request body: {"action":"UPDATE_ESCALATION","escalations":[...]}.
+QJsonObject updateRequestObject(const QList<EscalationUpdate> &updates);
 QByteArray encodeUpdateRequest(const QList<EscalationUpdate> &updates);
 
 // Serialises an escalation in the page's shape; updatedAt only when present.

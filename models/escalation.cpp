@@ -1,4 +1,5 @@
 #include "escalation.h"
+#include "models/wirenames.h"
 
 namespace Care360 {
 
@@ -6,11 +7,23 @@ QStringList EscalationUpdate::fieldNames() const
 {
     QStringList names;
     if (note)
-        names << QStringLiteral("note");
+        names << Wire::note;
     if (followUpDueAt)
-        names << QStringLiteral("followUpDueAt");
+        names << Wire::followUpDueAt;
     if (assignedToEmail)
-        names << QStringLiteral("assignedToEmail");
+        names << Wire::assignedToEmail;
+    return names;
+}
+
+QStringList EscalationUpdate::fieldNames(const QList<EscalationUpdate> &updates)
+{
+    QStringList names;
+    for (const EscalationUpdate &update : updates) {
+        for (const QString &name : update.fieldNames()) {
+            if (!names.contains(name))
+                names << name;
+        }
+    }
     return names;
 }
 

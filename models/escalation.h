@@ -42,6 +42,8 @@ struct EscalationUpdate {
     bool isEmpty() const { return !note && !followUpDueAt && !assignedToEmail; }
     // Wire names of the fields that are set, for logs and confirmations (never their values).
     QStringList fieldNames() const;
+    // The union over several items, in first-seen order.
+    static QStringList fieldNames(const QList<EscalationUpdate> &updates);
 
     friend bool operator==(const EscalationUpdate &a, const EscalationUpdate &b)
     {

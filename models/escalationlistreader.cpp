@@ -1,4 +1,5 @@
 #include "escalationlistreader.h"
+#include "models/wirenames.h"
 
 #include "contractcodec.h"
 #include "jsonscanner.h"
@@ -72,7 +73,7 @@ bool readData(JsonScanner &scanner, std::optional<QList<Escalation>> *escalation
         return scanner.skipValue();
     unsigned seen = 0;
     return scanner.readObject([&](QLatin1String key) {
-        if (key == QLatin1String("escalations"))
+        if (key == Wire::escalations)
             return firstTime(&seen, 0) && readEscalations(scanner, escalations);
         return scanner.skipValue();
     });

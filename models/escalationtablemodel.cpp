@@ -1,5 +1,7 @@
 #include "escalationtablemodel.h"
 
+#include "clock.h"
+
 #include "assigneedirectory.h"
 #include "discardrowcommand.h"
 #include "draftchangecommand.h"
@@ -12,19 +14,10 @@
 
 namespace Care360 {
 
-namespace {
-
-QDateTime systemClock()
-{
-    return QDateTime::currentDateTimeUtc();
-}
-} // namespace
-
 EscalationTableModel::EscalationTableModel(AssigneeDirectory *directory, QObject *parent)
     : QAbstractTableModel(parent)
     , m_directory(directory ? directory : new AssigneeDirectory(this))
     , m_undoStack(new QUndoStack(this))
-    , m_clock(systemClock)
 {
     connect(m_directory, &AssigneeDirectory::changed, this, [this] {
         if (!m_store.isEmpty())
@@ -165,11 +158,6 @@ void EscalationTableModel::setCaseEscalations(const QString &caseId,
     recountPending();
 }
 
-Escalation EscalationTableModel::escalationAt(int row) const
-{
-    return row >= 0 && row < rowCount() ? rowAt(row).server() : Escalation();
-}
-
 QModelIndex EscalationTableModel::indexOfEscalation(const QString &escalationId, int column) const
 {
     const int row = rowOf(escalationId);
@@ -221,15 +209,9 @@ QModelIndex EscalationTableModel::firstErrorIndex() const
     return QModelIndex();
 }
 
-void EscalationTableModel::setClock(std::function<QDateTime()> clock)
-{
-    m_clock = clock ? std::move(clock) : systemClock;
-    refreshDueStates();
-}
-
 QDateTime EscalationTableModel::now() const
 {
-    return m_clock().toUTC();
+    return Clock::currentDateTimeUtc();
 }
 
 void EscalationTableModel::refreshDueStates()

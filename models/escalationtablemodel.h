@@ -64,11 +64,9 @@ public:
     // Loads a case: drops every draft and error and clears the undo stack.
     void setCaseEscalations(const QString &caseId, const QList<Escalation> &escalations);
     QString caseId() const { return m_caseId; }
-    Escalation escalationAt(int row) const;
     QModelIndex indexOfEscalation(const QString &escalationId, int column = Title) const;
 
     QUndoStack *undoStack() const { return m_undoStack; }
-    AssigneeDirectory *assigneeDirectory() const { return m_directory; }
 
     // Undoable steps; they do nothing (and push nothing) when there is no draft to revert.
     void revertCell(const QModelIndex &index);
@@ -97,8 +95,7 @@ public:
     // The first cell holding an error in row order (Title for a row-level error), or invalid.
     QModelIndex firstErrorIndex() const;
 
-    // Overdue/due-soon are relative to this clock (tests set it); default: current UTC time.
-    void setClock(std::function<QDateTime()> clock);
+    // Overdue/due-soon are relative to Clock's "now".
     QDateTime now() const;
 
     static bool isEditableColumn(int column);
@@ -147,7 +144,6 @@ private:
     int m_announcedPendingCount = 0;
     AssigneeDirectory *m_directory = nullptr;
     QUndoStack *m_undoStack = nullptr;
-    std::function<QDateTime()> m_clock;
 };
 
 } // namespace Care360

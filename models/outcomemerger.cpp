@@ -1,4 +1,5 @@
 #include "outcomemerger.h"
+#include "models/wirenames.h"
 
 #include "assigneedirectory.h"
 #include "escalationtablemodel.h"
@@ -44,11 +45,11 @@ bool serverHolds(const Escalation &server, EditableField field, const QVariant &
 
 std::optional<EditableField> fieldForWireName(const QString &name)
 {
-    if (name == QLatin1String("note"))
+    if (name == Wire::note)
         return EditableField::Note;
-    if (name == QLatin1String("followUpDueAt"))
+    if (name == Wire::followUpDueAt)
         return EditableField::FollowUpDue;
-    if (name == QLatin1String("assignedToEmail"))
+    if (name == Wire::assignedToEmail)
         return EditableField::Assignee;
     return std::nullopt;
 }

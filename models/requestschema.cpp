@@ -1,4 +1,7 @@
 #include "requestschema.h"
+#include "models/wirenames.h"
+
+#include "caseid.h"
 
 #include "contractcodec.h"
 
@@ -27,9 +30,8 @@ std::optional<SchemaError> validateItem(const QJsonValue &value, int index)
     if (!value.isObject())
         return typeError(base, "object", value);
     const QJsonObject item = value.toObject();
-    static const QStringList known { QStringLiteral("escalationId"), QStringLiteral("note"),
-                                     QStringLiteral("followUpDueAt"),
-                                     QStringLiteral("assignedToEmail") };
+    static const QStringList known { Wire::escalationId, Wire::note, Wire::followUpDueAt,
+                                     Wire::assignedToEmail };
     for (auto it = item.begin(); it != item.end(); ++it) {
         if (!known.contains(it.key()))
             return SchemaError {
@@ -38,15 +40,15 @@ std::optional<SchemaError> validateItem(const QJsonValue &value, int index)
             };
     }
     const QString idPath = base + QStringLiteral(".escalationId");
-    const QJsonValue id = item.value(QLatin1String("escalationId"));
+    const QJsonValue id = item.value(Wire::escalationId);
     if (!id.isString())
         return typeError(idPath, "string", id);
-    if (!isUuid(id.toString()))
+    if (!CaseId::isUuid(id.toString()))
         return SchemaError { idPath, QStringLiteral("escalationId must be a valid UUID") };
-    const QJsonValue note = item.value(QLatin1String("note"));
+    const QJsonValue note = item.value(Wire::note);
     if (!note.isUndefined() && !note.isString())
         return typeError(base + QStringLiteral(".note"), "string", note);
-    const QJsonValue due = item.value(QLatin1String("followUpDueAt"));
+    const QJsonValue due = item.value(Wire::followUpDueAt);
     if (!due.isUndefined()) {
         const QString path = base + QStringLiteral(".followUpDueAt");
         if (!due.isString())
@@ -56,7 +58,7 @@ std::optional<SchemaError> validateItem(const QJsonValue &value, int index)
                 path, QStringLiteral("followUpDueAt must be a valid ISO 8601 datetime")
             };
     }
-    const QJsonValue email = item.value(QLatin1String("assignedToEmail"));
+    const QJsonValue email = item.value(Wire::assignedToEmail);
     if (!email.isUndefined()) {
         const QString path = base + QStringLiteral(".assignedToEmail");
         if (!email.isString())
@@ -68,13 +70,6 @@ std::optional<SchemaError> validateItem(const QJsonValue &value, int index)
 }
 
 } // namespace
-
-bool isUuid(QStringView text)
-{
-    static const QRegularExpression uuid(QStringLiteral(
-        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    return uuid.match(text.toString()).hasMatch();
-}
 
 bool isEmail(QStringView text)
 {
@@ -95,20 +90,20 @@ std::optional<SchemaError> validateUpdateBody(const QJsonValue &body)
         return typeError(QString(), "object", body);
     const QJsonObject object = body.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != QLatin1String("action") && it.key() != QLatin1String("escalations"))
+        if (it.key() != Wire::action && it.key() != Wire::escalations)
             return SchemaError {
                 it.key(), QStringLiteral("Unrecognized key(s) in object: '%1'").arg(it.key())
             };
     }
-    const QJsonValue action = object.value(QLatin1String("action"));
-    if (action.toString() != QLatin1String("UPDATE_ESCALATION"))
-        return SchemaError { QStringLiteral("action"),
+    const QJsonValue action = object.value(Wire::action);
+    if (action.toString() != Wire::updateEscalation)
+        return SchemaError { Wire::action,
                              action.isUndefined()
                                  ? QStringLiteral("Required")
                                  : QStringLiteral(
                                      "Invalid literal value, expected \"UPDATE_ESCALATION\"") };
-    const QJsonValue escalations = object.value(QLatin1String("escalations"));
-    const QString path = QStringLiteral("escalations");
+    const QJsonValue escalations = object.value(Wire::escalations);
+    const QString path = Wire::escalations;
     if (escalations.isUndefined())
         return SchemaError { path, QStringLiteral("Required") };
     if (!escalations.isArray())

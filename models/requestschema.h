@@ -18,8 +18,6 @@ struct SchemaError {
     }
 };
 
-// 8-4-4-4-12 hexadecimal; the page's own example IDs carry no RFC 4122 version nibble.
-bool isUuid(QStringView text);
 bool isEmail(QStringView text);
 // ISO 8601 date-time with a zone ("Z" or an offset).
 bool isDateTime(const QString &text);

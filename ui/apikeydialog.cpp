@@ -1,7 +1,5 @@
 #include "apikeydialog.h"
 
-#include "app/credentials/credentialstore.h"
-
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,8 +7,6 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <utility>
 
 namespace Care360 {
 
@@ -23,12 +19,12 @@ template<typename W> W *named(W *widget, const char *objectName, const QString &
 }
 } // namespace
 
-ApiKeyDialog::ApiKeyDialog(const QString &environmentName, const QUrl &baseUrl,
-                           CredentialStore *store, QWidget *parent)
+ApiKeyDialog::ApiKeyDialog(ConsoleCore *core, QWidget *parent)
     : QDialog(parent)
-    , m_baseUrl(baseUrl)
-    , m_store(store)
+    , m_core(core)
 {
+    const QString environmentName = core->environment().displayName();
+    const QUrl baseUrl = core->environment().baseUrl;
     setObjectName(QStringLiteral("apiKeyDialog"));
     setWindowTitle(tr("API key for %1").arg(environmentName));
     setAccessibleName(windowTitle());
@@ -95,8 +91,8 @@ ApiKeyDialog::ApiKeyDialog(const QString &environmentName, const QUrl &baseUrl,
     layout->addWidget(m_keychainStateLabel);
     layout->addWidget(buttons);
 
-    connect(m_store, &CredentialStore::writeFinished, this, &ApiKeyDialog::onWriteFinished);
-    connect(m_store, &CredentialStore::removeFinished, this, &ApiKeyDialog::onRemoveFinished);
+    connect(m_core, &ConsoleCore::keySaveFinished, this, &ApiKeyDialog::onKeySaved);
+    connect(m_core, &ConsoleCore::keyForgetFinished, this, &ApiKeyDialog::onKeyForgotten);
     updateKeychainState();
 }
 
@@ -105,16 +101,15 @@ void ApiKeyDialog::save()
     if (m_pending != Pending::None)
         return;
     QString problem;
-    const std::optional<QString> key = CredentialStore::normalizeKey(m_keyEdit->text(), &problem);
+    const std::optional<QString> key = ConsoleCore::normalizeKey(m_keyEdit->text(), &problem);
     if (!key) {
         showStatus(problem, true);
         m_keyEdit->setFocus();
         return;
     }
-    m_pendingKey = *key;
     setPending(Pending::Write);
     showStatus(tr("Saving the key in the system keychain…"), false);
-    m_store->write(m_baseUrl, *key);
+    m_core->saveKey(*key);
 }
 
 void ApiKeyDialog::forget()
@@ -123,41 +118,36 @@ void ApiKeyDialog::forget()
         return;
     setPending(Pending::Remove);
     showStatus(tr("Removing the key from the system keychain…"), false);
-    m_store->remove(m_baseUrl);
+    m_core->forgetKey();
 }
 
-void ApiKeyDialog::onWriteFinished(const QUrl &baseUrl, const CredentialResult &result)
+void ApiKeyDialog::onKeySaved(const ConsoleCore::KeyResult &result)
 {
-    if (m_pending != Pending::Write || baseUrl != m_baseUrl)
+    if (m_pending != Pending::Write)
         return;
     setPending(Pending::None);
-    const QString key = std::exchange(m_pendingKey, QString());
     updateKeychainState();
-    if (result.isSuccess() || result.inMemoryOnly) {
-        // In-memory-only is usable for this run; the caller shows the lasting warning.
-        emit keySaved(key, result.inMemoryOnly);
-        accept();
+    if (result.ok) {
+        accept(); // in memory only: the key state in the toolbar says it will not be remembered
         return;
     }
-    showStatus(result.userMessage(), true); // the typed text stays for another try
+    showStatus(result.message, true); // the typed text stays for another try
 }
 
-void ApiKeyDialog::onRemoveFinished(const QUrl &baseUrl, const CredentialResult &result)
+void ApiKeyDialog::onKeyForgotten(const ConsoleCore::KeyResult &result)
 {
-    if (m_pending != Pending::Remove || baseUrl != m_baseUrl)
+    if (m_pending != Pending::Remove)
         return;
     setPending(Pending::None);
     updateKeychainState();
-    using Status = CredentialResult::Status;
-    if (result.status == Status::Ok || result.status == Status::NotFound || result.inMemoryOnly) {
+    if (result.ok) {
         m_keyEdit->clear();
         showStatus(tr("The key for this environment is forgotten. Enter a new one or close this "
                       "window."),
                    false);
-        emit keyForgotten();
         return;
     }
-    showStatus(result.userMessage(), true);
+    showStatus(result.message, true);
 }
 
 void ApiKeyDialog::setPending(Pending pending)
@@ -180,10 +170,7 @@ void ApiKeyDialog::showStatus(const QString &text, bool isError)
 
 void ApiKeyDialog::updateKeychainState()
 {
-    const QString text = m_store->keychainUnavailable()
-        ? m_store->unavailableMessage()
-        : tr("The key is kept in the system keychain (entry %1), never in a file.")
-              .arg(CredentialStore::keyName(m_baseUrl));
+    const QString text = m_core->keyEntryDescription();
     m_keychainStateLabel->setText(text);
     m_keychainStateLabel->setAccessibleDescription(text);
 }

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "app/core/consolecore.h"
+
 #include <QDialog>
-#include <QUrl>
 
 class QLabel;
 class QLineEdit;
@@ -10,37 +11,27 @@ class QToolButton;
 
 namespace Care360 {
 
-class CredentialStore;
-struct CredentialResult;
-
-// Asks for the API key of one environment and saves it in the keychain through the store.
-// Never reads the stored key (that is the caller's business), so opening it has no side effects.
+// Asks for the API key of the core's current environment and hands it to the core, which saves
+// it in the keychain and gives it to the client. Never reads the stored key, so opening it has no
+// side effects; the key goes one way only.
 class ApiKeyDialog : public QDialog {
     Q_OBJECT
 public:
-    ApiKeyDialog(const QString &environmentName, const QUrl &baseUrl, CredentialStore *store,
-                 QWidget *parent = nullptr);
-
-signals:
-    // After the store answered: inMemoryOnly when no keychain could keep it.
-    void keySaved(const QString &key, bool inMemoryOnly);
-    void keyForgotten();
+    explicit ApiKeyDialog(ConsoleCore *core, QWidget *parent = nullptr);
 
 private:
     enum class Pending { None, Write, Remove };
 
     void save();
     void forget();
-    void onWriteFinished(const QUrl &baseUrl, const CredentialResult &result);
-    void onRemoveFinished(const QUrl &baseUrl, const CredentialResult &result);
+    void onKeySaved(const ConsoleCore::KeyResult &result);
+    void onKeyForgotten(const ConsoleCore::KeyResult &result);
     void setPending(Pending pending);
     void showStatus(const QString &text, bool isError);
     void updateKeychainState();
 
-    QUrl m_baseUrl;
-    CredentialStore *m_store;
+    ConsoleCore *m_core;
     Pending m_pending = Pending::None;
-    QString m_pendingKey; // the normalized key being written
     QLabel *m_environmentLabel = nullptr;
     QLabel *m_keychainStateLabel = nullptr;
     QLineEdit *m_keyEdit = nullptr;

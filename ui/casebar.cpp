@@ -1,10 +1,11 @@
 #include "casebar.h"
 
+#include "models/caseid.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QTimer>
 #include <QToolButton>
 
@@ -54,16 +55,9 @@ CaseBar::CaseBar(QWidget *parent)
     updateValidity();
 }
 
-QString CaseBar::extractCaseId(const QString &text)
-{
-    static const QRegularExpression uuid(QStringLiteral(
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"));
-    return uuid.match(text).captured(0).toLower();
-}
-
 QString CaseBar::caseId() const
 {
-    return extractCaseId(m_caseCombo->currentText());
+    return CaseId::extract(m_caseCombo->currentText());
 }
 
 void CaseBar::setCaseId(const QString &caseId)
@@ -94,7 +88,7 @@ void CaseBar::focusCaseField()
 void CaseBar::updateValidity()
 {
     const QString text = m_caseCombo->currentText().trimmed();
-    const QString id = extractCaseId(text);
+    const QString id = CaseId::extract(text);
     // A textual mark as well as the tooltip, so the state is not told by colour alone.
     if (text.isEmpty()) {
         m_validityLabel->setText(QString());

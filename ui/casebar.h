@@ -15,9 +15,6 @@ class CaseBar : public QWidget {
 public:
     explicit CaseBar(QWidget *parent = nullptr);
 
-    // The first UUID in text, lower-cased; empty when there is none.
-    static QString extractCaseId(const QString &text);
-
     QString caseId() const;
     void setCaseId(const QString &caseId);
     void setRecentCases(const QStringList &caseIds);

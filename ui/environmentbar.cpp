@@ -8,7 +8,7 @@
 
 namespace Care360 {
 
-EnvironmentBar::EnvironmentBar(QWidget *parent)
+EnvironmentBar::EnvironmentBar(bool offerSandbox, QWidget *parent)
     : QWidget(parent)
     , m_combo(new QComboBox(this))
     , m_sandboxBadge(new QLabel(tr("Sandbox — practice data"), this))
@@ -22,7 +22,7 @@ EnvironmentBar::EnvironmentBar(QWidget *parent)
 
     m_combo->setObjectName(QStringLiteral("environmentCombo"));
     m_combo->setAccessibleName(tr("Environment"));
-    if (CARE360_WITH_SANDBOX)
+    if (offerSandbox)
         m_combo->addItem(tr("Sandbox"), int(Environment::Kind::Sandbox));
     m_combo->addItem(tr("Staging"), int(Environment::Kind::Staging));
     m_combo->addItem(tr("Production"), int(Environment::Kind::Production));

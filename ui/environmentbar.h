@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/api/environment.h"
+#include "models/environment.h"
 
 #include <QWidget>
 
@@ -14,7 +14,7 @@ namespace Care360 {
 class EnvironmentBar : public QWidget {
     Q_OBJECT
 public:
-    explicit EnvironmentBar(QWidget *parent = nullptr);
+    explicit EnvironmentBar(bool offerSandbox, QWidget *parent = nullptr);
 
     // Shows environment without emitting environmentRequested.
     void setEnvironment(const Environment &environment);

@@ -1,4 +1,5 @@
 #include "escalationdelegate.h"
+#include "qtcompatwidgets.h"
 
 #include "models/escalationtablemodel.h"
 #include "models/requestschema.h"
@@ -64,7 +65,7 @@ QWidget *EscalationDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         editor->setObjectName(QStringLiteral("followUpEditor"));
         editor->setAccessibleName(tr("Follow-up due (local time)"));
         editor->setCalendarPopup(true);
-        editor->setTimeSpec(Qt::LocalTime);
+        QtCompat::setLocalTimeZone(editor);
         editor->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
         return editor;
     }

@@ -1,12 +1,10 @@
 #pragma once
 
-#include "app/api/environment.h"
-#include "app/session/casesession.h"
-#include "app/session/settings.h"
+#include "app/core/consolecore.h"
 
 #include <QMainWindow>
 
-#include <optional>
+#include <functional>
 
 class QCheckBox;
 class QLabel;
@@ -18,12 +16,7 @@ class QTableView;
 namespace Care360 {
 
 class ActivityDock;
-class ActivityLog;
-class ApiClient;
-class AssigneeDirectory;
 class CaseBar;
-class ConnectionManager;
-class CredentialStore;
 class EnvironmentBar;
 class ErrorBanner;
 class EscalationDelegate;
@@ -31,18 +24,12 @@ class EscalationFilterProxyModel;
 class EscalationTableModel;
 class OutcomePresenter;
 
-// What the command line asks for at start-up.
-struct StartupOptions {
-    std::optional<Environment::Kind> environment;
-    QUrl baseUrl; // Custom environment
-    QString caseId; // loaded once the environment is ready
-    QString sandboxDataFile;
-};
-
+// The console's window: a view over ConsoleCore. It shows the core's state, turns the agent's
+// keys and clicks into the core's intents, and asks the questions the core hands back.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(const StartupOptions &options = {}, QWidget *parent = nullptr);
+    explicit MainWindow(ConsoleCore *core, QWidget *parent = nullptr);
     ~MainWindow() override;
 
 protected:
@@ -56,29 +43,28 @@ private:
     void restoreSettings();
     void saveSettings();
 
-    void start(const StartupOptions &options);
+    // Runs an intent, asking the agent whatever the core says needs asking, then runs it again
+    // with the answer. discardReason says why the open case would close.
+    bool run(const std::function<ConsoleCore::Step(ConsoleCore::Confirmation)> &intent,
+             const QString &discardReason);
+    bool askDiscard(const QString &reason);
+    bool askSendConfirmation();
+    void showNotice(ConsoleCore::NoticeKind kind, const QString &text);
     void requestEnvironment(const Environment &environment);
     void onKeyStateChanged();
-    void onKeyMissing(const Environment &environment, const QString &reason);
-    void retry();
     void openKeyDialog();
     void loadCase(const QString &caseId);
     void send();
+    void retry();
     void onBusyChanged(bool busy);
     void onFinished(CaseSession::Action action, const ApiOutcome &outcome);
     void updateActions();
     void revertSelection();
-    bool confirmDiscardPending(const QString &reason);
 
-    Settings m_settings;
-    ApiClient *m_client = nullptr;
-    CredentialStore *m_credentials = nullptr;
-    ConnectionManager *m_connection = nullptr;
-    AssigneeDirectory *m_assignees = nullptr;
-    EscalationTableModel *m_model = nullptr;
+    ConsoleCore *m_core;
+    Settings &m_settings;
+    EscalationTableModel *m_model;
     EscalationFilterProxyModel *m_proxy = nullptr;
-    ActivityLog *m_log = nullptr;
-    CaseSession *m_session = nullptr;
 
     EnvironmentBar *m_environmentBar = nullptr;
     CaseBar *m_caseBar = nullptr;
@@ -106,10 +92,6 @@ private:
     QAction *m_apiKeyAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
-
-    bool m_startingUp = true;
-    int m_sentCount = 0;
-    QString m_startupCaseId;
 };
 
 } // namespace Care360

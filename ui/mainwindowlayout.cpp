@@ -8,7 +8,6 @@
 #include "errorbanner.h"
 #include "escalationdelegate.h"
 
-#include "models/assigneedirectory.h"
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
 
@@ -67,11 +66,11 @@ void MainWindow::createActions()
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     // Actions need no accessible name of their own: menus and buttons announce their text.
 
-    connect(m_refreshAction, &QAction::triggered, m_session, &CaseSession::refresh);
+    connect(m_refreshAction, &QAction::triggered, m_core, &ConsoleCore::refresh);
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
-    connect(m_cancelAction, &QAction::triggered, m_session, &CaseSession::cancel);
+    connect(m_cancelAction, &QAction::triggered, m_core, &ConsoleCore::cancel);
     connect(m_revertAction, &QAction::triggered, this, &MainWindow::revertSelection);
-    connect(m_revertAllAction, &QAction::triggered, m_model, &EscalationTableModel::revertAll);
+    connect(m_revertAllAction, &QAction::triggered, m_core, &ConsoleCore::revertAll);
     connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::openKeyDialog);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
@@ -94,14 +93,14 @@ QWidget *MainWindow::createCentralWidget()
     toolbar->setObjectName(QStringLiteral("environmentToolBar"));
     toolbar->setMovable(false);
     toolbar->toggleViewAction()->setObjectName(QStringLiteral("toggleEnvironmentToolBarAction"));
-    m_environmentBar = new EnvironmentBar(toolbar);
+    m_environmentBar = new EnvironmentBar(m_core->hasSandbox(), toolbar);
     m_environmentBar->keyButton()->setDefaultAction(m_apiKeyAction);
     toolbar->addWidget(m_environmentBar);
 
     auto *central = new QWidget(this);
     central->setObjectName(QStringLiteral("centralWidget"));
     m_caseBar = new CaseBar(central);
-    m_caseBar->setRecentCases(m_settings.recentCases());
+    m_caseBar->setRecentCases(m_core->recentCases());
     m_banner = new ErrorBanner(central);
 
     m_filterEdit = new QLineEdit(central);
@@ -135,7 +134,7 @@ QWidget *MainWindow::createCentralWidget()
     m_table->setAccessibleName(tr("Active escalations"));
     m_table->setModel(m_proxy);
     m_delegate = new EscalationDelegate(m_table);
-    m_delegate->setKnownEmails(m_assignees->knownEmails());
+    m_delegate->setKnownEmails(m_core->knownEmails());
     m_table->setItemDelegate(m_delegate);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EscalationTableModel::FollowUpDue, Qt::AscendingOrder);
@@ -263,7 +262,6 @@ void MainWindow::saveSettings()
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.setTableHeaderState(m_table->horizontalHeader()->saveState());
-    m_settings.setAssigneeEmails(m_assignees->toVariantMap());
 }
 
 } // namespace Care360

@@ -29,7 +29,7 @@ void ApiClient::setTimeout(std::chrono::milliseconds timeout)
 UpdateEscalationsJob *ApiClient::updateEscalations(const QString &caseId,
                                                    const QList<EscalationUpdate> &updates)
 {
-    auto *job = new UpdateEscalationsJob(m_settings, caseId, updates, this);
+    auto *job = new UpdateEscalationsJob(m_settings, caseId, updates, false, this);
     job->start();
     return job;
 }

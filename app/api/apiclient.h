@@ -28,12 +28,10 @@ public:
     void setApiKey(const QString &apiKey);
     bool hasApiKey() const { return !m_settings.apiKey.isEmpty(); }
     void setTimeout(std::chrono::milliseconds timeout);
-    std::chrono::milliseconds timeout() const { return m_settings.timeout; }
 
     UpdateEscalationsJob *updateEscalations(const QString &caseId,
                                             const QList<EscalationUpdate> &updates);
     FetchEscalationsJob *fetchActiveEscalations(const QString &caseId);
-    // Cancels every job still running (e.g. when the environment or key changes).
 
 private:
     ApiJobSettings m_settings;

@@ -2,7 +2,9 @@
 
 #include "app/logging.h"
 #include "care360/version.h"
+#include "models/clock.h"
 #include "models/contractcodec.h"
+#include "models/wirenames.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -61,6 +63,12 @@ bool isConnectionError(QNetworkReply::NetworkError error)
     return (error > QNetworkReply::NoError && error < 100) || (error > 100 && error < 200);
 }
 
+// Says the cap in the unit it is defined in, so the sentence follows the constant.
+QString tooLargeDetail()
+{
+    return ApiJob::tr("the answer exceeded %1 MiB").arg(ApiJob::maxResponseBytes / (1024 * 1024));
+}
+
 QByteArray userAgent()
 {
     return QByteArrayLiteral("care360-escalations/" CARE360_VERSION " (Qt ") + qVersion()
@@ -69,12 +77,9 @@ QByteArray userAgent()
 
 } // namespace
 
-ApiJob::ApiJob(const ApiJobSettings &settings, const QString &caseId,
-               const QList<EscalationUpdate> &updates, QObject *parent)
+ApiJob::ApiJob(const ApiJobSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_caseId(caseId)
-    , m_updates(updates)
     , m_requestId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
@@ -88,18 +93,6 @@ ApiJob::~ApiJob()
     }
 }
 
-QStringList ApiJob::fieldNames() const
-{
-    QStringList names;
-    for (const EscalationUpdate &update : m_updates) {
-        for (const QString &name : update.fieldNames()) {
-            if (!names.contains(name))
-                names.append(name);
-        }
-    }
-    return names;
-}
-
 void ApiJob::cancel()
 {
     if (m_finished)
@@ -109,15 +102,6 @@ void ApiJob::cancel()
         return;
     }
     finish(transportOutcome(ApiOutcome::Kind::Cancelled, QString()));
-}
-
-std::optional<RequestSchema::SchemaError> ApiJob::validateLocally() const
-{
-    if (!RequestSchema::isUuid(m_caseId))
-        return RequestSchema::SchemaError { QStringLiteral("caseId"),
-                                            QStringLiteral("caseId must be a valid UUID") };
-    const QJsonDocument body = QJsonDocument::fromJson(Codec::encodeUpdateRequest(m_updates));
-    return RequestSchema::validateUpdateBody(body.object());
 }
 
 ApiOutcome ApiJob::interpretResponse(int httpStatus, const QByteArray &body) const
@@ -131,8 +115,9 @@ void ApiJob::start()
         return;
     m_started = true;
     m_elapsed.start();
-    if (const std::optional<RequestSchema::SchemaError> error = validateLocally()) {
-        finishLater(localValidationFailure(*error));
+    m_request = prepare();
+    if (m_request.refusal) {
+        finishLater(localValidationFailure(*m_request.refusal));
         return;
     }
     if (const std::optional<QString> reason = refusalBeforeSending()) {
@@ -168,7 +153,7 @@ QUrl ApiJob::requestUrl() const
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    url.setPath(path + QStringLiteral("/api/v1/cases/") + m_caseId);
+    url.setPath(path + m_request.path);
     url.setQuery(QString());
     url.setFragment(QString());
     return url;
@@ -177,7 +162,7 @@ QUrl ApiJob::requestUrl() const
 void ApiJob::send()
 {
     QNetworkRequest request(requestUrl());
-    request.setRawHeader(QByteArrayLiteral("cv-api-key"), m_settings.apiKey.toLatin1());
+    request.setRawHeader(Wire::bytes(Wire::apiKeyHeader), m_settings.apiKey.toLatin1());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
@@ -187,9 +172,11 @@ void ApiJob::send()
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(int(m_settings.timeout.count()));
 
-    qCDebug(lcApi).noquote() << "POST" << request.url().host() << request.url().path() << "request"
-                             << m_requestId << "fields" << fieldNames().join(u',');
-    m_reply = m_settings.networkAccessManager->post(request, Codec::encodeUpdateRequest(m_updates));
+    qCDebug(lcApi).noquote() << m_request.verb << request.url().host() << request.url().path()
+                             << "request" << m_requestId << "fields"
+                             << m_request.logFields.join(u',');
+    m_reply =
+        m_settings.networkAccessManager->sendCustomRequest(request, m_request.verb, m_request.body);
     // The reply stays a child of its manager: should the manager go first, the reply goes with
     // it and m_reply becomes null, so ~ApiJob never aborts a reply whose manager is gone.
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
@@ -247,7 +234,7 @@ ApiOutcome ApiJob::outcomeFromReply()
     if (m_abortReason == AbortReason::Cancelled)
         return transportOutcome(Kind::Cancelled, QString(), status);
     if (m_abortReason == AbortReason::TooLarge)
-        return transportOutcome(Kind::TooLarge, tr("the answer exceeded 16 MiB"), status);
+        return transportOutcome(Kind::TooLarge, tooLargeDetail(), status);
     if (!m_sslErrors.isEmpty())
         return transportOutcome(Kind::TlsFailed, m_sslErrors.join(QLatin1String("; ")));
     if (error == QNetworkReply::SslHandshakeFailedError)
@@ -271,7 +258,7 @@ ApiOutcome ApiJob::outcomeFromReply()
     m_rawBody = m_reply->readAll();
     if (m_rawBody.size() > maxResponseBytes) {
         m_rawBody.clear();
-        return transportOutcome(Kind::TooLarge, tr("the answer exceeded 16 MiB"), status);
+        return transportOutcome(Kind::TooLarge, tooLargeDetail(), status);
     }
     ApiOutcome outcome = interpretResponse(status, m_rawBody);
     outcome.retryAfterSeconds = retryAfterSeconds(m_reply->rawHeader("Retry-After"));
@@ -292,7 +279,7 @@ int ApiJob::retryAfterSeconds(const QByteArray &header)
     const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
-    return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(when)));
+    return int(qMax<qint64>(0, Clock::currentDateTimeUtc().secsTo(when)));
 }
 
 void ApiJob::finishLater(const ApiOutcome &outcome)
@@ -308,10 +295,11 @@ void ApiJob::finish(ApiOutcome outcome)
     m_finished = true;
     outcome.requestId = m_requestId;
     const QUrl url = requestUrl();
-    qCInfo(lcApi).noquote() << "POST" << url.host() << url.path() << "status" << outcome.httpStatus
-                            << "in" << m_elapsed.elapsed() << "ms"
-                            << "request" << m_requestId << "fields" << fieldNames().join(u',')
-                            << "->" << ApiOutcome::kindName(outcome.kind);
+    qCInfo(lcApi).noquote() << m_request.verb << url.host() << url.path() << "status"
+                            << outcome.httpStatus << "in" << m_elapsed.elapsed() << "ms"
+                            << "request" << m_requestId << "fields"
+                            << m_request.logFields.join(u',') << "->"
+                            << ApiOutcome::kindName(outcome.kind);
     emit finished(outcome);
     deleteLater();
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "models/apioutcome.h"
-#include "models/escalation.h"
 #include "models/requestschema.h"
 
 #include <QElapsedTimer>
@@ -26,9 +25,22 @@ struct ApiJobSettings {
     std::chrono::milliseconds timeout { 30000 };
 };
 
-// One UPDATE_ESCALATION call. The only place that builds the request, enforces the transport
-// safety rules and turns every reply or failure into one ApiOutcome. finished() is emitted exactly
-// once, never from inside the call that created the job; the job then deletes itself.
+// One HTTP request a job sends: the base adds everything that is transport.
+struct ApiRequest {
+    QByteArray verb = QByteArrayLiteral("POST");
+    QString path; // appended to the base URL's own path, e.g. "/api/v1/cases/<id>"
+    QByteArray body;
+    QStringList logFields; // wire names for the log, never values
+    // A problem found before sending, in the server's "<path>, <message>" form.
+    std::optional<RequestSchema::SchemaError> refusal;
+};
+
+// The base of every Care360 call (like Nextcloud's AbstractNetworkJob): it owns the transport
+// rules — headers, request ID, redirects refused, plain http only to this computer, the size cap,
+// the timeout, TLS errors never ignored — and turns every reply or failure into one ApiOutcome.
+// A subclass says what to send (prepare) and what the answer means (interpretResponse).
+// finished() is emitted exactly once, never from inside the call that created the job; the job
+// then deletes itself.
 class ApiJob : public QObject {
     Q_OBJECT
 
@@ -41,9 +53,6 @@ public:
     ~ApiJob() override;
 
     QString requestId() const { return m_requestId; }
-    QString caseId() const { return m_caseId; }
-    // Wire names of the fields the updates set (never their values), for the activity log.
-    QStringList fieldNames() const;
     // The response body as received, empty when none arrived (for --json style output).
     QByteArray rawBody() const { return m_rawBody; }
     bool isFinished() const { return m_finished; }
@@ -55,16 +64,11 @@ signals:
     void finished(const Care360::ApiOutcome &outcome);
 
 protected:
-    ApiJob(const ApiJobSettings &settings, const QString &caseId,
-           const QList<EscalationUpdate> &updates, QObject *parent);
+    ApiJob(const ApiJobSettings &settings, QObject *parent);
 
-    // Checks run before anything is sent; the first problem in the server's "<path>, <message>"
-    // form. Subclasses may add their own checks.
-    virtual std::optional<RequestSchema::SchemaError> validateLocally() const;
+    virtual ApiRequest prepare() const = 0;
     // Turns an HTTP answer into an outcome; the default is Codec::decodeResponse.
     virtual ApiOutcome interpretResponse(int httpStatus, const QByteArray &body) const;
-
-    const QList<EscalationUpdate> &updates() const { return m_updates; }
 
 private:
     friend class ApiClient;
@@ -85,8 +89,7 @@ private:
     void finish(ApiOutcome outcome);
 
     ApiJobSettings m_settings;
-    QString m_caseId;
-    QList<EscalationUpdate> m_updates;
+    ApiRequest m_request;
     QString m_requestId;
     QByteArray m_rawBody;
     QPointer<QNetworkReply> m_reply;

@@ -15,7 +15,7 @@ EscalationUpdate probeUpdate(const QString &probeId)
 
 FetchEscalationsJob::FetchEscalationsJob(const ApiJobSettings &settings, const QString &caseId,
                                          const QString &probeId, QObject *parent)
-    : ApiJob(settings, caseId, { probeUpdate(probeId) }, parent)
+    : UpdateEscalationsJob(settings, caseId, { probeUpdate(probeId) }, true, parent)
     , m_probeId(probeId)
 {
 }
@@ -29,7 +29,7 @@ FetchEscalationsJob *FetchEscalationsJob::create(const ApiJobSettings &settings,
 
 ApiOutcome FetchEscalationsJob::interpretResponse(int httpStatus, const QByteArray &body) const
 {
-    ApiOutcome outcome = ApiJob::interpretResponse(httpStatus, body);
+    ApiOutcome outcome = UpdateEscalationsJob::interpretResponse(httpStatus, body);
     // Only "not found: <our probe>" is the list we asked for; any other answer keeps its meaning.
     if (outcome.kind == ApiOutcome::Kind::EscalationsNotFound && outcome.missingIds.size() == 1
         && outcome.missingIds.constFirst().compare(m_probeId, Qt::CaseInsensitive) == 0) {

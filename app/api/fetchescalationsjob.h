@@ -1,13 +1,13 @@
 #pragma once
 
-#include "apijob.h"
+#include "updateescalationsjob.h"
 
 namespace Care360 {
 
 // Reads a case's active escalations. The API has no read endpoint, so this sends
 // UPDATE_ESCALATION naming one fresh random escalation ID: the documented 400 "Escalation not
 // found" answer carries the active list and changes nothing. That answer becomes Kind::Listed.
-class FetchEscalationsJob : public ApiJob {
+class FetchEscalationsJob : public UpdateEscalationsJob {
     Q_OBJECT
 
 public:

@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include "models/contractcodec.h"
+#include "models/qtcompat.h"
 
 #include <QFile>
 
@@ -126,7 +127,7 @@ QDateTime localDateTime(const QString &dateText, const QString &timeText)
     QTime time = QTime::fromString(timeText, QStringLiteral("H:mm:ss"));
     if (!time.isValid())
         time = QTime::fromString(timeText, QStringLiteral("H:mm"));
-    return date.isValid() && time.isValid() ? QDateTime(date, time, Qt::LocalTime) : QDateTime();
+    return date.isValid() && time.isValid() ? QtCompat::localDateTime(date, time) : QDateTime();
 }
 } // namespace
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/api/environment.h"
+#include "models/environment.h"
 #include "models/escalation.h"
 
 #include <QCoreApplication>

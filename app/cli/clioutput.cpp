@@ -12,30 +12,30 @@ int CliOutput::exitCode(const ApiOutcome &outcome)
     switch (outcome.kind) {
     case Kind::Updated:
     case Kind::Listed:
-        return Success;
+        return Exit::Success;
     case Kind::ValidationFailed:
-        return ValidationFailed;
+        return Exit::ValidationFailed;
     case Kind::CaseNotFound:
     case Kind::EscalationsNotFound:
-        return NotFound;
+        return Exit::NotFound;
     case Kind::PermissionDenied:
     case Kind::InvalidApiKey:
-        return Denied;
+        return Exit::Denied;
     case Kind::AssigneeNotFound:
-        return AssigneeNotFound;
+        return Exit::AssigneeNotFound;
     case Kind::TimedOut:
     case Kind::ConnectionFailed:
     case Kind::TlsFailed:
     case Kind::Cancelled:
-        return Network;
+        return Exit::Network;
     case Kind::Refused:
         // Refused before sending is about the address the user gave; after, it was a redirect.
-        return outcome.httpStatus == 0 ? Usage : Unexpected;
+        return outcome.httpStatus == 0 ? Exit::Usage : Exit::Unexpected;
     case Kind::TooLarge:
     case Kind::UnexpectedResponse:
         break;
     }
-    return Unexpected;
+    return Exit::Unexpected;
 }
 
 QString CliOutput::errorLine(const ApiOutcome &outcome)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/exitcodes.h"
 #include "models/apioutcome.h"
 
 #include <QCoreApplication>
@@ -12,17 +13,6 @@ class CliOutput {
     Q_DECLARE_TR_FUNCTIONS(CliOutput)
 
 public:
-    enum ExitCode {
-        Success = 0,
-        Usage = 2,
-        ValidationFailed = 3,
-        NotFound = 4,
-        Denied = 5,
-        AssigneeNotFound = 6,
-        Network = 7,
-        Unexpected = 8,
-    };
-
     static int exitCode(const ApiOutcome &outcome);
     // One sentence plus the request ID, for stderr.
     static QString errorLine(const ApiOutcome &outcome);

@@ -37,7 +37,7 @@ void CliRunner::start()
 {
     const std::optional<QString> key = apiKey();
     if (!key) {
-        emit done(CliOutput::Denied);
+        emit done(Exit::Denied);
         return;
     }
     m_client->setBaseUrl(m_options.environment.baseUrl);
@@ -60,7 +60,7 @@ void CliRunner::onFinished(const ApiOutcome &outcome, const QByteArray &rawBody)
         m_out << CliOutput::table(outcome.escalations);
         m_out.flush();
     }
-    if (code != CliOutput::Success)
+    if (code != Exit::Success)
         m_err << CliOutput::errorLine(outcome) << Qt::endl;
     emit done(code);
 }

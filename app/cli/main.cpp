@@ -28,16 +28,16 @@ int main(int argc, char *argv[])
         err << parser.errorString() << Qt::endl
             << QCoreApplication::translate("main", "Run care360-escalations-cli --help for usage.")
             << Qt::endl;
-        return Care360::CliOutput::Usage;
+        return Care360::Exit::Usage;
     }
     const Care360::CliOptions &options = parser.options();
     if (options.help) {
         out << Care360::CliOptionsParser::helpText() << Qt::flush;
-        return Care360::CliOutput::Success;
+        return Care360::Exit::Success;
     }
     if (options.version) {
         out << QStringLiteral("care360-escalations-cli " CARE360_VERSION) << Qt::endl;
-        return Care360::CliOutput::Success;
+        return Care360::Exit::Success;
     }
     if (options.command == Care360::CliOptions::Command::Key)
         return Care360::runKeyCommand(options.keySubcommand, options.environment.baseUrl, out, err);

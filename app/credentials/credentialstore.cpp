@@ -1,5 +1,7 @@
 #include "credentialstore.h"
 
+#include "models/wirenames.h"
+
 #include "app/logging.h"
 #include "care360/version.h"
 #include "lockedkeyringcheck.h"
@@ -53,7 +55,18 @@ CredentialStore::CredentialStore(QObject *parent)
 {
 }
 
-CredentialStore::~CredentialStore() = default;
+CredentialStore::~CredentialStore()
+{
+    // A job deleted while its backend call is pending would be called back after it is gone
+    // (seen with libsecret): let pending jobs finish on their own and delete themselves.
+    const QList<QKeychain::Job *> pending =
+        findChildren<QKeychain::Job *>(QString(), Qt::FindDirectChildrenOnly);
+    for (QKeychain::Job *job : pending) {
+        disconnect(job, nullptr, this, nullptr);
+        job->setParent(nullptr);
+        connect(job, &QKeychain::Job::finished, job, &QObject::deleteLater);
+    }
+}
 
 QString CredentialStore::serviceName()
 {
@@ -73,7 +86,7 @@ QString CredentialStore::keyName(const QUrl &baseUrl)
                                                                       : -1;
     if (port != -1 && port != defaultPort)
         origin.setPort(port);
-    return QStringLiteral("cv-api-key@") + origin.toString(QUrl::FullyEncoded);
+    return Wire::apiKeyHeader + QLatin1Char('@') + origin.toString(QUrl::FullyEncoded);
 }
 
 std::optional<QString> CredentialStore::normalizeKey(const QString &input, QString *errorMessage)

@@ -52,19 +52,19 @@ int setKey(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
         CredentialStore::normalizeKey(line.value_or(QString()), &problem);
     if (!key) {
         err << problem << Qt::endl;
-        return KeyCommandUsage;
+        return Exit::Usage;
     }
     const CredentialResult result =
         runBlocking(&CredentialStore::writeFinished,
                     [&](CredentialStore &store) { store.write(baseUrl, *key); });
     if (!result.isSuccess()) {
         err << result.userMessage() << Qt::endl;
-        return KeyCommandKeychainError;
+        return Exit::KeychainError;
     }
     out << KeyCommandText::tr("The API key for %1 is saved in the system keychain.")
                .arg(origin(baseUrl))
         << Qt::endl;
-    return KeyCommandOk;
+    return Exit::Success;
 }
 
 int forgetKey(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
@@ -73,11 +73,11 @@ int forgetKey(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
         &CredentialStore::removeFinished, [&](CredentialStore &store) { store.remove(baseUrl); });
     if (result.status != Status::Ok && result.status != Status::NotFound) {
         err << result.userMessage() << Qt::endl;
-        return KeyCommandKeychainError;
+        return Exit::KeychainError;
     }
     out << KeyCommandText::tr("No API key is stored for %1 any more.").arg(origin(baseUrl))
         << Qt::endl;
-    return KeyCommandOk;
+    return Exit::Success;
 }
 
 int keyStatus(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
@@ -87,15 +87,15 @@ int keyStatus(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
         out << KeyCommandText::tr("stored: an API key for %1 is saved in the system keychain.")
                    .arg(origin(baseUrl))
             << Qt::endl;
-        return KeyCommandOk;
+        return Exit::Success;
     }
     if (result.status == Status::NotFound) {
         out << KeyCommandText::tr("not stored: no API key is saved for %1.").arg(origin(baseUrl))
             << Qt::endl;
-        return KeyCommandOk;
+        return Exit::Success;
     }
     err << result.userMessage() << Qt::endl;
-    return KeyCommandKeychainError;
+    return Exit::KeychainError;
 }
 } // namespace
 
@@ -122,7 +122,7 @@ int runKeyCommand(const QString &subcommand, const QUrl &baseUrl, QTextStream &o
         err << KeyCommandText::tr("The environment's address \"%1\" is not a valid URL.")
                    .arg(baseUrl.toDisplayString())
             << Qt::endl;
-        return KeyCommandUsage;
+        return Exit::Usage;
     }
     if (subcommand == QLatin1String("set"))
         return setKey(baseUrl, out, err);
@@ -133,7 +133,7 @@ int runKeyCommand(const QString &subcommand, const QUrl &baseUrl, QTextStream &o
     err << KeyCommandText::tr("Unknown key command \"%1\": use set, forget or status.")
                .arg(subcommand)
         << Qt::endl;
-    return KeyCommandUsage;
+    return Exit::Usage;
 }
 
 } // namespace Care360

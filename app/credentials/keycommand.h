@@ -2,6 +2,8 @@
 
 #include "credentialresult.h"
 
+#include "app/exitcodes.h"
+
 #include <QString>
 #include <QTextStream>
 #include <QUrl>
@@ -9,9 +11,6 @@
 #include <optional>
 
 namespace Care360 {
-
-// Exit codes of the CLI's `key` subcommands.
-enum KeyCommandExit { KeyCommandOk = 0, KeyCommandUsage = 2, KeyCommandKeychainError = 5 };
 
 // `key set` (reads one line from stdin, no echo on a TTY), `key forget`, `key status` for the
 // environment at baseUrl. Never prints the key. Needs a QCoreApplication.

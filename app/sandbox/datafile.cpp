@@ -1,5 +1,7 @@
 #include "datafile.h"
+#include "models/wirenames.h"
 
+#include "models/caseid.h"
 #include "models/contractcodec.h"
 #include "models/requestschema.h"
 
@@ -115,21 +117,21 @@ std::optional<Escalation> readEscalation(Reader &r, const QJsonValue &value, con
     }
     const QJsonObject o = value.toObject();
     r.onlyKeys(o, path,
-               { QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("title"),
-                 QStringLiteral("note"), QStringLiteral("followUpDueAt"),
-                 QStringLiteral("assignedToUserId"), QStringLiteral("isCompleted"),
-                 QStringLiteral("createdAt"), QStringLiteral("updatedAt") });
+               { QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("title"), Wire::note,
+                 Wire::followUpDueAt, QStringLiteral("assignedToUserId"),
+                 QStringLiteral("isCompleted"), QStringLiteral("createdAt"),
+                 QStringLiteral("updatedAt") });
     Escalation e;
     e.id = r.string(o, path, QStringLiteral("id"), true);
-    if (!r.failed() && !RequestSchema::isUuid(e.id))
+    if (!r.failed() && !CaseId::isUuid(e.id))
         r.fail(Reader::join(path, QStringLiteral("id")), QStringLiteral("not a valid UUID"));
     e.type = r.string(o, path, QStringLiteral("type"), true);
     if (!r.failed() && !kTypes.contains(e.type))
         r.fail(Reader::join(path, QStringLiteral("type")),
                QStringLiteral("not one of ") + kTypes.join(QStringLiteral(", ")));
     e.title = r.string(o, path, QStringLiteral("title"), true);
-    e.note = r.nullableString(o, path, QStringLiteral("note"));
-    e.followUpDueAt = r.timestamp(o, path, QStringLiteral("followUpDueAt"), false);
+    e.note = r.nullableString(o, path, Wire::note);
+    e.followUpDueAt = r.timestamp(o, path, Wire::followUpDueAt, false);
     e.assignedToUserId = r.nullableString(o, path, QStringLiteral("assignedToUserId"));
     const QJsonValue completed = o.value(QLatin1String("isCompleted"));
     if (!completed.isUndefined() && !completed.isBool())
@@ -207,13 +209,13 @@ std::optional<SandboxOrganization> readOrganization(Reader &r, const QJsonValue 
             break;
         }
         const QJsonObject c = cases.at(i).toObject();
-        r.onlyKeys(c, casePath, { QStringLiteral("id"), QStringLiteral("escalations") });
+        r.onlyKeys(c, casePath, { QStringLiteral("id"), Wire::escalations });
         SandboxCase sandboxCase { r.string(c, casePath, QStringLiteral("id"), true), {} };
         if (!r.failed() && caseIds.contains(sandboxCase.id))
             r.fail(Reader::join(casePath, QStringLiteral("id")), QStringLiteral("used twice"));
         caseIds.insert(sandboxCase.id);
-        const QString escalationsPath = Reader::join(casePath, QStringLiteral("escalations"));
-        const QJsonArray escalations = r.array(c, casePath, QStringLiteral("escalations"));
+        const QString escalationsPath = Reader::join(casePath, Wire::escalations);
+        const QJsonArray escalations = r.array(c, casePath, Wire::escalations);
         QSet<QString> escalationIds;
         for (qsizetype j = 0; j < escalations.size() && !r.failed(); ++j) {
             const QString escalationPath = Reader::at(escalationsPath, j);

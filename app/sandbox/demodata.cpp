@@ -1,4 +1,5 @@
 #include "demodata.h"
+#include "models/wirenames.h"
 
 #include "models/contractcodec.h"
 
@@ -53,8 +54,8 @@ public:
         m_escalations.append(QJsonObject { { QStringLiteral("id"), uuid("e5ca1a7e", m_number++) },
                                            { QStringLiteral("type"), type },
                                            { QStringLiteral("title"), title },
-                                           { QStringLiteral("note"), note },
-                                           { QStringLiteral("followUpDueAt"), followUp },
+                                           { Wire::note, note },
+                                           { Wire::followUpDueAt, followUp },
                                            { QStringLiteral("assignedToUserId"), assignee },
                                            { QStringLiteral("isCompleted"), completed },
                                            { QStringLiteral("createdAt"), created },
@@ -63,8 +64,7 @@ public:
     }
     QJsonObject build(const QString &caseId) const
     {
-        return { { QStringLiteral("id"), caseId },
-                 { QStringLiteral("escalations"), m_escalations } };
+        return { { QStringLiteral("id"), caseId }, { Wire::escalations, m_escalations } };
     }
     QJsonValue in(qint64 seconds) const { return Codec::formatTimestamp(m_now.addSecs(seconds)); }
 

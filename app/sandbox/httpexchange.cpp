@@ -1,10 +1,36 @@
 #include "httpexchange.h"
 
+#include "httpcompat.h"
+
 #include <QHttpServerRequest>
 #include <QMetaEnum>
 #include <QTcpSocket>
 
+#include <cctype>
+#include <type_traits>
+
 namespace Care360::Sandbox {
+
+namespace {
+
+// QHttpServerRequest::headers() is a list of pairs in Qt 6.4 and a QHttpHeaders in 6.8.
+template<typename RequestHeaders> HttpExchange::Headers headerPairs(const RequestHeaders &headers)
+{
+    if constexpr (std::is_convertible_v<RequestHeaders, HttpExchange::Headers>) {
+        return headers;
+    } else {
+        HttpExchange::Headers pairs;
+        pairs.reserve(headers.size());
+        for (qsizetype i = 0; i < headers.size(); ++i) {
+            const QLatin1StringView name = headers.nameAt(i);
+            pairs.append(
+                { QByteArray(name.data(), name.size()), headers.valueAt(i).toByteArray() });
+        }
+        return pairs;
+    }
+}
+
+} // namespace
 
 HttpExchange::HttpExchange(const QHttpServerRequest &request, QTcpSocket *socket,
                            QHttpServerResponder &&responder, QObject *parent)
@@ -14,16 +40,13 @@ HttpExchange::HttpExchange(const QHttpServerRequest &request, QTcpSocket *socket
                    .toUpper())
     , m_path(request.url().path(QUrl::FullyEncoded))
     , m_body(request.body())
-    , m_headers(request.headers())
+    , m_headers(headerPairs(request.headers()))
     , m_socket(socket)
 {
     m_responder.emplace(std::move(responder));
     m_timer.start();
-    // The request object and the socket die together; nothing may be written after that.
-    connect(socket, &QObject::destroyed, this, [this] {
-        m_responder.reset();
-        deleteLater();
-    });
+    if (socket)
+        watchConnection(socket);
 }
 
 QByteArray HttpExchange::header(const QByteArray &name) const
@@ -38,6 +61,91 @@ QByteArray HttpExchange::header(const QByteArray &name) const
 bool HttpExchange::isConnected() const
 {
     return m_socket && m_responder && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpExchange::drop()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+#if CARE360_HTTP_RESPONDER_API
+
+// QtHttpServer 6.5+ has no public way to send a head with Content-Length and then the body in
+// parts (6.8 writes partial answers chunked), so the exchange writes HTTP/1.1 on the socket
+// itself, as Qt 6.4's responder did. The responder is only held: while it lives, QtHttpServer
+// reads no further request from the connection; destroying it hands the connection back.
+
+namespace {
+
+// "HTTP/1.1 429 Too Many Requests": the reason phrase from QtHttpServer's name for the status.
+QByteArray statusLine(int status)
+{
+    const char *name = QMetaEnum::fromType<QHttpServerResponder::StatusCode>().valueToKey(status);
+    QByteArray phrase;
+    for (const char *c = name; c && *c; ++c) {
+        if (c != name && std::isupper(static_cast<unsigned char>(*c)))
+            phrase += ' ';
+        phrase += *c;
+    }
+    if (phrase == "Ok")
+        phrase = "OK";
+    return QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(status) + ' ' + phrase + "\r\n";
+}
+
+void writeHead(QTcpSocket *socket, int status, const QByteArray &contentType, qint64 contentLength,
+               const HttpExchange::Headers &extraHeaders = {})
+{
+    QByteArray head = statusLine(status);
+    head += "Content-Type: " + contentType + "\r\n";
+    head += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    for (const auto &header : extraHeaders)
+        head += header.first + ": " + header.second + "\r\n";
+    head += "\r\n";
+    socket->write(head);
+}
+
+} // namespace
+
+void HttpExchange::watchConnection(QTcpSocket *socket)
+{
+    // QtHttpServer keeps a closed connection's socket until its responder is gone.
+    connect(socket, &QAbstractSocket::disconnected, this, [this] {
+        m_responder.reset();
+        deleteLater();
+    });
+}
+
+void HttpExchange::send(int status, const QByteArray &contentType, const QByteArray &body,
+                        const Headers &extraHeaders)
+{
+    if (!isConnected())
+        return;
+    writeHead(m_socket, status, contentType, body.size(), extraHeaders);
+    m_socket->write(body);
+}
+
+void HttpExchange::sendHead(int status, const QByteArray &contentType, qint64 contentLength)
+{
+    if (isConnected())
+        writeHead(m_socket, status, contentType, contentLength);
+}
+
+void HttpExchange::sendBodyPart(const QByteArray &part)
+{
+    if (isConnected())
+        m_socket->write(part);
+}
+
+#else // QtHttpServer 6.4
+
+void HttpExchange::watchConnection(QTcpSocket *socket)
+{
+    // The request object and the socket die together; nothing may be written after that.
+    connect(socket, &QObject::destroyed, this, [this] {
+        m_responder.reset();
+        deleteLater();
+    });
 }
 
 void HttpExchange::send(int status, const QByteArray &contentType, const QByteArray &body,
@@ -69,10 +177,6 @@ void HttpExchange::sendBodyPart(const QByteArray &part)
         m_responder->writeBody(part);
 }
 
-void HttpExchange::drop()
-{
-    if (m_socket)
-        m_socket->abort();
-}
+#endif
 
 } // namespace Care360::Sandbox

@@ -44,6 +44,9 @@ public:
     void drop();
 
 private:
+    // Lets go of the responder and ends the exchange when the connection is gone.
+    void watchConnection(QTcpSocket *socket);
+
     QByteArray m_method;
     QString m_path;
     QByteArray m_body;

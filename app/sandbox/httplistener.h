@@ -1,6 +1,9 @@
 #pragma once
 
+#include "httpcompat.h"
+
 #include <QAbstractHttpServer>
+#include <QHostAddress>
 
 #include <functional>
 
@@ -15,10 +18,16 @@ class HttpListener : public QAbstractHttpServer {
 public:
     using Handler = std::function<void(HttpExchange *)>;
     explicit HttpListener(Handler handler, QObject *parent = nullptr);
+    ~HttpListener() override;
+
+    // Listens on address and port (0: a free one); returns the port, or 0 when that fails.
+    quint16 startListening(const QHostAddress &address, quint16 port);
 
 protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    bool handleRequest(const QHttpServerRequest &request,
+                       HttpCompat::RequestConnection connection) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        HttpCompat::MissingConnection connection) override;
 
 private:
     Handler m_handler;

@@ -1,5 +1,7 @@
 #include "sandboxserver.h"
 
+#include "models/wirenames.h"
+
 #include "httpexchange.h"
 #include "httplistener.h"
 #include "sandboxlogging.h"
@@ -35,7 +37,7 @@ SandboxServer::~SandboxServer() = default;
 
 quint16 SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
-    m_port = m_listener->listen(address, port);
+    m_port = m_listener->startListening(address, port);
     m_address = address;
     if (m_port == 0)
         qCWarning(lcSandboxServer) << "cannot listen on" << address.toString() << port;
@@ -122,7 +124,7 @@ Reply SandboxServer::route(const HttpExchange &exchange)
         return jsonError(413, QStringLiteral("Invalid request"),
                          QStringLiteral("Request body larger than 1 MiB"));
     const QString caseId = QUrl::fromPercentEncoding(match.captured(1).toUtf8());
-    return m_store.handle(caseId, exchange.header(QByteArrayLiteral("cv-api-key")),
+    return m_store.handle(caseId, exchange.header(Wire::bytes(Wire::apiKeyHeader)),
                           exchange.body());
 }
 
@@ -132,8 +134,10 @@ void SandboxServer::record(const HttpExchange &exchange, int status)
         return;
     if (m_received.size() >= maxRecordedRequests)
         m_received.removeFirst();
-    m_received.append(
-        { exchange.method(), exchange.path(), exchange.body(), exchange.headers(), status });
+    // A body it refused as too large is never kept.
+    m_received.append({ exchange.method(), exchange.path(),
+                        status == 413 ? QByteArray() : exchange.body(), exchange.headers(),
+                        status });
 }
 
 } // namespace Care360::Sandbox

@@ -54,8 +54,7 @@ public:
     // The most recent requests (at most maxRecordedRequests), oldest first.
     QList<ReceivedRequest> receivedRequests() const { return m_received; }
     void clearReceivedRequests() { m_received.clear(); }
-    // Tests inspect what arrived; the console's embedded sandbox turns this off so that no
-    // copy of a key or note text is kept beyond the request.
+    // Off unless a test turns it on: a recorded request holds the key and note text.
     void setRecordingEnabled(bool enabled) { m_recording = enabled; }
 
 signals:
@@ -75,7 +74,7 @@ private:
     quint16 m_port = 0;
     int m_delayMs = 0;
     QList<ReceivedRequest> m_received;
-    bool m_recording = true;
+    bool m_recording = false;
 };
 
 } // namespace Care360::Sandbox

@@ -1,4 +1,5 @@
 #include "sandboxstore.h"
+#include "models/wirenames.h"
 
 #include "datafile.h"
 #include "demodata.h"
@@ -34,7 +35,7 @@ QJsonObject escalationsData(const QList<Escalation> &escalations)
     QJsonArray array;
     for (const Escalation &e : escalations)
         array.append(Codec::escalationToJson(e));
-    return QJsonObject { { QStringLiteral("escalations"), array } };
+    return QJsonObject { { Wire::escalations, array } };
 }
 
 } // namespace
@@ -192,7 +193,7 @@ Reply SandboxStore::handle(const QString &caseId, const QByteArray &apiKey, cons
     SandboxCase &sandboxCase = m_organizations[ref->organization].cases[ref->caseIndex];
 
     // 5. Every ID must be an active escalation of this case; otherwise answer with the list.
-    const QJsonArray items = json.toObject().value(QLatin1String("escalations")).toArray();
+    const QJsonArray items = json.toObject().value(Wire::escalations).toArray();
     QHash<QString, int> activeIndex;
     for (int i = 0; i < sandboxCase.escalations.size(); ++i) {
         if (!sandboxCase.escalations.at(i).isCompleted)
@@ -200,7 +201,7 @@ Reply SandboxStore::handle(const QString &caseId, const QByteArray &apiKey, cons
     }
     QStringList missing;
     for (const QJsonValue &item : items) {
-        const QString id = item.toObject().value(QLatin1String("escalationId")).toString();
+        const QString id = item.toObject().value(Wire::escalationId).toString();
         if (!activeIndex.contains(id.toLower()) && !missing.contains(id))
             missing << id;
     }
@@ -218,7 +219,7 @@ Reply SandboxStore::handle(const QString &caseId, const QByteArray &apiKey, cons
     // 6. Every assignee must be a CVTPA user of the case's organisation.
     QHash<int, QString> assignees; // item index -> user id
     for (int i = 0; i < items.size(); ++i) {
-        const QJsonValue email = items.at(i).toObject().value(QLatin1String("assignedToEmail"));
+        const QJsonValue email = items.at(i).toObject().value(Wire::assignedToEmail);
         if (email.isUndefined())
             continue;
         const SandboxUser *user = assignableUser(ref->organization, email.toString());
@@ -235,12 +236,11 @@ Reply SandboxStore::handle(const QString &caseId, const QByteArray &apiKey, cons
     for (int i = 0; i < items.size(); ++i) {
         const QJsonObject item = items.at(i).toObject();
         Escalation &e = sandboxCase.escalations[activeIndex.value(
-            item.value(QLatin1String("escalationId")).toString().toLower())];
-        if (item.contains(QLatin1String("note")))
-            e.note = item.value(QLatin1String("note")).toString();
-        if (item.contains(QLatin1String("followUpDueAt")))
-            e.followUpDueAt =
-                Codec::parseTimestamp(item.value(QLatin1String("followUpDueAt")).toString());
+            item.value(Wire::escalationId).toString().toLower())];
+        if (item.contains(Wire::note))
+            e.note = item.value(Wire::note).toString();
+        if (item.contains(Wire::followUpDueAt))
+            e.followUpDueAt = Codec::parseTimestamp(item.value(Wire::followUpDueAt).toString());
         if (assignees.contains(i))
             e.assignedToUserId = assignees.value(i);
         e.updatedAt = now;

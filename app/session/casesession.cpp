@@ -5,6 +5,7 @@
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/logging.h"
+#include "models/clock.h"
 #include "models/escalationtablemodel.h"
 
 namespace Care360 {
@@ -65,13 +66,7 @@ bool CaseSession::send()
     m_snapshot = m_model->snapshot();
     if (m_snapshot.updates.isEmpty())
         return false;
-    QStringList fields;
-    for (const EscalationUpdate &update : std::as_const(m_snapshot.updates)) {
-        for (const QString &field : update.fieldNames()) {
-            if (!fields.contains(field))
-                fields << field;
-        }
-    }
+    const QStringList fields = EscalationUpdate::fieldNames(m_snapshot.updates);
     ApiJob *job = m_client->updateEscalations(m_caseId, m_snapshot.updates);
     connect(job, &ApiJob::finished, this, &CaseSession::onSent);
     track(job, Action::Send, m_caseId, fields);
@@ -98,7 +93,7 @@ void CaseSession::track(ApiJob *job, Action action, const QString &caseId,
     m_lastAction = action;
     connect(job, &ApiJob::finished, this, [this, job, action, caseId, fields](const ApiOutcome &o) {
         if (m_log) {
-            m_log->append({ QDateTime::currentDateTimeUtc(), m_environmentName, caseId,
+            m_log->append({ Clock::currentDateTimeUtc(), m_environmentName, caseId,
                             actionName(action), ApiOutcome::kindName(o.kind), o.requestId, fields,
                             o.userMessage() });
         }

@@ -3,11 +3,6 @@
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
 #include "app/logging.h"
-#if CARE360_WITH_SANDBOX
-#include "app/sandbox/sandboxserver.h"
-
-#include <memory>
-#endif
 
 namespace Care360 {
 
@@ -19,13 +14,20 @@ ConnectionManager::ConnectionManager(ApiClient *client, CredentialStore *store, 
     connect(m_store, &CredentialStore::readFinished, this, &ConnectionManager::onKeyRead);
 }
 
+ConnectionManager::~ConnectionManager() = default;
+
+void ConnectionManager::setPracticeServerFactory(PracticeServerFactory factory)
+{
+    m_sandboxFactory = std::move(factory);
+}
+
 bool ConnectionManager::selectEnvironment(const Environment &requested)
 {
     Environment environment = requested;
     if (environment.kind == Environment::Kind::Sandbox) {
         if (!m_sandbox && !startSandbox())
             return false;
-        environment.baseUrl = m_sandboxUrl;
+        environment.baseUrl = m_sandbox->baseUrl();
     }
     m_environment = environment;
     m_client->setBaseUrl(environment.baseUrl);
@@ -33,7 +35,7 @@ bool ConnectionManager::selectEnvironment(const Environment &requested)
     emit environmentChanged(environment);
 
     if (environment.kind == Environment::Kind::Sandbox) {
-        m_client->setApiKey(m_sandboxKey);
+        m_client->setApiKey(m_sandbox->practiceKey());
         setKeyState(KeyState::SandboxDemo);
     } else if (const std::optional<QString> key = m_store->memoryKey(environment.baseUrl)) {
         m_client->setApiKey(*key);
@@ -47,34 +49,16 @@ bool ConnectionManager::selectEnvironment(const Environment &requested)
 
 bool ConnectionManager::startSandbox()
 {
-#if CARE360_WITH_SANDBOX
-    auto server = std::make_unique<Sandbox::SandboxServer>();
-    server->setRecordingEnabled(false);
-    QString error;
-    if (m_sandboxDataFile.isEmpty()) {
-        server->store().loadDemo();
-    } else if (!server->store().loadFile(m_sandboxDataFile, &error)) {
-        emit problem(
-            tr("The sandbox data file %1 cannot be used: %2").arg(m_sandboxDataFile, error));
+    if (!m_sandboxFactory) {
+        emit problem(tr("This build of the console has no practice sandbox; choose Staging, "
+                        "Production or a custom URL."));
         return false;
     }
-    if (server->listen() == 0) {
-        emit problem(tr("The practice sandbox could not start: no free local port."));
-        return false;
-    }
-    // The first key of the first organisation: the demo's Acme key, or a data file's own.
-    const QList<Sandbox::SandboxOrganization> organizations = server->store().organizations();
-    m_sandboxKey = organizations.isEmpty() ? QString() : organizations.first().apiKeys.value(0);
-    m_sandboxUrl = server->baseUrl();
-    qCInfo(lcApp) << "in-process sandbox listening on" << m_sandboxUrl.toString();
-    m_sandbox = server.release();
-    m_sandbox->setParent(this);
-    return true;
-#else
-    emit problem(tr("This build of the console has no practice sandbox; choose Staging, "
-                    "Production or a custom URL."));
-    return false;
-#endif
+    QString problemText;
+    m_sandbox = m_sandboxFactory(m_sandboxDataFile, &problemText);
+    if (!m_sandbox)
+        emit problem(problemText);
+    return bool(m_sandbox);
 }
 
 void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &result)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "app/api/environment.h"
+#include "models/environment.h"
+#include "practiceserver.h"
 
 #include <QObject>
 #include <QPointer>
@@ -10,12 +11,9 @@ namespace Care360 {
 class ApiClient;
 class CredentialStore;
 struct CredentialResult;
-namespace Sandbox {
-class SandboxServer;
-}
 
 // Which environment the console talks to and with which key. The Sandbox environment runs the
-// stand-in server in-process on a free loopback port, with its demo key filled in.
+// practice server in-process on a free loopback port, with its key filled in.
 class ConnectionManager : public QObject {
     Q_OBJECT
 public:
@@ -23,7 +21,11 @@ public:
     Q_ENUM(KeyState)
 
     ConnectionManager(ApiClient *client, CredentialStore *store, QObject *parent = nullptr);
+    ~ConnectionManager() override;
 
+    // How to start the practice sandbox; without one the Sandbox environment is not offered.
+    void setPracticeServerFactory(PracticeServerFactory factory);
+    bool hasSandbox() const { return bool(m_sandboxFactory); }
     // A JSON data file for the in-process sandbox instead of the built-in demo data.
     void setSandboxDataFile(const QString &path) { m_sandboxDataFile = path; }
 
@@ -33,8 +35,6 @@ public:
     Environment environment() const { return m_environment; }
     KeyState keyState() const { return m_keyState; }
     QString keyStateText() const;
-    // The running in-process sandbox, or nullptr.
-    Sandbox::SandboxServer *sandbox() const { return m_sandbox; }
 
     // After the key dialog saved (or kept in memory) a key for the current environment.
     void useKey(const QString &key, bool inMemoryOnly);
@@ -56,9 +56,8 @@ private:
 
     ApiClient *m_client;
     CredentialStore *m_store;
-    Sandbox::SandboxServer *m_sandbox = nullptr; // child; null until the Sandbox is chosen
-    QUrl m_sandboxUrl;
-    QString m_sandboxKey;
+    PracticeServerFactory m_sandboxFactory;
+    std::unique_ptr<PracticeServer> m_sandbox; // null until the Sandbox is chosen
     QString m_sandboxDataFile;
     Environment m_environment;
     KeyState m_keyState = KeyState::None;

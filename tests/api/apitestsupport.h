@@ -77,6 +77,7 @@ struct SandboxFixture {
     bool listen()
     {
         server.store().loadDemo();
+        server.setRecordingEnabled(true); // these tests inspect what arrived
         return server.listen() != 0;
     }
     // Fresh demo data, no faults, default client settings.

@@ -2,11 +2,11 @@
 #include "apitestsupport.h"
 
 #include "app/api/apiclient.h"
-#include "app/api/environment.h"
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/sandbox/demodata.h"
 #include "models/contractcodec.h"
+#include "models/environment.h"
 
 #include <QNetworkReply>
 #include <QTest>

@@ -1,5 +1,7 @@
 // care360-escalations-cli end to end: a real process against the in-process sandbox.
 #include "apitestsupport.h"
+#include "models/caseid.h"
+#include "models/qtcompat.h"
 
 #include "app/sandbox/demodata.h"
 #include "models/requestschema.h"
@@ -61,6 +63,7 @@ void TestCli::initTestCase()
     QVERIFY(QFile::exists(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli")));
     QVERIFY(m_dir.isValid());
     m_server.store().loadDemo();
+    m_server.setRecordingEnabled(true);
     QVERIFY(m_server.listen() != 0);
 }
 
@@ -170,7 +173,7 @@ void TestCli::updateAppliesGroupsInOneRequest()
     const Escalation first = *m_server.store().escalation(Demo::acmeCaseId, active.at(0).id);
     QCOMPARE(first.note, QStringLiteral("Patient moved; new address on file.\nSecond line."));
     // 11:00 in Berlin summer time.
-    QCOMPARE(first.followUpDueAt, QDateTime(QDate(2025, 6, 15), QTime(9, 0), Qt::UTC));
+    QCOMPARE(first.followUpDueAt, QtCompat::utcDateTime(QDate(2025, 6, 15), QTime(9, 0)));
     const Escalation second = *m_server.store().escalation(Demo::acmeCaseId, active.at(1).id);
     QCOMPARE(m_server.store().userEmail(second.assignedToUserId.value_or(QString())),
              Demo::acmeNurseEmail);
@@ -348,7 +351,7 @@ void TestCli::errorIsOneLineWithTheRequestId()
     const QString err = QString::fromUtf8(run.err).trimmed();
     QVERIFY2(!err.contains(u'\n'), qPrintable(err));
     const QByteArray sent = headerValue(m_server.receivedRequests().value(0), "x-request-id");
-    QVERIFY(RequestSchema::isUuid(QString::fromLatin1(sent)));
+    QVERIFY(CaseId::isUuid(QString::fromLatin1(sent)));
     QVERIFY2(err.contains(QString::fromLatin1(sent)), qPrintable(err));
 }
 
@@ -361,12 +364,14 @@ void TestCli::keyIsNotInArgv()
                            << Demo::acmeCaseId);
     QVERIFY(process.waitForStarted());
     const QString proc = QStringLiteral("/proc/%1/").arg(process.processId());
-    QTest::qWait(500);
-    QCOMPARE(process.state(), QProcess::Running);
-    QFile cmdline(proc + QStringLiteral("cmdline"));
-    QVERIFY(cmdline.open(QIODevice::ReadOnly));
-    const QByteArray argv = cmdline.readAll();
-    QVERIFY(argv.contains("care360-escalations-cli"));
+    auto commandLine = [&proc] {
+        QFile cmdline(proc + QStringLiteral("cmdline"));
+        return cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll() : QByteArray();
+    };
+    // Until exec the child still shows the test's own command line: wait for the CLI's.
+    QByteArray argv;
+    QTRY_VERIFY_WITH_TIMEOUT((argv = commandLine()).contains("care360-escalations-cli"), 10000);
+    QCOMPARE(process.state(), QProcess::Running); // the delayed answer keeps it waiting
     QVERIFY(argv.contains(Demo::acmeCaseId.toLatin1()));
     QVERIFY(!argv.contains(Demo::acmeApiKey.toLatin1()));
     QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 20000);

@@ -1,6 +1,8 @@
+#include "models/clock.h"
 #include "models/contractcodec.h"
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
+#include "models/qtcompat.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -40,7 +42,7 @@ QString uuid(int n, char prefix)
 // half an assignee; the shape and formats are exactly the contract's.
 QByteArray listingBody(int rows)
 {
-    const QDateTime base(QDate(2025, 5, 10), QTime(8, 0), Qt::UTC);
+    const QDateTime base = QtCompat::utcDateTime(QDate(2025, 5, 10), QTime(8, 0));
     QJsonArray items;
     for (int n = 0; n < rows; ++n) {
         Escalation e;
@@ -92,8 +94,7 @@ struct ProxiedListing {
     explicit ProxiedListing(const QList<Escalation> &escalations,
                             std::function<QDateTime()> clock = {})
     {
-        if (clock)
-            model.setClock(std::move(clock));
+        Clock::setSource(std::move(clock)); // empty: the system clock
         model.setCaseEscalations(QStringLiteral("case"), escalations);
         proxy.setSourceModel(&model);
     }
@@ -194,7 +195,7 @@ void BenchModel::filterText()
 void BenchModel::filterOnlyOverdue()
 {
     ProxiedListing listing(m_escalations,
-                           [] { return QDateTime(QDate(2025, 5, 20), QTime(0, 0), Qt::UTC); });
+                           [] { return QtCompat::utcDateTime(QDate(2025, 5, 20), QTime(0, 0)); });
     EscalationFilterProxyModel &proxy = listing.proxy;
     int round = 0;
     QBENCHMARK

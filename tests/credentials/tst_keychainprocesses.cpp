@@ -96,7 +96,7 @@ void TestKeychainProcesses::keySetReadsStdinAndNeverPrintsTheKey()
 
     Run set = run(kProbe, { QStringLiteral("key"), QStringLiteral("set"), urlText },
                   "  " + key.toUtf8() + "  \n");
-    QVERIFY2(set.exitCode == KeyCommandOk, qPrintable(set.err));
+    QVERIFY2(set.exitCode == Exit::Success, qPrintable(set.err));
     QVERIFY(set.out.contains(QLatin1String("saved in the system keychain")));
     QVERIFY(!set.out.contains(key) && !set.err.contains(key));
 
@@ -104,19 +104,19 @@ void TestKeychainProcesses::keySetReadsStdinAndNeverPrintsTheKey()
     QCOMPARE(loadKeyBlocking(url, &error).value_or(QString()), key); // trimmed, from the keychain
 
     Run status = run(kProbe, { QStringLiteral("key"), QStringLiteral("status"), urlText });
-    QCOMPARE(status.exitCode, int(KeyCommandOk));
+    QCOMPARE(status.exitCode, int(Exit::Success));
     QVERIFY2(status.out.startsWith(QLatin1String("stored:")), qPrintable(status.out));
     QVERIFY(!status.out.contains(key) && !status.err.contains(key));
 
     Run forget = run(kProbe, { QStringLiteral("key"), QStringLiteral("forget"), urlText });
-    QCOMPARE(forget.exitCode, int(KeyCommandOk));
+    QCOMPARE(forget.exitCode, int(Exit::Success));
     QVERIFY(!loadKeyBlocking(url, &error));
     QVERIFY(error.contains(QLatin1String("No API key is saved")));
 
     // In-process too, as the CLI helper calls it.
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(runKeyCommand(QStringLiteral("status"), url, out, err), int(KeyCommandOk));
+    QCOMPARE(runKeyCommand(QStringLiteral("status"), url, out, err), int(Exit::Success));
     QVERIFY2(outText.startsWith(QLatin1String("not stored:")), qPrintable(outText));
 }
 
@@ -126,7 +126,7 @@ void TestKeychainProcesses::keySetRejectsInvalidInput()
     for (const QByteArray &input : { QByteArray("   \n"), QByteArray(), QByteArray("\n") }) {
         Run set =
             run(kProbe, { QStringLiteral("key"), QStringLiteral("set"), url.toString() }, input);
-        QCOMPARE(set.exitCode, int(KeyCommandUsage));
+        QCOMPARE(set.exitCode, int(Exit::Usage));
         QVERIFY(!set.err.trimmed().isEmpty());
     }
     QCOMPARE(readKeyBlocking(url).status, Status::NotFound);
@@ -137,9 +137,9 @@ void TestKeychainProcesses::keyCommandRejectsBadUsage()
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
     const QUrl url = uniqueUrl(QStringLiteral("usage"));
-    QCOMPARE(runKeyCommand(QStringLiteral("show"), url, out, err), int(KeyCommandUsage));
+    QCOMPARE(runKeyCommand(QStringLiteral("show"), url, out, err), int(Exit::Usage));
     QCOMPARE(runKeyCommand(QStringLiteral("status"), QUrl(QStringLiteral("no url")), out, err),
-             int(KeyCommandUsage));
+             int(Exit::Usage));
     QVERIFY(outText.isEmpty());
     QCOMPARE(errText.count(QLatin1Char('\n')), 2);
 }
@@ -201,7 +201,7 @@ void TestKeychainProcesses::withoutSecretsServiceTheKeyStaysInMemory()
         run(QStringLiteral("dbus-run-session"),
             session + QStringList { kProbe, QStringLiteral("key"), QStringLiteral("set"), url },
             key + "\n", env);
-    QCOMPARE(set.exitCode, int(KeyCommandKeychainError));
+    QCOMPARE(set.exitCode, int(Exit::KeychainError));
     QVERIFY2(set.err.contains(QLatin1String("No keychain is available")), qPrintable(set.err));
 
     int scanned = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/escalation.h"
+#include "models/qtcompat.h"
 
 #include <QDateTime>
 #include <QString>
@@ -21,7 +22,7 @@ inline QString userId(int n)
 
 inline QDateTime utc(int year, int month, int day, int hour = 0, int minute = 0)
 {
-    return QDateTime(QDate(year, month, day), QTime(hour, minute), Qt::UTC);
+    return QtCompat::utcDateTime(QDate(year, month, day), QTime(hour, minute));
 }
 
 inline Escalation escalation(int n, const QString &title = QStringLiteral("Address verification"))

@@ -1,4 +1,5 @@
 #include "models/contractcodec.h"
+#include "models/qtcompat.h"
 #include "tests/contract/contractbodies.h"
 
 #include <QFile>
@@ -45,7 +46,7 @@ void TestContractCodec::encodesThePageExampleRequest()
     EscalationUpdate update;
     update.escalationId = kExampleId;
     update.note = QStringLiteral("Patient confirmed new address.");
-    update.followUpDueAt = QDateTime(QDate(2025, 6, 15), QTime(9, 0), Qt::UTC);
+    update.followUpDueAt = QtCompat::utcDateTime(QDate(2025, 6, 15), QTime(9, 0));
     update.assignedToEmail = QStringLiteral("newagent@example.com");
 
     const QByteArray encoded = Codec::encodeUpdateRequest({ update });
@@ -90,7 +91,7 @@ void TestContractCodec::parsesTimestamps_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDateTime>("expected");
-    const QDateTime nine(QDate(2025, 6, 15), QTime(9, 0), Qt::UTC);
+    const QDateTime nine = QtCompat::utcDateTime(QDate(2025, 6, 15), QTime(9, 0));
     QTest::newRow("page format") << "2025-06-15T09:00:00.000Z" << nine;
     QTest::newRow("no millis") << "2025-06-15T09:00:00Z" << nine;
     QTest::newRow("offset") << "2025-06-15T11:00:00.000+02:00" << nine;
@@ -100,7 +101,7 @@ void TestContractCodec::parsesTimestamps_data()
     QTest::newRow("empty") << "" << QDateTime();
     // Edge cases of the canonical form's fast path and of what it hands to the general parser.
     const auto utc = [](int y, int mo, int d, int h, int mi, int s, int ms) {
-        return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+        return QtCompat::utcDateTime(QDate(y, mo, d), QTime(h, mi, s, ms));
     };
     QTest::newRow("leap day") << "2024-02-29T23:59:59.999Z" << utc(2024, 2, 29, 23, 59, 59, 999);
     QTest::newRow("no leap day") << "2025-02-29T09:00:00.000Z" << QDateTime();
@@ -168,7 +169,7 @@ void TestContractCodec::readsOnlyTheKnownKeys()
     const Escalation expected { "e1", "support",
                                 "T",  "n",
                                 {},   {},
-                                true, QDateTime(QDate(2025, 5, 10), QTime(8, 0), Qt::UTC),
+                                true, QtCompat::utcDateTime(QDate(2025, 5, 10), QTime(8, 0)),
                                 {} };
     QCOMPARE(Codec::escalationFromJson(QJsonDocument::fromJson(json).object()), expected);
 }
@@ -185,11 +186,11 @@ void TestContractCodec::decodesSuccess()
     QCOMPARE(e.type, QStringLiteral("support"));
     QCOMPARE(e.title, QStringLiteral("Address verification"));
     QCOMPARE(e.note, std::optional<QString>(QStringLiteral("Patient confirmed new address.")));
-    QCOMPARE(e.followUpDueAt.value(), QDateTime(QDate(2025, 6, 15), QTime(9, 0), Qt::UTC));
+    QCOMPARE(e.followUpDueAt.value(), QtCompat::utcDateTime(QDate(2025, 6, 15), QTime(9, 0)));
     QCOMPARE(e.assignedToUserId.value(), QStringLiteral("u1v2w3x4-y5z6-7890-abcd-ef1234567890"));
     QCOMPARE(e.isCompleted, false);
-    QCOMPARE(e.createdAt, QDateTime(QDate(2025, 5, 10), QTime(8, 0), Qt::UTC));
-    QCOMPARE(e.updatedAt.value(), QDateTime(QDate(2025, 5, 19), QTime(9, 0), Qt::UTC));
+    QCOMPARE(e.createdAt, QtCompat::utcDateTime(QDate(2025, 5, 10), QTime(8, 0)));
+    QCOMPARE(e.updatedAt.value(), QtCompat::utcDateTime(QDate(2025, 5, 19), QTime(9, 0)));
     QVERIFY(o.isSuccess());
 }
 
@@ -205,7 +206,7 @@ void TestContractCodec::decodesEscalationNotFound()
     QVERIFY(!e.followUpDueAt.has_value());
     QVERIFY(!e.assignedToUserId.has_value());
     QVERIFY(!e.updatedAt.has_value());
-    QCOMPARE(e.createdAt, QDateTime(QDate(2025, 5, 10), QTime(8, 0), Qt::UTC));
+    QCOMPARE(e.createdAt, QtCompat::utcDateTime(QDate(2025, 5, 10), QTime(8, 0)));
     QVERIFY(!o.isSuccess());
 }
 
@@ -379,8 +380,8 @@ void TestContractCodec::roundTripsEscalations()
     e.type = QStringLiteral("support");
     e.title = QStringLiteral("Refill Request");
     e.note = QStringLiteral("");
-    e.followUpDueAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6), Qt::UTC);
-    e.createdAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
+    e.followUpDueAt = QtCompat::utcDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6));
+    e.createdAt = QtCompat::utcDateTime(QDate(2025, 1, 1), QTime(0, 0));
     const QJsonObject json = Codec::escalationToJson(e);
     QVERIFY(!json.contains(QLatin1String("updatedAt")));
     QVERIFY(json.value(QLatin1String("assignedToUserId")).isNull());

@@ -1,5 +1,6 @@
 #include "escalationfixtures.h"
 #include "models/assigneedirectory.h"
+#include "models/clock.h"
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
 
@@ -43,7 +44,8 @@ void TestEscalationFilterProxyModel::init()
     m_directory = std::make_unique<AssigneeDirectory>();
     m_directory->learn(userId(3), QStringLiteral("Dana.Lee@example.com"));
     m_model = std::make_unique<Model>(m_directory.get());
-    m_model->setClock([] { return utc(2025, 6, 1, 12); });
+    Clock::setSource([] { return utc(2025, 6, 1, 12); });
+    m_model->refreshDueStates();
     m_proxy = std::make_unique<EscalationFilterProxyModel>();
     m_proxy->setSourceModel(m_model.get());
     m_modelTester = std::make_unique<QAbstractItemModelTester>(
@@ -68,6 +70,7 @@ void TestEscalationFilterProxyModel::cleanup()
     m_modelTester.reset();
     m_proxy.reset();
     m_model.reset();
+    Clock::setSource({});
     m_directory.reset();
 }
 
@@ -124,7 +127,8 @@ void TestEscalationFilterProxyModel::filtersOnlyOverdue()
 {
     m_proxy->setOnlyOverdue(true);
     QCOMPARE(shown(), (QList<int> { 3, 5 }));
-    m_model->setClock([] { return utc(2025, 6, 10); });
+    Clock::setSource([] { return utc(2025, 6, 10); });
+    m_model->refreshDueStates();
     QCOMPARE(shown(), (QList<int> { 1, 3, 5 }));
     m_proxy->setFilterText(QStringLiteral("broken"));
     QCOMPARE(shown(), QList<int> { 5 });

@@ -1,4 +1,6 @@
+#include "models/clock.h"
 #include "models/contractcodec.h"
+#include "models/qtcompat.h"
 #include "modelundertest.h"
 
 #include <QJsonArray>
@@ -17,7 +19,11 @@ class TestEscalationTableModel : public QObject, private ModelUnderTest {
     Q_OBJECT
 private slots:
     void init();
-    void cleanup() { destroyModel(); }
+    void cleanup()
+    {
+        destroyModel();
+        Clock::setSource({});
+    }
     void showsColumnsAndServerValues();
     void showsFollowUpInLocalTimeWithUtcTooltip();
     void flagsOverdueAndDueSoon();
@@ -39,7 +45,8 @@ private:
 void TestEscalationTableModel::init()
 {
     createModel();
-    m_model->setClock([] { return utc(2025, 6, 1, 12); });
+    Clock::setSource([] { return utc(2025, 6, 1, 12); });
+    m_model->refreshDueStates();
 }
 
 void TestEscalationTableModel::load(const QList<Escalation> &escalations)
@@ -77,14 +84,14 @@ void TestEscalationTableModel::showsFollowUpInLocalTimeWithUtcTooltip()
     QCOMPARE(local.timeSpec(), Qt::LocalTime);
     QCOMPARE(local.time(), QTime(11, 0));
     QCOMPARE(local.date(), QDate(2025, 6, 15));
-    const QDateTime expectedLocal(QDate(2025, 6, 15), QTime(11, 0), Qt::LocalTime);
+    const QDateTime expectedLocal = QtCompat::localDateTime(QDate(2025, 6, 15), QTime(11, 0));
     QCOMPARE(due.data().toString(), QLocale().toString(expectedLocal, QLocale::ShortFormat));
     QVERIFY(
         due.data(Qt::ToolTipRole).toString().contains(QLatin1String("2025-06-15T09:00:00.000Z")));
     QCOMPARE(due.data(Model::ServerValueRole).toDateTime(), utc(2025, 6, 15, 9));
 
     // An edit given in local time is stored and sent as UTC.
-    QVERIFY(m_model->setData(due, QDateTime(QDate(2025, 7, 1), QTime(10, 30), Qt::LocalTime)));
+    QVERIFY(m_model->setData(due, QtCompat::localDateTime(QDate(2025, 7, 1), QTime(10, 30))));
     QCOMPARE(due.data(Model::DraftValueRole).toDateTime().timeSpec(), Qt::UTC);
     QCOMPARE(due.data(Model::DraftValueRole).toDateTime(), utc(2025, 7, 1, 8, 30));
     QCOMPARE(QJsonDocument::fromJson(Codec::encodeUpdateRequest(m_model->pendingUpdates()))
@@ -113,7 +120,8 @@ void TestEscalationTableModel::flagsOverdueAndDueSoon()
     m_model->setData(cell(4, Model::FollowUpDue), utc(2025, 5, 1));
     QVERIFY(cell(4, Model::Title).data(Model::OverdueRole).toBool());
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-    m_model->setClock([] { return utc(2025, 6, 2, 12, 30); });
+    Clock::setSource([] { return utc(2025, 6, 2, 12, 30); });
+    m_model->refreshDueStates();
     QCOMPARE(changed.size(), 1);
     QVERIFY(cell(3, Model::FollowUpDue).data(Model::OverdueRole).toBool());
     QVERIFY(cell(3, Model::FollowUpDue).data(Qt::ToolTipRole).toString().contains("Overdue"));
@@ -162,7 +170,7 @@ void TestEscalationTableModel::settingBackToServerValueClearsDraft()
     QCOMPARE(m_model->undoStack()->count(), 2);
     // The same instant in another zone is the same value.
     m_model->setData(cell(0, Model::FollowUpDue),
-                     QDateTime(QDate(2025, 6, 15), QTime(11, 0), Qt::LocalTime));
+                     QtCompat::localDateTime(QDate(2025, 6, 15), QTime(11, 0)));
     QVERIFY(!cell(0, Model::FollowUpDue).data(Model::DirtyRole).toBool());
     // A null note cleared in an editor gives "", which is no change.
     m_model->setData(cell(1, Model::Note), QString());

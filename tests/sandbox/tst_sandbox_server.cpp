@@ -77,6 +77,7 @@ void TestSandboxServer::initTestCase()
 void TestSandboxServer::init()
 {
     m_server = new SandboxServer;
+    m_server->setRecordingEnabled(true);
     m_server->store().loadDemo();
     QVERIFY(m_server->listen() != 0);
     m_manager = new QNetworkAccessManager;

@@ -1,6 +1,6 @@
 #include "consoledriver.h"
 
-#include "app/session/connectionmanager.h"
+#include "app/sandbox/practicesandbox.h"
 #include "app/translations.h"
 #include "ui/errorbanner.h"
 
@@ -36,8 +36,18 @@ void ConsoleDriver::prepareApplication(const QString &name)
 void ConsoleDriver::restart(const StartupOptions &options)
 {
     m_window.reset();
-    m_window = std::make_unique<MainWindow>(options);
+    m_core.reset();
+    // The console's own factory, remembering the server so that tests can inject faults.
+    auto practiceServer = [this](const QString &dataFile, QString *problem) {
+        std::unique_ptr<Sandbox::PracticeSandbox> sandbox =
+            Sandbox::PracticeSandbox::start(dataFile, problem);
+        m_sandbox = sandbox ? sandbox->server() : nullptr;
+        return std::unique_ptr<PracticeServer>(std::move(sandbox));
+    };
+    m_core = std::make_unique<ConsoleCore>(practiceServer);
+    m_window = std::make_unique<MainWindow>(m_core.get());
     m_window->show();
+    m_core->start(options);
     ensureActive();
 }
 
@@ -63,8 +73,7 @@ EscalationTableModel *ConsoleDriver::model() const
 
 Sandbox::SandboxServer *ConsoleDriver::sandbox() const
 {
-    auto *connection = find<ConnectionManager>("connectionManager");
-    return connection ? connection->sandbox() : nullptr;
+    return m_sandbox;
 }
 
 QString ConsoleDriver::bannerText() const

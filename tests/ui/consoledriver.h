@@ -1,16 +1,19 @@
 #pragma once
 
+#include "app/core/consolecore.h"
 #include "app/sandbox/sandboxserver.h"
 #include "models/escalationtablemodel.h"
 #include "ui/mainwindow.h"
 
+#include <QPointer>
 #include <QTableView>
 #include <QTest>
 
 #include <memory>
 
-// Drives the real MainWindow the way an agent does (keyboard and mouse on real widgets), in the
-// spirit of KeePassXC's TestGui: widgets are found by objectName, waits use QTRY_*.
+// Drives the real MainWindow over a real ConsoleCore the way an agent does (keyboard and mouse on
+// real widgets), in the spirit of KeePassXC's TestGui: objects are found by objectName, in the
+// window first and then in the core, and waits use QTRY_*.
 class ConsoleDriver {
 public:
     explicit ConsoleDriver(const Care360::StartupOptions &options = {});
@@ -19,9 +22,13 @@ public:
     ~ConsoleDriver();
 
     Care360::MainWindow *window() const { return m_window.get(); }
+    Care360::ConsoleCore *core() const { return m_core.get(); }
     template<typename T> T *find(const char *objectName) const
     {
-        return m_window->findChild<T *>(QLatin1String(objectName));
+        const QLatin1String name(objectName);
+        if (T *inWindow = m_window->findChild<T *>(name))
+            return inWindow;
+        return m_core->findChild<T *>(name);
     }
     QTableView *table() const;
     Care360::EscalationTableModel *model() const;
@@ -50,5 +57,7 @@ public:
     void ensureActive();
 
 private:
+    std::unique_ptr<Care360::ConsoleCore> m_core;
     std::unique_ptr<Care360::MainWindow> m_window;
+    QPointer<Care360::Sandbox::SandboxServer> m_sandbox; // the one the core started, if any
 };

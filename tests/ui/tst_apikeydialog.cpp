@@ -2,6 +2,7 @@
 #include "tests/testsession.h"
 #include "ui/apikeydialog.h"
 
+#include "app/core/consolecore.h"
 #include "tests/credentials/keychaintesthelpers.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 using namespace Care360;
 using namespace KeychainTest;
 using Status = CredentialResult::Status;
+using KeyResult = ConsoleCore::KeyResult;
 
 class TestApiKeyDialog : public QObject {
     Q_OBJECT
@@ -42,7 +44,11 @@ private:
     }
     void clickSave() { QTest::mouseClick(child<QPushButton>("saveKeyButton"), Qt::LeftButton); }
 
+    // Opens the dialog over a core whose current environment is url.
+    void openDialog(const QUrl &url);
+
     CredentialStore *m_store = nullptr;
+    ConsoleCore *m_core = nullptr;
     ApiKeyDialog *m_dialog = nullptr;
     QUrl m_url;
 };
@@ -56,7 +62,16 @@ void TestApiKeyDialog::init()
 {
     m_url = uniqueUrl(QStringLiteral("dialog"));
     m_store = new CredentialStore(this);
-    m_dialog = new ApiKeyDialog(QStringLiteral("Staging"), m_url, m_store);
+    openDialog(m_url);
+}
+
+void TestApiKeyDialog::openDialog(const QUrl &url)
+{
+    delete m_dialog;
+    delete m_core;
+    m_core = new ConsoleCore({}, this);
+    QCOMPARE(m_core->selectEnvironment(Environment::custom(url)), ConsoleCore::Step::Started);
+    m_dialog = new ApiKeyDialog(m_core);
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
 }
@@ -64,6 +79,9 @@ void TestApiKeyDialog::init()
 void TestApiKeyDialog::cleanup()
 {
     delete m_dialog;
+    m_dialog = nullptr;
+    delete m_core;
+    m_core = nullptr;
     removeKey(*m_store, m_url);
     delete m_store;
 }
@@ -71,7 +89,7 @@ void TestApiKeyDialog::cleanup()
 void TestApiKeyDialog::showsTheEnvironmentAndNamesEveryWidget()
 {
     const QString label = child<QLabel>("environmentLabel")->text();
-    QVERIFY(label.contains(QLatin1String("Staging")));
+    QVERIFY(label.contains(Environment::custom(m_url).displayName()));
     QVERIFY(label.contains(m_url.host()));
     QVERIFY(child<QLabel>("keychainStateLabel")->text().contains(CredentialStore::keyName(m_url)));
     QCOMPARE(child<QLineEdit>("apiKeyEdit")->echoMode(), QLineEdit::Password);
@@ -97,13 +115,17 @@ void TestApiKeyDialog::toggleShowsAndHidesTheKey()
 
 void TestApiKeyDialog::savesATypedKeyInTheKeychain()
 {
-    QSignalSpy saved(m_dialog, &ApiKeyDialog::keySaved);
+    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
+    QVERIFY(!m_core->hasKey());
     QTest::keyClicks(child<QLineEdit>("apiKeyEdit"), QStringLiteral("  cv-dialog-typed-42 "));
     clickSave();
     QVERIFY(saved.wait(20000));
-    QCOMPARE(saved.at(0).at(0).toString(), QStringLiteral("cv-dialog-typed-42"));
-    QCOMPARE(saved.at(0).at(1).toBool(), false);
+    QVERIFY(saved.at(0).at(0).value<KeyResult>().ok);
+    QCOMPARE(saved.at(0).at(0).value<KeyResult>().inMemoryOnly, false);
     QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    // The key went on to the client: the environment is usable now.
+    QVERIFY(m_core->hasKey());
+    QCOMPARE(m_core->keyStateText(), QStringLiteral("Key saved in keychain"));
     CredentialStore fresh;
     QCOMPARE(readKey(fresh, m_url).key, QStringLiteral("cv-dialog-typed-42"));
     QVERIFY(secretToolSearch().contains(CredentialStore::keyName(m_url)));
@@ -116,18 +138,17 @@ void TestApiKeyDialog::pasteWorks()
     edit->setFocus();
     QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
     QVERIFY2(edit->text().startsWith(QLatin1String("cv-pasted-key-7")), qPrintable(edit->text()));
-    QSignalSpy saved(m_dialog, &ApiKeyDialog::keySaved);
+    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
     clickSave();
     QVERIFY(saved.wait(20000));
-    QCOMPARE(saved.at(0).at(0).toString(), QStringLiteral("cv-pasted-key-7"));
+    QVERIFY(saved.at(0).at(0).value<KeyResult>().ok);
     CredentialStore fresh;
     QCOMPARE(readKey(fresh, m_url).key, QStringLiteral("cv-pasted-key-7"));
 }
 
 void TestApiKeyDialog::whitespaceKeyIsRefusedAndNothingStored()
 {
-    QSignalSpy saved(m_dialog, &ApiKeyDialog::keySaved);
-    QSignalSpy writes(m_store, &CredentialStore::writeFinished);
+    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
     QTest::keyClicks(child<QLineEdit>("apiKeyEdit"), QStringLiteral("   "));
     clickSave();
     QString expected;
@@ -137,26 +158,25 @@ void TestApiKeyDialog::whitespaceKeyIsRefusedAndNothingStored()
     QVERIFY(status->text().contains(QStringLiteral("only spaces")));
     QCOMPARE(status->text(), expected);
     QVERIFY(m_dialog->isVisible());
-    QTest::qWait(200);
-    QCOMPARE(writes.size(), 0);
-    QCOMPARE(saved.size(), 0);
+    // A read answered after the click is ordered behind any write the click could have started.
     QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(!m_core->hasKey());
 }
 
 void TestApiKeyDialog::failedSaveKeepsTheTextAndExplains()
 {
     // An address the store refuses gives a real failure answer from the store.
-    delete m_dialog;
-    m_dialog = new ApiKeyDialog(QStringLiteral("Broken"), QUrl(QStringLiteral("nowhere")), m_store);
-    m_dialog->show();
-    QSignalSpy writes(m_store, &CredentialStore::writeFinished);
+    openDialog(QUrl(QStringLiteral("nowhere")));
+    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
     QTest::keyClicks(child<QLineEdit>("apiKeyEdit"), QStringLiteral("cv-kept-text"));
     clickSave();
-    QVERIFY(writes.wait(5000));
-    const auto result = writes.at(0).at(1).value<CredentialResult>();
-    QCOMPARE(child<QLabel>("keyStatusLabel")->text(), result.userMessage());
-    QVERIFY(!result.isSuccess());
-    QVERIFY(!result.userMessage().isEmpty());
+    QVERIFY(saved.wait(5000));
+    const auto result = saved.at(0).at(0).value<KeyResult>();
+    QCOMPARE(child<QLabel>("keyStatusLabel")->text(), result.message);
+    QVERIFY(!result.ok);
+    QVERIFY(!result.message.isEmpty());
+    QVERIFY(!m_core->hasKey());
     QCOMPARE(child<QLineEdit>("apiKeyEdit")->text(), QStringLiteral("cv-kept-text"));
     QVERIFY(m_dialog->isVisible());
     QVERIFY(child<QPushButton>("saveKeyButton")->isEnabled());
@@ -165,7 +185,7 @@ void TestApiKeyDialog::failedSaveKeepsTheTextAndExplains()
 void TestApiKeyDialog::forgetRemovesTheKey()
 {
     QVERIFY(writeKey(*m_store, m_url, QStringLiteral("cv-to-forget")).isSuccess());
-    QSignalSpy forgotten(m_dialog, &ApiKeyDialog::keyForgotten);
+    QSignalSpy forgotten(m_core, &ConsoleCore::keyForgetFinished);
     QTest::mouseClick(child<QPushButton>("forgetKeyButton"), Qt::LeftButton);
     QVERIFY(forgotten.wait(20000));
     QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);
@@ -179,8 +199,8 @@ void TestApiKeyDialog::cancelStoresNothing()
     QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
     QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
     QVERIFY(!m_dialog->isVisible());
-    QTest::qWait(200);
     QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);
+    QVERIFY(!m_core->hasKey());
 }
 
 QTEST_MAIN(TestApiKeyDialog)

@@ -106,7 +106,9 @@ void TestEditors::invalidAssigneeKeepsTheEditorOpen()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("not an address"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTest::qWait(50);
+    // The delegate commits through a queued call: run it before looking.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
     // Still open with the agent's text, nothing drafted; Esc then cancels cleanly.
     QCOMPARE(QApplication::focusWidget(), editor);
     QCOMPARE(editor->text(), QStringLiteral("not an address"));

@@ -1,3 +1,4 @@
+#include "models/qtcompat.h"
 #include "ui/sendconfirmationdialog.h"
 
 #include <QCheckBox>
@@ -20,7 +21,7 @@ void TestSendConfirmationDialog::listsRowsAndFieldsButNoNoteText()
     const QString secret = QStringLiteral("Patient lives at 12 Elm Street");
     EscalationUpdate first { QStringLiteral("11111111-1111-4111-8111-111111111111"),
                              secret,
-                             QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC),
+                             QtCompat::utcDateTime(QDate(2026, 12, 1), QTime(9, 0)),
                              {} };
     EscalationUpdate second { QStringLiteral("22222222-2222-4222-8222-222222222222"),
                               {},

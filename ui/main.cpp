@@ -1,3 +1,5 @@
+#include "app/core/consolecore.h"
+#include "app/sandbox/practicesandbox.h"
 #include "app/translations.h"
 #include "care360/version.h"
 #include "ui/mainwindow.h"
@@ -103,7 +105,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral(CARE360_APP_NAME));
     QApplication::setDesktopFileName(QStringLiteral(CARE360_APP_ID));
 
-    Care360::MainWindow window(parseOptions(app));
+    const Care360::StartupOptions options = parseOptions(app);
+    Care360::ConsoleCore core(Care360::Sandbox::PracticeSandbox::factory());
+    Care360::MainWindow window(&core);
     window.show();
+    core.start(options);
     return app.exec();
 }

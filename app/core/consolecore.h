@@ -1,0 +1,149 @@
+#pragma once
+
+#include "app/session/casesession.h"
+#include "app/session/practiceserver.h"
+#include "app/session/settings.h"
+#include "models/environment.h"
+
+#include <QModelIndexList>
+#include <QObject>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Care360 {
+
+class ActivityLog;
+class ApiClient;
+class AssigneeDirectory;
+class ConnectionManager;
+class CredentialStore;
+class EscalationTableModel;
+struct CredentialResult;
+
+// What the command line asks for at start-up.
+struct StartupOptions {
+    std::optional<Environment::Kind> environment;
+    QUrl baseUrl; // Custom environment
+    QString caseId; // loaded once the environment is ready
+    QString sandboxDataFile;
+};
+
+// The application beneath the window (like KeePassXC's Database under DatabaseWidget): it owns
+// the network, the client, the keychain store, the connection and the open case, and makes every
+// decision. A view asks it to act through intents and listens to its signals; a question that
+// needs the agent (discard unsent changes, confirm a Production send) comes back as a Step, and
+// the view calls the intent again with Confirmation::Given. Tested without widgets.
+class ConsoleCore : public QObject {
+    Q_OBJECT
+public:
+    enum class Step { Started, Nothing, ConfirmDiscard, ConfirmSend };
+    Q_ENUM(Step)
+    enum class Confirmation { Ask, Given };
+    enum class NoticeKind { Error, Warning, Info };
+    Q_ENUM(NoticeKind)
+
+    // What the Production confirmation shows: never note text, only rows and field names.
+    struct SendConfirmation {
+        QString caseId;
+        QList<EscalationUpdate> updates;
+        QHash<QString, QString> titles; // escalation ID -> title
+    };
+    // The keychain's answer to saveKey() or forgetKey().
+    struct KeyResult {
+        bool ok = false;
+        bool inMemoryOnly = false;
+        QString message; // a sentence for the agent when !ok
+    };
+
+    // practiceServer starts the in-process sandbox; empty: no Sandbox environment.
+    explicit ConsoleCore(PracticeServerFactory practiceServer = {}, QObject *parent = nullptr);
+    ~ConsoleCore() override;
+
+    // Opens the environment the options, the last run or a first run ask for.
+    void start(const StartupOptions &options);
+
+    // Intents.
+    Step selectEnvironment(const Environment &environment, Confirmation = Confirmation::Ask);
+    Step loadCase(const QString &caseId, Confirmation = Confirmation::Ask);
+    bool refresh();
+    Step send(Confirmation = Confirmation::Ask);
+    // Repeats the last request through the same path, with the same questions.
+    Step retry(Confirmation = Confirmation::Ask);
+    void cancel();
+    // Reverts the dirty cells among these model indexes as one undo step; rows no longer active
+    // are discarded with their drafts.
+    void revertCells(const QModelIndexList &indexes);
+    void revertAll();
+    void saveKey(const QString &key);
+    void forgetKey();
+    void setConfirmProductionSend(bool confirm);
+
+    // What the view shows.
+    EscalationTableModel *model() const { return m_model; }
+    ActivityLog *activityLog() const { return m_log; }
+    Settings &settings() { return m_settings; }
+    Environment environment() const;
+    bool hasSandbox() const;
+    QString keyStateText() const;
+    QString keyStateToolTip() const;
+    bool hasKey() const;
+    bool isBusy() const { return m_session->isBusy(); }
+    QString caseId() const { return m_session->caseId(); }
+    int sentCount() const { return m_sentCount; }
+    bool canSend() const;
+    bool canRefresh() const;
+    bool canLoad() const;
+    QStringList recentCases() const { return m_settings.recentCases(); }
+    QStringList knownEmails() const;
+    SendConfirmation sendConfirmation() const;
+    // Drafts or a running request would be lost by closing the case.
+    bool needsDiscardConfirmation() const;
+    QString discardQuestion(const QString &reason) const;
+    // Keychain facts for the key dialog.
+    static std::optional<QString> normalizeKey(const QString &input, QString *problem);
+    QString keyEntryDescription() const;
+
+signals:
+    void environmentChanged(const Care360::Environment &environment);
+    void keyStateChanged();
+    // No usable key: the view opens the key dialog.
+    void keyRequested();
+    // A sentence for the banner from the core's own decisions (fallbacks, keychain problems).
+    void notice(Care360::ConsoleCore::NoticeKind kind, const QString &text);
+    void busyChanged(bool busy);
+    // A load started, from the agent, a retry or the start-up options.
+    void caseRequested(const QString &caseId);
+    void finished(Care360::CaseSession::Action action, const Care360::ApiOutcome &outcome);
+    void keySaveFinished(const Care360::ConsoleCore::KeyResult &result);
+    void keyForgetFinished(const Care360::ConsoleCore::KeyResult &result);
+
+private:
+    void onEnvironmentChanged(const Environment &environment);
+    void onKeyStateChanged();
+    void onKeyMissing(const Environment &environment, const QString &reason);
+    void onFinished(CaseSession::Action action, const ApiOutcome &outcome);
+    void onKeyWritten(const QUrl &baseUrl, const CredentialResult &result);
+    void onKeyRemoved(const QUrl &baseUrl, const CredentialResult &result);
+
+    Settings m_settings;
+    QNetworkAccessManager *m_network;
+    ApiClient *m_client;
+    CredentialStore *m_credentials;
+    ConnectionManager *m_connection;
+    AssigneeDirectory *m_assignees;
+    EscalationTableModel *m_model;
+    ActivityLog *m_log;
+    CaseSession *m_session;
+
+    bool m_startingUp = true;
+    int m_sentCount = 0;
+    QString m_startupCaseId;
+    QUrl m_keyWriteUrl; // the environment a key is being saved for
+    QString m_keyBeingWritten;
+};
+
+} // namespace Care360
+
+Q_DECLARE_METATYPE(Care360::ConsoleCore::KeyResult)

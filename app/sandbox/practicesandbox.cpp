@@ -1,0 +1,52 @@
+#include "practicesandbox.h"
+
+#include "sandboxlogging.h"
+#include "sandboxserver.h"
+
+namespace Care360::Sandbox {
+
+PracticeSandbox::PracticeSandbox(std::unique_ptr<SandboxServer> server)
+    : m_server(std::move(server))
+{
+}
+
+PracticeSandbox::~PracticeSandbox() = default;
+
+std::unique_ptr<PracticeSandbox> PracticeSandbox::start(const QString &dataFile, QString *problem)
+{
+    auto server = std::make_unique<SandboxServer>();
+    QString error;
+    if (dataFile.isEmpty()) {
+        server->store().loadDemo();
+    } else if (!server->store().loadFile(dataFile, &error)) {
+        *problem = tr("The sandbox data file %1 cannot be used: %2").arg(dataFile, error);
+        return nullptr;
+    }
+    if (server->listen() == 0) {
+        *problem = tr("The practice sandbox could not start: no free local port.");
+        return nullptr;
+    }
+    qCInfo(lcSandboxServer) << "in-process sandbox listening on" << server->baseUrl().toString();
+    return std::unique_ptr<PracticeSandbox>(new PracticeSandbox(std::move(server)));
+}
+
+PracticeServerFactory PracticeSandbox::factory()
+{
+    return [](const QString &dataFile, QString *problem) -> std::unique_ptr<PracticeServer> {
+        return start(dataFile, problem);
+    };
+}
+
+QUrl PracticeSandbox::baseUrl() const
+{
+    return m_server->baseUrl();
+}
+
+QString PracticeSandbox::practiceKey() const
+{
+    // The first key of the first organisation: the demo's Acme key, or a data file's own.
+    const QList<SandboxOrganization> organizations = m_server->store().organizations();
+    return organizations.isEmpty() ? QString() : organizations.first().apiKeys.value(0);
+}
+
+} // namespace Care360::Sandbox

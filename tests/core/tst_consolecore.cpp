@@ -1,0 +1,272 @@
+// ConsoleCore as the window uses it, with no widget: start-up, environment switches, the
+// Production confirmation, retry, revert and the key path, against a real sandbox over loopback
+// and the real keychain of scripts/test.
+#include "tests/testsession.h"
+
+#include "app/core/consolecore.h"
+#include "app/sandbox/demodata.h"
+#include "app/sandbox/practicesandbox.h"
+#include "app/sandbox/sandboxserver.h"
+#include "app/translations.h"
+#include "models/escalationtablemodel.h"
+#include "tests/credentials/keychaintesthelpers.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Care360;
+namespace Demo = Care360::Sandbox::Demo;
+using Step = ConsoleCore::Step;
+using Confirmation = ConsoleCore::Confirmation;
+using Model = EscalationTableModel;
+
+class TestConsoleCore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void firstRunStartsOnTheSandboxAndLoadsTheStartupCase();
+    void missingKeyFallsBackToTheSandboxAndSaysSo();
+    void withoutASandboxTheAgentIsAskedForAKey();
+    void switchingEnvironmentAsksBeforeDroppingDrafts();
+    void productionSendWaitsForConfirmation();
+    void retryGoesThroughTheSameQuestion();
+    void revertIsOneUndoStepAndDiscardNeedsNoQuestion();
+    void savedKeyReachesTheClientAndForgetTakesItBack();
+
+private:
+    // A core on a "Production" whose address is the test's own sandbox, with Acme's key stored.
+    void openProductionOnTheTestServer();
+    void loadAcmeCase();
+    void editNote(int row, const QString &text);
+
+    Sandbox::SandboxServer m_server;
+    CredentialStore m_store;
+    std::unique_ptr<ConsoleCore> m_core;
+};
+
+void TestConsoleCore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    installTranslations(*QCoreApplication::instance());
+    CARE360_REQUIRE_SESSION_BUS();
+    m_server.setRecordingEnabled(true);
+    QVERIFY(m_server.listen() != 0);
+}
+
+void TestConsoleCore::init()
+{
+    QSettings().clear(); // every scenario is a first run
+    m_server.store().loadDemo();
+    m_server.setFault(Sandbox::Fault::None);
+    m_server.clearReceivedRequests();
+}
+
+void TestConsoleCore::cleanup()
+{
+    m_core.reset();
+    KeychainTest::removeKey(m_store, m_server.baseUrl());
+}
+
+void TestConsoleCore::openProductionOnTheTestServer()
+{
+    QVERIFY(KeychainTest::writeKey(m_store, m_server.baseUrl(), Demo::acmeApiKey).isSuccess());
+    m_core = std::make_unique<ConsoleCore>();
+    const Environment production { Environment::Kind::Production, m_server.baseUrl() };
+    QCOMPARE(m_core->selectEnvironment(production), Step::Started);
+    QTRY_VERIFY(m_core->hasKey());
+    QCOMPARE(m_core->keyStateText(), QStringLiteral("Key saved in keychain"));
+}
+
+void TestConsoleCore::loadAcmeCase()
+{
+    QSignalSpy finished(m_core.get(), &ConsoleCore::finished);
+    QCOMPARE(m_core->loadCase(Demo::acmeCaseId), Step::Started);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_core->caseId(), Demo::acmeCaseId);
+    QCOMPARE(m_core->model()->rowCount(), 6);
+}
+
+void TestConsoleCore::editNote(int row, const QString &text)
+{
+    QVERIFY(m_core->model()->setData(m_core->model()->index(row, Model::Note), text));
+}
+
+void TestConsoleCore::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
+{
+    m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
+    QSignalSpy requested(m_core.get(), &ConsoleCore::caseRequested);
+    StartupOptions options;
+    options.caseId = Demo::acmeCaseId;
+    m_core->start(options);
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
+    QVERIFY(m_core->environment().baseUrl.host() == QLatin1String("127.0.0.1"));
+    QCOMPARE(m_core->keyStateText(), QStringLiteral("Sandbox demo key"));
+    QTRY_COMPARE(m_core->model()->rowCount(), 6);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), Demo::acmeCaseId);
+    QCOMPARE(m_core->recentCases(), QStringList { Demo::acmeCaseId });
+    QCOMPARE(Settings().lastEnvironment(), QStringLiteral("sandbox"));
+}
+
+void TestConsoleCore::missingKeyFallsBackToTheSandboxAndSaysSo()
+{
+    m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
+    QSignalSpy notices(m_core.get(), &ConsoleCore::notice);
+    QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
+    StartupOptions options;
+    options.environment = Environment::Kind::Custom;
+    options.baseUrl = KeychainTest::uniqueUrl(QStringLiteral("core-no-key"));
+    m_core->start(options);
+    QTRY_COMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.at(0).at(0).value<ConsoleCore::NoticeKind>(), ConsoleCore::NoticeKind::Info);
+    QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("No API key is saved for")));
+    QCOMPARE(keyRequests.size(), 0); // a first run is not greeted by a dialog
+}
+
+void TestConsoleCore::withoutASandboxTheAgentIsAskedForAKey()
+{
+    m_core = std::make_unique<ConsoleCore>();
+    QVERIFY(!m_core->hasSandbox());
+    QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
+    StartupOptions options;
+    options.environment = Environment::Kind::Custom;
+    options.baseUrl = KeychainTest::uniqueUrl(QStringLiteral("core-no-sandbox"));
+    m_core->start(options);
+    QVERIFY(keyRequests.wait(10000));
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Custom);
+    QVERIFY(!m_core->canLoad());
+}
+
+void TestConsoleCore::switchingEnvironmentAsksBeforeDroppingDrafts()
+{
+    openProductionOnTheTestServer();
+    loadAcmeCase();
+    editNote(0, QStringLiteral("Keep me"));
+    QVERIFY(m_core->needsDiscardConfirmation());
+    QVERIFY(m_core->discardQuestion(QStringLiteral("Switching."))
+                .endsWith(QStringLiteral("Your unsent changes will be lost.")));
+
+    const Environment staging = Environment::staging();
+    QCOMPARE(m_core->selectEnvironment(staging), Step::ConfirmDiscard);
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Production);
+    QCOMPARE(m_core->model()->pendingCount(), 1);
+    QCOMPARE(m_core->loadCase(Demo::acmeSecondCaseId), Step::ConfirmDiscard);
+    QCOMPARE(m_core->caseId(), Demo::acmeCaseId);
+
+    QCOMPARE(m_core->selectEnvironment(staging, Confirmation::Given), Step::Started);
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Staging);
+    QVERIFY(m_core->caseId().isEmpty());
+    QCOMPARE(m_core->model()->rowCount(), 0);
+    QCOMPARE(m_core->selectEnvironment(staging), Step::Nothing);
+}
+
+void TestConsoleCore::productionSendWaitsForConfirmation()
+{
+    openProductionOnTheTestServer();
+    loadAcmeCase();
+    editNote(1, QStringLiteral("Confirmed first"));
+    const int requestsBefore = int(m_server.receivedRequests().size());
+
+    QCOMPARE(m_core->send(), Step::ConfirmSend);
+    QCOMPARE(m_server.receivedRequests().size(), requestsBefore); // nothing left the console
+    const ConsoleCore::SendConfirmation confirmation = m_core->sendConfirmation();
+    QCOMPARE(confirmation.caseId, Demo::acmeCaseId);
+    QCOMPARE(confirmation.updates.size(), 1);
+    const QString id = confirmation.updates.at(0).escalationId;
+    QCOMPARE(confirmation.titles.value(id),
+             m_core->model()->index(1, Model::Title).data().toString());
+
+    QSignalSpy finished(m_core.get(), &ConsoleCore::finished);
+    QCOMPARE(m_core->send(Confirmation::Given), Step::Started);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(1).value<ApiOutcome>().kind, ApiOutcome::Kind::Updated);
+    QCOMPARE(m_core->sentCount(), 1);
+    QCOMPARE(m_server.store().escalation(Demo::acmeCaseId, id)->note.value_or(QString()),
+             QStringLiteral("Confirmed first"));
+
+    // "Don't ask again" is remembered: the next send goes straight out.
+    m_core->setConfirmProductionSend(false);
+    editNote(2, QStringLiteral("No question"));
+    QCOMPARE(m_core->send(), Step::Started);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_core->model()->pendingCount(), 0);
+}
+
+void TestConsoleCore::retryGoesThroughTheSameQuestion()
+{
+    openProductionOnTheTestServer();
+    loadAcmeCase();
+    editNote(3, QStringLiteral("Survives a 500"));
+    m_server.setFault(Sandbox::Fault::Http500, 1);
+    QSignalSpy finished(m_core.get(), &ConsoleCore::finished);
+    QCOMPARE(m_core->send(Confirmation::Given), Step::Started);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.at(0).at(1).value<ApiOutcome>().kind != ApiOutcome::Kind::Updated);
+    QCOMPARE(m_core->model()->pendingCount(), 1); // the edit survives
+
+    QCOMPARE(m_core->retry(), Step::ConfirmSend);
+    QCOMPARE(m_core->retry(Confirmation::Given), Step::Started);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(1).at(1).value<ApiOutcome>().kind, ApiOutcome::Kind::Updated);
+    QCOMPARE(m_core->model()->pendingCount(), 0);
+}
+
+void TestConsoleCore::revertIsOneUndoStepAndDiscardNeedsNoQuestion()
+{
+    openProductionOnTheTestServer();
+    loadAcmeCase();
+    editNote(0, QStringLiteral("one"));
+    editNote(1, QStringLiteral("two"));
+    QVERIFY(
+        m_core->model()->setData(m_core->model()->index(1, Model::Assignee), Demo::acmeNurseEmail));
+    QCOMPARE(m_core->model()->pendingCount(), 2);
+    QUndoStack *undo = m_core->model()->undoStack();
+    const int stepsBefore = undo->count();
+    m_core->revertCells({ m_core->model()->index(0, Model::Note),
+                          m_core->model()->index(1, Model::Note),
+                          m_core->model()->index(1, Model::Assignee),
+                          m_core->model()->index(2, Model::Note) }); // clean: ignored
+    QCOMPARE(m_core->model()->pendingCount(), 0);
+    QCOMPARE(undo->count(), stepsBefore + 1);
+    QVERIFY(!m_core->needsDiscardConfirmation());
+    undo->undo();
+    QCOMPARE(m_core->model()->pendingCount(), 2);
+    m_core->revertCells({ m_core->model()->index(3, Model::Note) }); // nothing dirty: no step
+    QCOMPARE(undo->count(), stepsBefore + 1);
+    QCOMPARE(undo->index(), stepsBefore); // the redo history survives
+    m_core->revertAll();
+    QCOMPARE(m_core->model()->pendingCount(), 0);
+}
+
+void TestConsoleCore::savedKeyReachesTheClientAndForgetTakesItBack()
+{
+    const QUrl url = KeychainTest::uniqueUrl(QStringLiteral("core-key"));
+    m_core = std::make_unique<ConsoleCore>();
+    QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
+    QCOMPARE(m_core->selectEnvironment(Environment::custom(url)), Step::Started);
+    QVERIFY(keyRequests.wait(10000));
+    QVERIFY(!m_core->hasKey());
+
+    QSignalSpy saved(m_core.get(), &ConsoleCore::keySaveFinished);
+    m_core->saveKey(QStringLiteral("cv-core-key-1"));
+    QVERIFY(saved.wait(10000));
+    QVERIFY(saved.at(0).at(0).value<ConsoleCore::KeyResult>().ok);
+    QVERIFY(m_core->hasKey());
+    QCOMPARE(KeychainTest::readKey(m_store, url).key, QStringLiteral("cv-core-key-1"));
+
+    QSignalSpy forgotten(m_core.get(), &ConsoleCore::keyForgetFinished);
+    m_core->forgetKey();
+    QVERIFY(forgotten.wait(10000));
+    QVERIFY(forgotten.at(0).at(0).value<ConsoleCore::KeyResult>().ok);
+    QVERIFY(!m_core->hasKey());
+    QCOMPARE(KeychainTest::readKey(m_store, url).status, CredentialResult::Status::NotFound);
+}
+
+QTEST_GUILESS_MAIN(TestConsoleCore)
+#include "tst_consolecore.moc"
