@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wirenames.h"
+
 #include "escalation.h"
 
 #include <QByteArray>
@@ -32,26 +34,29 @@ constexpr int kWireFieldCount = int(WireField::Unknown);
 // A template so that QJsonObject's QString keys and the reader's raw bytes share one table.
 template<typename Key> WireField wireFieldOf(const Key &key)
 {
-    auto is = [&key](const char *name) {
-        return key == QLatin1String(name);
+    auto is = [&key](QLatin1String name) {
+        return key == name;
     };
     switch (key.size()) {
     case 2:
-        return is("id") ? WireField::Id : WireField::Unknown;
+        return is(QLatin1String("id")) ? WireField::Id : WireField::Unknown;
     case 4:
-        return is("type") ? WireField::Type : is("note") ? WireField::Note : WireField::Unknown;
+        return is(QLatin1String("type")) ? WireField::Type
+            : is(Wire::note)             ? WireField::Note
+                                         : WireField::Unknown;
     case 5:
-        return is("title") ? WireField::Title : WireField::Unknown;
+        return is(QLatin1String("title")) ? WireField::Title : WireField::Unknown;
     case 9:
-        return is("createdAt") ? WireField::CreatedAt
-            : is("updatedAt")  ? WireField::UpdatedAt
-                               : WireField::Unknown;
+        return is(QLatin1String("createdAt")) ? WireField::CreatedAt
+            : is(QLatin1String("updatedAt"))  ? WireField::UpdatedAt
+                                              : WireField::Unknown;
     case 11:
-        return is("isCompleted") ? WireField::IsCompleted : WireField::Unknown;
+        return is(QLatin1String("isCompleted")) ? WireField::IsCompleted : WireField::Unknown;
     case 13:
-        return is("followUpDueAt") ? WireField::FollowUpDueAt : WireField::Unknown;
+        return is(Wire::followUpDueAt) ? WireField::FollowUpDueAt : WireField::Unknown;
     case 16:
-        return is("assignedToUserId") ? WireField::AssignedToUserId : WireField::Unknown;
+        return is(QLatin1String("assignedToUserId")) ? WireField::AssignedToUserId
+                                                     : WireField::Unknown;
     default:
         return WireField::Unknown;
     }
