@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "models/caseid.h"
+
 #include "models/contractcodec.h"
 #include "models/qtcompat.h"
 
@@ -63,7 +65,16 @@ bool CliOptionsParser::parseArgument(const QString &argument)
     } else if (name == QLatin1String("--base-url")) {
         return takeValue(name, &m_baseUrl);
     } else if (name == QLatin1String("--case")) {
-        return takeValue(name, &m_options.caseId);
+        if (!takeValue(name, &value))
+            return false;
+        // A link or pasted text works as in the console; text without an ID is refused below.
+        const QString extracted = CaseId::extract(value);
+        m_options.caseId = extracted.isEmpty() ? value : extracted;
+        return true;
+    } else if (name == QLatin1String("--note")) {
+        // Process arguments are readable by every local user: never patient information.
+        return fail(tr("--note is not accepted: the note would be readable in the process list. "
+                       "Use --note-file FILE (\"-\" for standard input)."));
     } else if (name == QLatin1String("--escalation")) {
         if (!takeValue(name, &value))
             return false;
@@ -71,8 +82,8 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         update.escalationId = value;
         m_options.updates.append(update);
         return true;
-    } else if (name == QLatin1String("--note") || name == QLatin1String("--note-file")
-               || name == QLatin1String("--follow-up") || name == QLatin1String("--assign")) {
+    } else if (name == QLatin1String("--note-file") || name == QLatin1String("--follow-up")
+               || name == QLatin1String("--assign")) {
         return takeValue(name, &value) && addToCurrentGroup(name, value);
     } else if (name.startsWith(QLatin1Char('-')) && name.size() > 1) {
         return fail(tr("Unknown option %1.").arg(name));
@@ -110,8 +121,7 @@ bool CliOptionsParser::addToCurrentGroup(const QString &name, const QString &val
         return true;
     }
     if (update.note)
-        return fail(
-            tr("--note or --note-file is given twice for escalation %1.").arg(update.escalationId));
+        return fail(tr("--note-file is given twice for escalation %1.").arg(update.escalationId));
     QString note = value;
     if (name == QLatin1String("--note-file") && !readNoteFile(value, &note))
         return false;
@@ -211,14 +221,16 @@ bool CliOptionsParser::checkCombination()
             return fail(tr("update needs at least one --escalation ID."));
         for (const EscalationUpdate &update : std::as_const(m_options.updates)) {
             if (update.isEmpty())
-                return fail(tr("--escalation %1 needs --note, --note-file, --follow-up or "
-                               "--assign.")
+                return fail(tr("--escalation %1 needs --note-file, --follow-up or --assign.")
                                 .arg(update.escalationId));
         }
         break;
     }
     if (m_options.caseId.isEmpty())
         return fail(tr("--case ID is required."));
+    if (!CaseId::isUuid(m_options.caseId))
+        return fail(tr("--case: no case ID (8-4-4-4-12 hexadecimal digits) in \"%1\".")
+                        .arg(m_options.caseId));
     return true;
 }
 
@@ -227,7 +239,7 @@ QString CliOptionsParser::helpText()
     return tr(R"(Usage:
   care360-escalations-cli [--env ENV] [--base-url URL] list --case ID [--json]
   care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
-      --escalation ID [--note TEXT | --note-file FILE] [--follow-up WHEN] [--assign EMAIL]
+      --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
 
@@ -237,10 +249,10 @@ Options:
   --env ENV        production (default), staging, sandbox or custom.
   --base-url URL   The server address; required with --env sandbox (the URL a running
                    care360-sandbox prints) and --env custom. Plain http:// only for loopback.
-  --case ID        The case UUID.
+  --case ID        The case UUID, or a link or any text containing it.
   --escalation ID  Starts the changes of one escalation; the options below apply to it.
-  --note TEXT      New note. --note-file FILE reads it from FILE ("-" for standard input),
-                   which keeps patient information out of shell history.
+  --note-file FILE New note, read from FILE ("-" for standard input). There is no --note
+                   TEXT: patient information never goes into the process arguments.
   --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or "DATE TIME" in
                    local time (2025-06-15 09:00).
   --assign EMAIL   Reassign to this Care360 user.

@@ -289,17 +289,21 @@ void ConsoleCore::onKeyMissing(const Environment &environment, const QString &re
 {
     if (m_startingUp && hasSandbox() && environment.kind != Environment::Kind::Sandbox) {
         m_startingUp = false;
-        // Without a key the chosen environment is unusable: open on the practice sandbox.
+        // Without a key the chosen environment is unusable: open on the practice sandbox. A
+        // case asked for belongs to the other environment, so it is not loaded here, and the
+        // sentence stays on screen instead of being replaced by a listing.
         const QString name = environment.displayName();
+        const QString caseId = std::exchange(m_startupCaseId, QString());
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
-        if (reason.isEmpty())
-            emit notice(NoticeKind::Info,
-                        tr("No API key is saved for %1 yet, so the console opened on the "
-                           "Sandbox. Choose %1 again to enter its key.")
-                            .arg(name));
-        else // the keychain's own sentence says what went wrong and what to do
-            emit notice(NoticeKind::Warning,
-                        tr("%1 The console opened on the Sandbox meanwhile.").arg(reason));
+        QString text = reason.isEmpty()
+            ? tr("No API key is saved for %1 yet, so the console opened on the Sandbox. Choose "
+                 "%1 again to enter its key.")
+                  .arg(name)
+            : tr("%1 The console opened on the Sandbox meanwhile.").arg(reason);
+        if (!caseId.isEmpty())
+            text += QLatin1Char(' ')
+                + tr("Case %1 was not opened: it belongs to %2.").arg(caseId, name);
+        emit notice(reason.isEmpty() ? NoticeKind::Info : NoticeKind::Warning, text);
         return;
     }
     if (!reason.isEmpty())

@@ -32,6 +32,8 @@ private slots:
 
     void listPrintsTable();
     void listJsonParses();
+    void caseTakesALink();
+    void noteTextInTheArgumentsIsRefused();
     void updateAppliesGroupsInOneRequest();
     void updateJsonParses();
     void usageErrorsExit2_data();
@@ -130,6 +132,31 @@ void TestCli::listPrintsTable()
     }
 }
 
+void TestCli::caseTakesALink()
+{
+    const CliRun run =
+        runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                             << QStringLiteral("https://care360.example/cases/%1?tab=escalations")
+                                    .arg(Demo::acmeCaseId.toUpper()));
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(m_server.receivedRequests().size(), 1);
+    QCOMPARE(m_server.receivedRequests().at(0).path,
+             QStringLiteral("/api/v1/cases/") + Demo::acmeCaseId);
+}
+
+void TestCli::noteTextInTheArgumentsIsRefused()
+{
+    const CliRun run =
+        runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
+                             << Demo::acmeCaseId << QStringLiteral("--escalation")
+                             << m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id
+                             << QStringLiteral("--note") << QStringLiteral("patient text"));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--note-file"), run.err.constData());
+    QVERIFY(!run.err.contains("patient text"));
+    QCOMPARE(m_server.receivedRequests().size(), 0);
+}
+
 void TestCli::listJsonParses()
 {
     const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
@@ -214,8 +241,15 @@ void TestCli::usageErrorsExit2_data()
     QTest::newRow("list without case") << (sandboxArgs() << list);
     QTest::newRow("note before escalation")
         << (sandboxArgs() << update << QStringLiteral("--case") << caseId
-                          << QStringLiteral("--note") << QStringLiteral("x")
+                          << QStringLiteral("--note-file") << QStringLiteral("-")
                           << QStringLiteral("--escalation") << id);
+    QTest::newRow("note text in the arguments")
+        << (sandboxArgs() << update << QStringLiteral("--case") << caseId
+                          << QStringLiteral("--escalation") << id << QStringLiteral("--note")
+                          << QStringLiteral("patient text"));
+    QTest::newRow("case text without an ID")
+        << (sandboxArgs() << list << QStringLiteral("--case")
+                          << QStringLiteral("https://care360.example/cases/latest"));
     QTest::newRow("escalation without change")
         << (sandboxArgs() << update << QStringLiteral("--case") << caseId
                           << QStringLiteral("--escalation") << id);
@@ -269,7 +303,7 @@ void TestCli::notFoundExits4_data()
                                     << QStringLiteral("update") << QStringLiteral("--case")
                                     << Demo::acmeCaseId << QStringLiteral("--escalation")
                                     << QStringLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210")
-                                    << QStringLiteral("--note") << QStringLiteral("x"));
+                                    << QStringLiteral("--assign") << Demo::acmeNurseEmail);
 }
 
 void TestCli::notFoundExits4()

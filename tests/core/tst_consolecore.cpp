@@ -118,15 +118,24 @@ void TestConsoleCore::missingKeyFallsBackToTheSandboxAndSaysSo()
     m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
     QSignalSpy notices(m_core.get(), &ConsoleCore::notice);
     QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
+    QSignalSpy caseRequests(m_core.get(), &ConsoleCore::caseRequested);
     StartupOptions options;
     options.environment = Environment::Kind::Custom;
     options.baseUrl = KeychainTest::uniqueUrl(QStringLiteral("core-no-key"));
+    options.caseId = Demo::acmeCaseId; // exists on the sandbox too, but was asked for elsewhere
     m_core->start(options);
     QTRY_COMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
     QCOMPARE(notices.size(), 1);
     QCOMPARE(notices.at(0).at(0).value<ConsoleCore::NoticeKind>(), ConsoleCore::NoticeKind::Info);
-    QVERIFY(notices.at(0).at(1).toString().contains(QStringLiteral("No API key is saved for")));
+    const QString text = notices.at(0).at(1).toString();
+    QVERIFY2(text.contains(QStringLiteral("No API key is saved for Custom")), qPrintable(text));
+    QVERIFY2(text.contains(Demo::acmeCaseId), qPrintable(text));
     QCOMPARE(keyRequests.size(), 0); // a first run is not greeted by a dialog
+    // Nothing was loaded on the sandbox in the case's name, and nothing will be.
+    QCOMPARE(m_core->keyStateText(), QStringLiteral("Sandbox demo key"));
+    QCOMPARE(caseRequests.size(), 0);
+    QVERIFY(m_core->caseId().isEmpty());
+    QVERIFY(m_core->canLoad());
 }
 
 void TestConsoleCore::withoutASandboxTheAgentIsAskedForAKey()
