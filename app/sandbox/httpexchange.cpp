@@ -69,6 +69,27 @@ void HttpExchange::drop()
         m_socket->abort();
 }
 
+void HttpExchange::send(int status, const QByteArray &contentType, const QByteArray &body,
+                        const Headers &extraHeaders)
+{
+    if (!isConnected())
+        return;
+    writeHead(status, contentType, body.size(), extraHeaders);
+    writeBody(body);
+}
+
+void HttpExchange::sendHead(int status, const QByteArray &contentType, qint64 contentLength)
+{
+    if (isConnected())
+        writeHead(status, contentType, contentLength, {});
+}
+
+void HttpExchange::sendBodyPart(const QByteArray &part)
+{
+    if (isConnected())
+        writeBody(part);
+}
+
 #if CARE360_HTTP_RESPONDER_API
 
 // QtHttpServer 6.5+ has no public way to send a head with Content-Length and then the body in
@@ -93,8 +114,8 @@ QByteArray statusLine(int status)
     return QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(status) + ' ' + phrase + "\r\n";
 }
 
-void writeHead(QTcpSocket *socket, int status, const QByteArray &contentType, qint64 contentLength,
-               const HttpExchange::Headers &extraHeaders = {})
+void writeHeadTo(QTcpSocket *socket, int status, const QByteArray &contentType,
+                 qint64 contentLength, const HttpExchange::Headers &extraHeaders = {})
 {
     QByteArray head = statusLine(status);
     head += "Content-Type: " + contentType + "\r\n";
@@ -116,25 +137,15 @@ void HttpExchange::watchConnection(QTcpSocket *socket)
     });
 }
 
-void HttpExchange::send(int status, const QByteArray &contentType, const QByteArray &body,
-                        const Headers &extraHeaders)
+void HttpExchange::writeHead(int status, const QByteArray &contentType, qint64 contentLength,
+                             const Headers &extraHeaders)
 {
-    if (!isConnected())
-        return;
-    writeHead(m_socket, status, contentType, body.size(), extraHeaders);
-    m_socket->write(body);
+    writeHeadTo(m_socket, status, contentType, contentLength, extraHeaders);
 }
 
-void HttpExchange::sendHead(int status, const QByteArray &contentType, qint64 contentLength)
+void HttpExchange::writeBody(const QByteArray &part)
 {
-    if (isConnected())
-        writeHead(m_socket, status, contentType, contentLength);
-}
-
-void HttpExchange::sendBodyPart(const QByteArray &part)
-{
-    if (isConnected())
-        m_socket->write(part);
+    m_socket->write(part);
 }
 
 #else // QtHttpServer 6.4
@@ -148,33 +159,20 @@ void HttpExchange::watchConnection(QTcpSocket *socket)
     });
 }
 
-void HttpExchange::send(int status, const QByteArray &contentType, const QByteArray &body,
-                        const Headers &extraHeaders)
+void HttpExchange::writeHead(int status, const QByteArray &contentType, qint64 contentLength,
+                             const Headers &extraHeaders)
 {
-    if (!isConnected())
-        return;
-    m_responder->writeStatusLine(QHttpServerResponder::StatusCode(status));
-    m_responder->writeHeader(QByteArrayLiteral("Content-Type"), contentType);
-    m_responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
-    for (const auto &header : extraHeaders)
-        m_responder->writeHeader(header.first, header.second);
-    m_responder->writeBody(body);
-}
-
-void HttpExchange::sendHead(int status, const QByteArray &contentType, qint64 contentLength)
-{
-    if (!isConnected())
-        return;
     m_responder->writeStatusLine(QHttpServerResponder::StatusCode(status));
     m_responder->writeHeader(QByteArrayLiteral("Content-Type"), contentType);
     m_responder->writeHeader(QByteArrayLiteral("Content-Length"),
                              QByteArray::number(contentLength));
+    for (const auto &header : extraHeaders)
+        m_responder->writeHeader(header.first, header.second);
 }
 
-void HttpExchange::sendBodyPart(const QByteArray &part)
+void HttpExchange::writeBody(const QByteArray &part)
 {
-    if (isConnected())
-        m_responder->writeBody(part);
+    m_responder->writeBody(part);
 }
 
 #endif

@@ -46,6 +46,10 @@ public:
 private:
     // Lets go of the responder and ends the exchange when the connection is gone.
     void watchConnection(QTcpSocket *socket);
+    // One implementation per QtHttpServer request API (see httpcompat.h).
+    void writeHead(int status, const QByteArray &contentType, qint64 contentLength,
+                   const Headers &extraHeaders);
+    void writeBody(const QByteArray &part);
 
     QByteArray m_method;
     QString m_path;
