@@ -1,5 +1,7 @@
 #include "apioutcome.h"
 
+#include "untrustedtext.h"
+
 #include <QCoreApplication>
 
 namespace Care360 {
@@ -28,6 +30,8 @@ bool ApiOutcome::isRetryable() const
 
 QString ApiOutcome::userMessage() const
 {
+    // Everything the server or the network stack wrote goes in capped and made visible.
+    using UntrustedText::shown;
     switch (kind) {
     case Kind::Updated:
         return tr("Changes saved; the case has %n active escalation(s).", nullptr,
@@ -40,12 +44,12 @@ QString ApiOutcome::userMessage() const
                   nullptr, int(missingIds.size()));
     case Kind::ValidationFailed:
         return itemIndex >= 0
-            ? tr("Change %1 was refused: %2.").arg(itemIndex + 1).arg(validationMessage)
-            : tr("The request was refused: %1.").arg(validationMessage);
+            ? tr("Change %1 was refused: %2.").arg(itemIndex + 1).arg(shown(validationMessage))
+            : tr("The request was refused: %1.").arg(shown(validationMessage));
     case Kind::AssigneeNotFound:
         return tr("No assignable Care360 user has the e-mail %1 in this organisation; check the "
                   "address or choose another assignee.")
-            .arg(email);
+            .arg(shown(email));
     case Kind::CaseNotFound:
         return tr("Care360 has no case with this ID; check the case ID.");
     case Kind::PermissionDenied:
@@ -56,16 +60,17 @@ QString ApiOutcome::userMessage() const
     case Kind::TimedOut:
         return tr("Care360 did not answer in time; your changes are kept, try again.");
     case Kind::ConnectionFailed:
-        return tr("Could not reach Care360 (%1); check the network and try again.").arg(detail);
+        return tr("Could not reach Care360 (%1); check the network and try again.")
+            .arg(shown(detail));
     case Kind::TlsFailed:
         return tr("The secure connection to Care360 could not be verified (%1); nothing was sent.")
-            .arg(detail);
+            .arg(shown(detail));
     case Kind::Cancelled:
         return tr("The request was cancelled; your changes are kept.");
     case Kind::TooLarge:
         return tr("Care360 sent an answer too large to be genuine; it was discarded.");
     case Kind::Refused:
-        return tr("The request was not sent: %1").arg(detail);
+        return tr("The request was not sent: %1").arg(shown(detail));
     case Kind::UnexpectedResponse:
         break;
     }
@@ -74,7 +79,7 @@ QString ApiOutcome::userMessage() const
                   "kept.");
     if (httpStatus == 429) {
         // The server's own words when it gave any (api-notes: rate limits are undocumented).
-        const QString why = serverError.isEmpty() ? tr("too many requests") : serverError;
+        const QString why = serverError.isEmpty() ? tr("too many requests") : shown(serverError);
         return retryAfterSeconds > 0
             ? tr("Care360 asks to slow down (%1); try again in %n second(s). Your changes are "
                  "kept.",
@@ -83,7 +88,7 @@ QString ApiOutcome::userMessage() const
             : tr("Care360 asks to slow down (%1); try again shortly. Your changes are kept.")
                   .arg(why);
     }
-    const QString text = !serverError.isEmpty() ? serverError : message;
+    const QString text = shown(!serverError.isEmpty() ? serverError : message);
     return text.isEmpty()
         ? tr("Care360 answered with an unexpected response (HTTP %1); your changes are kept.")
               .arg(httpStatus)

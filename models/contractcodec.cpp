@@ -1,4 +1,6 @@
 #include "contractcodec.h"
+
+#include "untrustedtext.h"
 #include "models/wirenames.h"
 
 #include "escalationlistreader.h"
@@ -181,14 +183,32 @@ std::optional<QDateTime> parseCanonicalTimestamp(const QString &text)
                                  QTime(hour, minute, second, centis * 10 + millis));
 }
 
+// The distinct IDs of a comma-separated list, at most UntrustedText::maxListedIds of them.
+QStringList listedIds(QStringView list)
+{
+    QStringList ids;
+    qsizetype start = 0;
+    while (start < list.size() && ids.size() < UntrustedText::maxListedIds) {
+        qsizetype end = list.indexOf(QLatin1Char(','), start);
+        if (end < 0)
+            end = list.size();
+        const QString id = UntrustedText::capped(list.mid(start, end - start).trimmed(), 64);
+        if (!id.isEmpty() && !ids.contains(id))
+            ids << id;
+        start = end + 1;
+    }
+    return ids;
+}
+
 // The outcome for an envelope, however it was read.
 ApiOutcome decodeEnvelope(int httpStatus, const ResponseEnvelope &envelope)
 {
     ApiOutcome outcome;
     outcome.httpStatus = httpStatus;
-    outcome.message = envelope.message;
-    outcome.serverError = envelope.error;
-    const QString &error = outcome.serverError;
+    // Classified on the whole text, kept only in part: a server may send megabytes.
+    outcome.message = UntrustedText::capped(envelope.message, UntrustedText::maxKeptChars);
+    outcome.serverError = UntrustedText::capped(envelope.error, UntrustedText::maxKeptChars);
+    const QString &error = envelope.error;
 
     if (httpStatus >= 200 && httpStatus < 300) {
         if (envelope.success && envelope.escalations) {
@@ -210,8 +230,7 @@ ApiOutcome decodeEnvelope(int httpStatus, const ResponseEnvelope &envelope)
             return unexpected(outcome, QStringLiteral("The active escalation list is missing."));
         outcome.kind = ApiOutcome::Kind::EscalationsNotFound;
         outcome.escalations = *envelope.escalations;
-        for (const QString &id : m.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            outcome.missingIds << id.trimmed();
+        outcome.missingIds = listedIds(m.capturedView(1));
         return outcome;
     }
     if (const QRegularExpressionMatch m = noAssignee.match(error); m.hasMatch()) {

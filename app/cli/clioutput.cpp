@@ -1,5 +1,7 @@
 #include "clioutput.h"
 
+#include "models/untrustedtext.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -44,7 +46,7 @@ QString CliOutput::errorLine(const ApiOutcome &outcome)
     const QString sentence = outcome.kind == ApiOutcome::Kind::EscalationsNotFound
         ? tr("Not an active escalation of this case (completed or unknown): %1; nothing was "
              "saved.")
-              .arg(outcome.missingIds.join(QLatin1String(", ")))
+              .arg(UntrustedText::shown(outcome.missingIds.join(QLatin1String(", "))))
         : outcome.userMessage();
     return tr("%1 (request ID %2)").arg(sentence, outcome.requestId);
 }
@@ -56,15 +58,17 @@ QString CliOutput::table(const QList<Escalation> &escalations)
     const QStringList header { tr("ID"),        tr("TYPE"),        tr("TITLE"),
                                tr("FOLLOW-UP"), tr("ASSIGNED TO"), tr("NOTE") };
     QList<QStringList> rows { header };
+    // Every field came from the server: no control character reaches the terminal.
+    using UntrustedText::capped;
+    using UntrustedText::visible;
     for (const Escalation &e : escalations) {
-        QString note = e.note.value_or(QString()).simplified();
-        if (note.size() > 40)
-            note = note.left(39) + QChar(0x2026);
-        rows.append({ e.id, e.type, e.title,
+        const QString note = visible(capped(e.note.value_or(QString()).simplified(), 40));
+        rows.append({ visible(capped(e.id, 64)), visible(capped(e.type, 40)),
+                      visible(capped(e.title, 80)),
                       e.followUpDueAt ? e.followUpDueAt->toLocalTime().toString(
                           QStringLiteral("yyyy-MM-dd HH:mm"))
                                       : QStringLiteral("-"),
-                      e.assignedToUserId.value_or(QStringLiteral("-")),
+                      visible(capped(e.assignedToUserId.value_or(QStringLiteral("-")), 64)),
                       note.isEmpty() ? QStringLiteral("-") : note });
     }
     QList<int> widths(header.size(), 0);

@@ -33,6 +33,7 @@ private slots:
     void listPrintsTable();
     void listJsonParses();
     void caseTakesALink();
+    void listNeverPrintsTerminalControls();
     void noteTextInTheArgumentsIsRefused();
     void updateAppliesGroupsInOneRequest();
     void updateJsonParses();
@@ -142,6 +143,24 @@ void TestCli::caseTakesALink()
     QCOMPARE(m_server.receivedRequests().size(), 1);
     QCOMPARE(m_server.receivedRequests().at(0).path,
              QStringLiteral("/api/v1/cases/") + Demo::acmeCaseId);
+}
+
+void TestCli::listNeverPrintsTerminalControls()
+{
+    // Any agent could plant a title change and a screen wipe in a note for colleagues to list.
+    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const QByteArray body = QByteArrayLiteral(
+                                "{\"action\":\"UPDATE_ESCALATION\",\"escalations\":[{\"escalationId\":\"")
+        + id.toLatin1() + QByteArrayLiteral("\",\"note\":\"\\u001b]0;owned\\u0007\\u001b[2Jhi\"}]}");
+    QCOMPARE(m_server.store().handle(Demo::acmeCaseId, Demo::acmeApiKey.toLatin1(), body).status,
+             200);
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::acmeCaseId);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(!run.out.contains('\x1b'));
+    QVERIFY(!run.out.contains('\x07'));
+    QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("\u241b]0;owned\u2407\u241b[2Jhi")),
+             run.out.constData());
 }
 
 void TestCli::noteTextInTheArgumentsIsRefused()

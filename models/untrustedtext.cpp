@@ -1,0 +1,45 @@
+#include "untrustedtext.h"
+
+namespace Care360::UntrustedText {
+
+namespace {
+bool isBidiControl(char16_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+} // namespace
+
+QString visible(QStringView text)
+{
+    QString result;
+    result.reserve(text.size());
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20)
+            result += QChar(char16_t(0x2400 + c)); // ␀ … ␟, ESC -> ␛
+        else if (c == 0x7F)
+            result += QChar(char16_t(0x2421)); // ␡
+        else if ((c >= 0x80 && c <= 0x9F) || isBidiControl(c))
+            result += QChar::ReplacementCharacter;
+        else
+            result += ch;
+    }
+    return result;
+}
+
+QString capped(QStringView text, int maxChars)
+{
+    if (text.size() <= maxChars)
+        return text.toString();
+    int cut = maxChars - 1;
+    if (cut > 0 && text.at(cut - 1).isHighSurrogate())
+        --cut; // never split a surrogate pair
+    return text.left(cut).toString() + QChar(0x2026);
+}
+
+QString shown(QStringView text)
+{
+    return visible(capped(text, maxShownChars));
+}
+
+} // namespace Care360::UntrustedText
