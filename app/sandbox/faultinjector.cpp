@@ -17,12 +17,18 @@ struct FaultName {
     Fault fault;
     const char *name;
 };
-constexpr FaultName kNames[] = {
-    { Fault::None, "none" },         { Fault::Http500, "http500" },
-    { Fault::BadJson, "bad-json" },  { Fault::Drop, "drop" },
-    { Fault::Slow, "slow" },         { Fault::Huge, "huge" },
-    { Fault::Redirect, "redirect" }, { Fault::RateLimit, "rate-limit" }
-};
+constexpr FaultName kNames[] = { { Fault::None, "none" },
+                                 { Fault::Http500, "http500" },
+                                 { Fault::BadJson, "bad-json" },
+                                 { Fault::Drop, "drop" },
+                                 { Fault::Slow, "slow" },
+                                 { Fault::Huge, "huge" },
+                                 { Fault::Redirect, "redirect" },
+                                 { Fault::RateLimit, "rate-limit" },
+                                 { Fault::Trickle, "trickle" },
+                                 { Fault::LongError, "long-error" },
+                                 { Fault::HugeNotFoundList, "huge-not-found-list" } };
+constexpr int kTrickleIntervalMs = 2000;
 
 } // namespace
 
@@ -96,6 +102,30 @@ int FaultInjector::answer(Fault fault, HttpExchange *exchange)
     case Fault::Huge:
         writeHuge(exchange);
         return 200;
+    case Fault::Trickle:
+        writeTrickle(exchange);
+        return 200;
+    case Fault::LongError: {
+        status = 500;
+        QByteArray text = QByteArrayLiteral("\\u001b]0;owned\\u0007\\u001b[2J");
+        text += QByteArray(longErrorSize, 'x');
+        exchange->send(status, kJson,
+                       QByteArrayLiteral("{\"status\":500,\"success\":false,\"message\":"
+                                         "\"Internal error\",\"error\":\"")
+                           + text + QByteArrayLiteral("\"}"));
+        break;
+    }
+    case Fault::HugeNotFoundList: {
+        status = 400;
+        QByteArray ids =
+            QByteArrayLiteral("b9c8d7e6-f5a4-3210-fedc-ba9876543210,").repeated(notFoundRepeats);
+        ids.chop(1);
+        exchange->send(status, kJson,
+                       QByteArrayLiteral("{\"status\":400,\"success\":false,\"message\":"
+                                         "\"Invalid request\",\"error\":\"Escalation not found: ")
+                           + ids + QByteArrayLiteral("\",\"data\":{\"escalations\":[]}}"));
+        break;
+    }
     }
     exchange->deleteLater();
     return status;
@@ -133,6 +163,20 @@ void FaultInjector::writeHuge(HttpExchange *exchange)
     pump();
 }
 
+void FaultInjector::writeTrickle(HttpExchange *exchange)
+{
+    // Never finishes and never goes quiet long enough for an inactivity timeout.
+    exchange->sendHead(200, kJson, 1024 * 1024);
+    auto timer = new QTimer(exchange);
+    timer->setInterval(kTrickleIntervalMs);
+    connect(timer, &QTimer::timeout, exchange, [exchange] {
+        if (!exchange->isConnected())
+            return exchange->deleteLater();
+        exchange->sendBodyPart(QByteArrayLiteral(" "));
+    });
+    timer->start();
+}
+
 void FaultInjector::trickle(HttpExchange *exchange, int status, const QByteArray &body)
 {
     exchange->sendHead(status, kJson, body.size());
@@ -156,6 +200,16 @@ QString FaultInjector::name(Fault fault)
             return QLatin1String(entry.name);
     }
     return QString();
+}
+
+QStringList FaultInjector::names()
+{
+    QStringList all;
+    for (const FaultName &entry : kNames) {
+        if (entry.fault != Fault::None)
+            all << QLatin1String(entry.name);
+    }
+    return all;
 }
 
 std::optional<Fault> FaultInjector::fromName(const QString &name)

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -21,6 +22,9 @@ enum class Fault {
     Huge, // 200 with a 50 MB body
     Redirect, // 302 to http://127.0.0.2:1/elsewhere
     RateLimit, // 429 with Retry-After: 2 (Care360 documents no limits; a client must cope)
+    Trickle, // a 200 head, then one byte every 2 s for as long as the client waits
+    LongError, // 500 whose "error" is 8 MiB of text with terminal escapes in it
+    HugeNotFoundList, // 400 "Escalation not found:" naming one ID a million times
 };
 
 // Holds the fault plan (which fault, for how many requests) and writes the faulty answers.
@@ -28,6 +32,8 @@ class FaultInjector : public QObject {
     Q_OBJECT
 public:
     static constexpr qint64 hugeBodySize = 50 * 1024 * 1024;
+    static constexpr qint64 longErrorSize = 8 * 1024 * 1024;
+    static constexpr int notFoundRepeats = 1000 * 1000;
 
     explicit FaultInjector(QObject *parent = nullptr);
 
@@ -47,9 +53,12 @@ public:
 
     static QString name(Fault fault);
     static std::optional<Fault> fromName(const QString &name);
+    // Every fault's name but "none", in declaration order.
+    static QStringList names();
 
 private:
     void writeHuge(HttpExchange *exchange);
+    void writeTrickle(HttpExchange *exchange);
 
     struct Step {
         Fault fault;

@@ -1,6 +1,7 @@
 // care360-sandbox: the local Care360 stand-in as a standalone server (docs/sandbox.md).
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/faultinjector.h"
+#include "app/sandbox/sandboxlogging.h"
 #include "app/sandbox/sandboxserver.h"
 
 #include "care360/version.h"
@@ -97,11 +98,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption fault(
         QStringLiteral("fault"),
         QStringLiteral(
-            "Make the next COUNT requests (default: all) fail as KIND: http500, "
-            "bad-json, drop, slow, huge, redirect, rate-limit. Repeatable: applied in order."),
+            "Make the next COUNT requests (default: all) fail as KIND: %1. Repeatable: applied "
+            "in order.")
+            .arg(FaultInjector::names().join(QStringLiteral(", "))),
         QStringLiteral("KIND[:COUNT]"));
-    parser.addOptions({ host, allowRemote, port, data, delay, fault });
+    const QCommandLineOption httpDebug(
+        QStringLiteral("http-debug"),
+        QStringLiteral("Let QtHttpServer's own debug output through (QT_LOGGING_RULES alone does "
+                       "not); API key values are still replaced by [redacted]."));
+    parser.addOptions({ host, allowRemote, port, data, delay, fault, httpDebug });
     parser.process(app);
+    installLogGuard(parser.isSet(httpDebug));
 
     const QHostAddress address(parser.value(host));
     if (address.isNull())
@@ -128,9 +135,8 @@ int main(int argc, char *argv[])
         if (parts.size() == 2)
             count = parts.at(1).toInt(&ok);
         if (!kind || parts.size() > 2 || (parts.size() == 2 && (!ok || count < 1)))
-            return fail(QStringLiteral("--fault: expected KIND[:COUNT] with KIND one of http500, "
-                                       "bad-json, drop, slow, huge, redirect: %1")
-                            .arg(spec));
+            return fail(QStringLiteral("--fault: expected KIND[:COUNT] with KIND one of %1: %2")
+                            .arg(FaultInjector::names().join(QStringLiteral(", ")), spec));
         server.addFault(*kind, count);
     }
     server.setDelay(delayMs);

@@ -8,4 +8,11 @@ namespace Care360::Sandbox {
 // care360_app. Never log the API key or note text.
 Q_DECLARE_LOGGING_CATEGORY(lcSandboxServer)
 
+// For the stand-alone sandbox: QtHttpServer's own categories (qt.httpserver*, which dump every
+// request with its headers) stay off whatever QT_LOGGING_RULES says unless httpDebug, and even
+// then the value of a cv-api-key header never reaches the output.
+void installLogGuard(bool httpDebug);
+// The message with every cv-api-key header value replaced by [redacted].
+QString redactApiKeys(const QString &message);
+
 } // namespace Care360::Sandbox

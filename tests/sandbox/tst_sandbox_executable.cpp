@@ -102,6 +102,7 @@ private slots:
     void refusesBadOptions();
     void appliesFaultsAndDelayFromTheCommandLine();
     void helpListsTheDemoKeysAndCases();
+    void qtHttpServerDebugNeverPrintsTheKey();
 
 private:
     QNetworkAccessManager m_manager;
@@ -291,6 +292,33 @@ void TestSandboxExecutable::appliesFaultsAndDelayFromTheCommandLine()
     QCOMPARE(badJson.status, 200);
     QVERIFY(badJson.json().isEmpty());
     QCOMPARE(post(m_manager, url, key, kDemoUpdate).status, 200);
+}
+
+void TestSandboxExecutable::qtHttpServerDebugNeverPrintsTheKey()
+{
+    // QtHttpServer's own request dump includes every header, the key among them.
+    for (const bool asked : { false, true }) {
+        Running sandbox;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"),
+                           QStringLiteral("qt.httpserver*=true"));
+        sandbox.process.setProcessEnvironment(environment);
+        QStringList arguments { QStringLiteral("--port"), QStringLiteral("0") };
+        if (asked)
+            arguments << QStringLiteral("--http-debug");
+        QVERIFY(start(sandbox, arguments));
+        QCOMPARE(post(m_manager, caseUrl(sandbox.url, Demo::acmeCaseId), Demo::acmeApiKey.toUtf8(),
+                      kDemoUpdate)
+                     .status,
+                 200);
+        ::kill(pid_t(sandbox.process.processId()), SIGTERM);
+        QVERIFY(sandbox.process.waitForFinished(10000));
+        const QString log = QString::fromUtf8(sandbox.process.readAllStandardError());
+        QVERIFY2(!log.contains(Demo::acmeApiKey), qPrintable(log));
+        QVERIFY2(log.contains(QLatin1String("200")), qPrintable(log)); // the sandbox's own line
+        // Asked for, the dump is there, with the key's value replaced.
+        QCOMPARE(log.contains(QLatin1String("[redacted]")), asked);
+    }
 }
 
 void TestSandboxExecutable::helpListsTheDemoKeysAndCases()

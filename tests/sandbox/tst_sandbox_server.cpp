@@ -61,6 +61,8 @@ private slots:
     void redirectPointsElsewhere();
     void faultCountsRunOutInOrder();
     void servesTheLargeCase();
+    void recordsNothingUnlessAsked();
+    void longErrorAndHugeNotFoundListFaults();
 
 private:
     SandboxServer *m_server = nullptr;
@@ -158,6 +160,10 @@ void TestSandboxServer::bodiesOverOneMebibyteGet413()
         post(*m_manager, m_caseUrl, kKey, noteUpdate(m_server->store(), QString::fromLatin1(note)));
     QCOMPARE(result.status, 413);
     QCOMPARE(result.json().value(QLatin1String("status")).toInt(), 413);
+    // Recorded, but the refused body is not kept.
+    QCOMPARE(m_server->receivedRequests().size(), 1);
+    QCOMPARE(m_server->receivedRequests().at(0).status, 413);
+    QVERIFY(m_server->receivedRequests().at(0).body.isEmpty());
     QVERIFY(!firstNote(m_server->store()) || firstNote(m_server->store())->size() < 1000);
     // Exactly at the limit is still served.
     const QByteArray small = noteUpdate(m_server->store(), QString());
@@ -306,6 +312,42 @@ void TestSandboxServer::servesTheLargeCase()
         R"({"action":"UPDATE_ESCALATION","escalations":[{"escalationId":"00000000-0000-0000-0000-000000000000"}]})");
     QCOMPARE(result.status, 400);
     QCOMPARE(result.escalationCount(), 1000);
+}
+
+void TestSandboxServer::recordsNothingUnlessAsked()
+{
+    // The stand-alone sandbox once kept 1,000 requests with keys and note text.
+    SandboxServer quiet;
+    quiet.store().loadDemo();
+    QVERIFY(quiet.listen() != 0);
+    QUrl url = m_caseUrl;
+    url.setPort(quiet.baseUrl().port());
+    QCOMPARE(post(*m_manager, url, kKey, noteUpdate(quiet.store(), QStringLiteral("kept?"))).status,
+             200);
+    QCOMPARE(quiet.receivedRequests().size(), 0);
+}
+
+void TestSandboxServer::longErrorAndHugeNotFoundListFaults()
+{
+    m_server->setFault(Fault::LongError, 1);
+    const HttpResult longError =
+        post(*m_manager, m_caseUrl, kKey, noteUpdate(m_server->store(), QStringLiteral("x")));
+    QCOMPARE(longError.status, 500);
+    const QString error = longError.json().value(QLatin1String("error")).toString();
+    QVERIFY(error.size() > FaultInjector::longErrorSize);
+    QVERIFY(error.startsWith(QChar(0x1b)));
+
+    m_server->setFault(Fault::HugeNotFoundList, 1);
+    const HttpResult notFound =
+        post(*m_manager, m_caseUrl, kKey, noteUpdate(m_server->store(), QStringLiteral("x")));
+    QCOMPARE(notFound.status, 400);
+    const QString list = notFound.json().value(QLatin1String("error")).toString();
+    QVERIFY(list.startsWith(QLatin1String("Escalation not found: ")));
+    QCOMPARE(list.count(QLatin1Char(',')), FaultInjector::notFoundRepeats - 1);
+    QVERIFY(notFound.json()
+                .value(QLatin1String("data"))
+                .toObject()
+                .contains(QLatin1String("escalations")));
 }
 
 QTEST_MAIN(TestSandboxServer)
