@@ -28,10 +28,14 @@ bool ApiOutcome::isRetryable() const
     }
 }
 
-QString ApiOutcome::userMessage() const
+QString ApiOutcome::userMessage(Audience audience) const
 {
     // Everything the server or the network stack wrote goes in capped and made visible.
     using UntrustedText::shown;
+    // The console's sentence, or the CLI's, which has no changes to keep.
+    const auto say = [audience](const QString &console, const QString &cli) {
+        return audience == Audience::Console ? console : cli;
+    };
     switch (kind) {
     case Kind::Updated:
         return tr("Changes saved; the case has %n active escalation(s).", nullptr,
@@ -58,7 +62,8 @@ QString ApiOutcome::userMessage() const
     case Kind::InvalidApiKey:
         return tr("Care360 did not accept the API key for this environment; enter a valid key.");
     case Kind::TimedOut:
-        return tr("Care360 did not answer in time; your changes are kept, try again.");
+        return say(tr("Care360 did not answer in time; your changes are kept, try again."),
+                   tr("Care360 did not answer in time."));
     case Kind::ConnectionFailed:
         return tr("Could not reach Care360 (%1); check the network and try again.")
             .arg(shown(detail));
@@ -66,33 +71,45 @@ QString ApiOutcome::userMessage() const
         return tr("The secure connection to Care360 could not be verified (%1); nothing was sent.")
             .arg(shown(detail));
     case Kind::Cancelled:
-        return tr("The request was cancelled; your changes are kept.");
+        return say(tr("The request was cancelled; your changes are kept."),
+                   tr("The request was cancelled."));
     case Kind::TooLarge:
         return tr("Care360 sent an answer too large to be genuine; it was discarded.");
     case Kind::Refused:
-        return tr("The request was not sent: %1").arg(shown(detail));
+        // With a status the request did reach the server, which answered with a redirect.
+        return httpStatus == 0 ? tr("The request was not sent: %1").arg(shown(detail))
+                               : tr("The redirect was not followed: %1").arg(shown(detail));
     case Kind::UnexpectedResponse:
         break;
     }
     if (httpStatus == 0)
-        return tr("Care360 answered with something the console cannot read; your changes are "
-                  "kept.");
+        return say(tr("Care360 answered with something the console cannot read; your changes "
+                      "are kept."),
+                   tr("Care360 answered with something that cannot be read."));
     if (httpStatus == 429) {
         // The server's own words when it gave any (api-notes: rate limits are undocumented).
         const QString why = serverError.isEmpty() ? tr("too many requests") : shown(serverError);
         return retryAfterSeconds > 0
-            ? tr("Care360 asks to slow down (%1); try again in %n second(s). Your changes are "
-                 "kept.",
-                 nullptr, retryAfterSeconds)
+            ? say(tr("Care360 asks to slow down (%1); try again in %n second(s). Your changes "
+                     "are kept.",
+                     nullptr, retryAfterSeconds),
+                  tr("Care360 asks to slow down (%1); try again in %n second(s).", nullptr,
+                     retryAfterSeconds))
                   .arg(why)
-            : tr("Care360 asks to slow down (%1); try again shortly. Your changes are kept.")
+            : say(tr("Care360 asks to slow down (%1); try again shortly. Your changes are kept."),
+                  tr("Care360 asks to slow down (%1); try again shortly."))
                   .arg(why);
     }
     const QString text = shown(!serverError.isEmpty() ? serverError : message);
     return text.isEmpty()
-        ? tr("Care360 answered with an unexpected response (HTTP %1); your changes are kept.")
+        ? say(tr("Care360 answered with an unexpected response (HTTP %1); your changes are "
+                 "kept."),
+              tr("Care360 answered with an unexpected response (HTTP %1)."))
               .arg(httpStatus)
-        : tr("Care360 answered \"%1\" (HTTP %2); your changes are kept.").arg(text).arg(httpStatus);
+        : say(tr("Care360 answered \"%1\" (HTTP %2); your changes are kept."),
+              tr("Care360 answered \"%1\" (HTTP %2)."))
+              .arg(text)
+              .arg(httpStatus);
 }
 
 QString ApiOutcome::kindName(Kind kind)

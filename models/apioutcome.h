@@ -44,12 +44,16 @@ struct ApiOutcome {
     QString detail; // transport failures: the network stack's or TLS text
     int retryAfterSeconds = -1; // the answer's Retry-After (429, 503), -1 when absent
     QString requestId; // X-Request-ID of the call, set by the client
+    // The whole request went out (or an answer came): the server may have acted on it.
+    bool mayHaveArrived = false;
 
     bool isSuccess() const { return kind == Kind::Updated || kind == Kind::Listed; }
     // Whether sending the same request again may succeed without the agent changing anything.
     bool isRetryable() const;
+    // Who reads the sentence: the console keeps unsent changes, the CLI keeps nothing.
+    enum class Audience { Console, Cli };
     // One sentence an agent understands, without the request ID.
-    QString userMessage() const;
+    QString userMessage(Audience audience = Audience::Console) const;
     static QString kindName(Kind kind);
 };
 

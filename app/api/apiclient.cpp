@@ -26,6 +26,11 @@ void ApiClient::setTimeout(std::chrono::milliseconds timeout)
     m_settings.timeout = timeout;
 }
 
+void ApiClient::setDeadline(std::chrono::milliseconds deadline)
+{
+    m_settings.deadline = deadline;
+}
+
 UpdateEscalationsJob *ApiClient::updateEscalations(const QString &caseId,
                                                    const QList<EscalationUpdate> &updates)
 {

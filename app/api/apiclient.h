@@ -27,7 +27,9 @@ public:
     // Held in memory only; the credential store owns persistence.
     void setApiKey(const QString &apiKey);
     bool hasApiKey() const { return !m_settings.apiKey.isEmpty(); }
+    // Silence that ends a call, and the time a call may take in all.
     void setTimeout(std::chrono::milliseconds timeout);
+    void setDeadline(std::chrono::milliseconds deadline);
 
     UpdateEscalationsJob *updateEscalations(const QString &caseId,
                                             const QList<EscalationUpdate> &updates);

@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QSslError>
+#include <QTimer>
 #include <QUuid>
 
 namespace Care360 {
@@ -68,6 +69,37 @@ QString tooLargeDetail()
 {
     return ApiJob::tr("the answer exceeded %1 MiB").arg(ApiJob::maxResponseBytes / (1024 * 1024));
 }
+
+// A request body Qt can read once only (see ApiJob::send). Not a QBuffer: Qt rewinds those.
+class OneShotBody : public QIODevice {
+public:
+    explicit OneShotBody(const QByteArray &data)
+        : m_data(data)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+    bool atEnd() const override { return m_position >= m_data.size() && QIODevice::atEnd(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 size = qMin(maxSize, qint64(m_data.size()) - m_position);
+        memcpy(data, m_data.constData() + m_position, size_t(size));
+        m_position += size;
+        return size;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    const QByteArray m_data;
+    qint64 m_position = 0;
+};
 
 QByteArray userAgent()
 {
@@ -175,14 +207,24 @@ void ApiJob::send()
     qCDebug(lcApi).noquote() << m_request.verb << request.url().host() << request.url().path()
                              << "request" << m_requestId << "fields"
                              << m_request.logFields.join(u',');
-    m_reply =
-        m_settings.networkAccessManager->sendCustomRequest(request, m_request.verb, m_request.body);
+    // Qt silently sends a request again when a kept-alive connection dies before the answer; a
+    // body that can be read only once turns that into ContentReSendError, so a call reaches the
+    // server at most once and the agent hears that it may have arrived.
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+    auto *body = new OneShotBody(m_request.body);
+    m_reply = m_settings.networkAccessManager->sendCustomRequest(request, m_request.verb, body);
+    body->setParent(m_reply);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        m_requestSent = m_requestSent || (total >= 0 && sent == total);
+    });
     // The reply stays a child of its manager: should the manager go first, the reply goes with
     // it and m_reply becomes null, so ~ApiJob never aborts a reply whose manager is gone.
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &ApiJob::onDownloadProgress);
     connect(m_reply, &QNetworkReply::sslErrors, this, &ApiJob::onSslErrors);
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    QTimer::singleShot(m_settings.deadline, this, [this] { abortReply(AbortReason::Deadline); });
 }
 
 void ApiJob::onMetaDataChanged()
@@ -228,11 +270,25 @@ void ApiJob::onReplyFinished()
 
 ApiOutcome ApiJob::outcomeFromReply()
 {
+    ApiOutcome outcome = classifyReply();
+    outcome.mayHaveArrived = m_requestSent || outcome.httpStatus != 0;
+    return outcome;
+}
+
+ApiOutcome ApiJob::classifyReply()
+{
     const QNetworkReply::NetworkError error = m_reply->error();
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     using Kind = ApiOutcome::Kind;
     if (m_abortReason == AbortReason::Cancelled)
         return transportOutcome(Kind::Cancelled, QString(), status);
+    if (m_abortReason == AbortReason::Deadline)
+        return transportOutcome(Kind::TimedOut,
+                                tr("no complete answer within %n second(s)", nullptr,
+                                   int(std::chrono::duration_cast<std::chrono::seconds>(
+                                           m_settings.deadline)
+                                           .count())),
+                                status);
     if (m_abortReason == AbortReason::TooLarge)
         return transportOutcome(Kind::TooLarge, tooLargeDetail(), status);
     if (!m_sslErrors.isEmpty())
@@ -243,7 +299,7 @@ ApiOutcome ApiJob::outcomeFromReply()
     if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
         || error == QNetworkReply::ProxyTimeoutError)
         return transportOutcome(Kind::TimedOut, m_reply->errorString(), status);
-    if (isConnectionError(error))
+    if (isConnectionError(error) || error == QNetworkReply::ContentReSendError)
         return transportOutcome(Kind::ConnectionFailed, m_reply->errorString(), status);
     if (status == 0)
         return transportOutcome(Kind::UnexpectedResponse, m_reply->errorString());

@@ -22,7 +22,11 @@ struct ApiJobSettings {
     QNetworkAccessManager *networkAccessManager = nullptr;
     QUrl baseUrl;
     QString apiKey;
+    // Silence this long ends a transfer (QNetworkRequest's transfer timeout)...
     std::chrono::milliseconds timeout { 30000 };
+    // ...and so does this much time in all, however steadily a server trickles.
+    std::chrono::milliseconds deadline { defaultDeadline };
+    static constexpr std::chrono::seconds defaultDeadline { 60 };
 };
 
 // One HTTP request a job sends: the base adds everything that is transport.
@@ -73,7 +77,7 @@ protected:
 private:
     friend class ApiClient;
 
-    enum class AbortReason { None, Cancelled, TooLarge };
+    enum class AbortReason { None, Cancelled, TooLarge, Deadline };
 
     void start();
     std::optional<QString> refusalBeforeSending() const;
@@ -84,6 +88,7 @@ private:
     void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     ApiOutcome outcomeFromReply();
+    ApiOutcome classifyReply();
     void abortReply(AbortReason reason);
     void finishLater(const ApiOutcome &outcome);
     void finish(ApiOutcome outcome);
@@ -97,6 +102,7 @@ private:
     AbortReason m_abortReason = AbortReason::None;
     QElapsedTimer m_elapsed;
     bool m_started = false;
+    bool m_requestSent = false; // every byte of the request went out
     bool m_finished = false;
 };
 

@@ -40,14 +40,27 @@ int CliOutput::exitCode(const ApiOutcome &outcome)
     return Exit::Unexpected;
 }
 
-QString CliOutput::errorLine(const ApiOutcome &outcome)
+QString CliOutput::errorLine(const ApiOutcome &outcome, bool isUpdate)
 {
-    // The console's sentence speaks of edits kept in the window; here nothing is kept.
-    const QString sentence = outcome.kind == ApiOutcome::Kind::EscalationsNotFound
-        ? tr("Not an active escalation of this case (completed or unknown): %1; nothing was "
-             "saved.")
-              .arg(UntrustedText::shown(outcome.missingIds.join(QLatin1String(", "))))
-        : outcome.userMessage();
+    using Kind = ApiOutcome::Kind;
+    if (outcome.kind == Kind::EscalationsNotFound) {
+        const QString ids = UntrustedText::shown(outcome.missingIds.join(QLatin1String(", ")));
+        return tr("Not an active escalation of this case (completed or unknown): %1; nothing was "
+                  "saved. (request ID %2)")
+            .arg(ids, outcome.requestId);
+    }
+    QString sentence = outcome.userMessage(ApiOutcome::Audience::Cli);
+    // Care360 refuses a request whole; without an answer that says so, it may have acted.
+    const bool refusedWhole = outcome.kind == Kind::ValidationFailed
+        || outcome.kind == Kind::AssigneeNotFound || outcome.kind == Kind::CaseNotFound
+        || outcome.kind == Kind::PermissionDenied || outcome.kind == Kind::InvalidApiKey;
+    if (isUpdate && refusedWhole)
+        sentence += QLatin1Char(' ') + tr("Nothing was saved.");
+    else if (isUpdate && outcome.mayHaveArrived)
+        sentence += QLatin1Char(' ')
+            + tr("The update may have been applied: run list to check before sending it again.");
+    else if (isUpdate)
+        sentence += QLatin1Char(' ') + tr("Nothing was sent.");
     return tr("%1 (request ID %2)").arg(sentence, outcome.requestId);
 }
 

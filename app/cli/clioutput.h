@@ -14,8 +14,9 @@ class CliOutput {
 
 public:
     static int exitCode(const ApiOutcome &outcome);
-    // One sentence plus the request ID, for stderr.
-    static QString errorLine(const ApiOutcome &outcome);
+    // One sentence plus the request ID, for stderr; for an update also whether anything may
+    // have been saved (the CLI keeps nothing, so it must not promise to).
+    static QString errorLine(const ApiOutcome &outcome, bool isUpdate);
     // Fixed-width table of escalations; notes shortened to one line.
     static QString table(const QList<Escalation> &escalations);
 };

@@ -61,7 +61,8 @@ void CliRunner::onFinished(const ApiOutcome &outcome, const QByteArray &rawBody)
         m_out.flush();
     }
     if (code != Exit::Success)
-        m_err << CliOutput::errorLine(outcome) << Qt::endl;
+        m_err << CliOutput::errorLine(outcome, m_options.command == CliOptions::Command::Update)
+              << Qt::endl;
     emit done(code);
 }
 

@@ -36,6 +36,7 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
     m_log->setObjectName(QStringLiteral("activityLog"));
     m_session->setObjectName(QStringLiteral("caseSession"));
     m_connection->setPracticeServerFactory(std::move(practiceServer));
+    m_client->setDeadline(m_settings.requestDeadline());
     m_assignees->fromVariantMap(m_settings.assigneeEmails());
 
     connect(m_connection, &ConnectionManager::environmentChanged, this,

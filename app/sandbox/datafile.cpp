@@ -267,15 +267,21 @@ std::optional<QJsonObject> DataFile::readJson(const QString &path, QString *erro
         *error = path + QStringLiteral(": ") + file.errorString();
         return std::nullopt;
     }
+    return parseJson(file.readAll(), path, error);
+}
+
+std::optional<QJsonObject> DataFile::parseJson(const QByteArray &bytes, const QString &name,
+                                               QString *error)
+{
     QJsonParseError parseError {};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = path + QStringLiteral(": not valid JSON at offset ")
+        *error = name + QStringLiteral(": not valid JSON at offset ")
             + QString::number(parseError.offset) + QStringLiteral(": ") + parseError.errorString();
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = path + QStringLiteral(": the top level is not a JSON object");
+        *error = name + QStringLiteral(": the top level is not a JSON object");
         return std::nullopt;
     }
     return document.object();

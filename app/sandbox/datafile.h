@@ -2,6 +2,7 @@
 
 #include "sandboxdata.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -18,6 +19,9 @@ public:
     static std::optional<QList<SandboxOrganization>> parse(const QJsonObject &root, QString *error);
     // Reads and JSON-parses a file; the error names the file and the JSON syntax problem.
     static std::optional<QJsonObject> readJson(const QString &path, QString *error);
+    // JSON-parses a data file's bytes (readJson's second half); the error starts with `name`.
+    static std::optional<QJsonObject> parseJson(const QByteArray &bytes, const QString &name,
+                                                QString *error);
 };
 
 } // namespace Care360::Sandbox

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "app/api/apijob.h"
+
 namespace Care360 {
 
 namespace {
@@ -11,6 +13,7 @@ const QString kCustomUrl = QStringLiteral("connection/customBaseUrl");
 const QString kRecentCases = QStringLiteral("cases/recent");
 const QString kAssignees = QStringLiteral("assignees/emailsByUserId");
 const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
+const QString kDeadline = QStringLiteral("network/requestDeadlineSeconds");
 } // namespace
 
 Settings::Settings() = default;
@@ -79,6 +82,15 @@ QVariantMap Settings::assigneeEmails() const
 void Settings::setAssigneeEmails(const QVariantMap &e)
 {
     m_settings.setValue(kAssignees, e);
+}
+
+std::chrono::seconds Settings::requestDeadline() const
+{
+    bool ok = false;
+    const int seconds = m_settings.value(kDeadline).toInt(&ok);
+    // Anything unusable (absent, zero, negative, absurd) means the default.
+    return ok && seconds > 0 && seconds <= 3600 ? std::chrono::seconds(seconds)
+                                                : ApiJobSettings::defaultDeadline;
 }
 
 bool Settings::confirmProductionSend() const

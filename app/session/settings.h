@@ -6,6 +6,8 @@
 #include <QUrl>
 #include <QVariantMap>
 
+#include <chrono>
+
 namespace Care360 {
 
 // Typed access to what the console remembers between runs. By design it has no accessor for the
@@ -36,6 +38,8 @@ public:
     QVariantMap assigneeEmails() const;
     void setAssigneeEmails(const QVariantMap &emails);
 
+    // The longest a request may take in all (the console's own limit, default 60 s).
+    std::chrono::seconds requestDeadline() const;
     bool confirmProductionSend() const;
     void setConfirmProductionSend(bool confirm);
 

@@ -35,6 +35,8 @@ private slots:
     void timeoutIsTimedOut();
     void slowButSteadyAnswerIsNotATimeout();
     void droppedConnectionIsConnectionFailed();
+    void trickleEndsAtTheOverallDeadline();
+    void droppedConnectionIsNeverSentTwice();
     void htmlServerErrorIsUnexpected();
     void truncatedJsonIsUnexpected();
     void rateLimitCarriesRetryAfter();
@@ -102,6 +104,40 @@ void TestApiTransport::droppedConnectionIsConnectionFailed()
     QCOMPARE(result.outcome->kind, Kind::ConnectionFailed);
     QVERIFY(!result.outcome->detail.isEmpty());
     QCOMPARE(result.outcome->httpStatus, 0);
+}
+
+void TestApiTransport::trickleEndsAtTheOverallDeadline()
+{
+    // A byte every 2 s never trips the inactivity timeout; only the overall deadline ends it.
+    m_server.setFault(Fault::Trickle, 1);
+    m_client.setTimeout(std::chrono::seconds(30));
+    m_client.setDeadline(std::chrono::seconds(3));
+    const JobResult result = list(30000);
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::TimedOut);
+    QVERIFY2(result.outcome->detail.contains(QLatin1String("within 3 second")),
+             qPrintable(result.outcome->detail));
+    QVERIFY(result.outcome->isRetryable());
+}
+
+void TestApiTransport::droppedConnectionIsNeverSentTwice()
+{
+    // A first call leaves a connection that could be kept alive; the second is dropped unanswered.
+    QCOMPARE(list().outcome->kind, Kind::Listed);
+    m_server.setFault(Fault::Drop, 1);
+    EscalationUpdate change;
+    change.escalationId = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    change.note = QStringLiteral("sent once");
+    const JobResult result = waitForJob(m_client.updateEscalations(Demo::acmeCaseId, { change }));
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::ConnectionFailed);
+    QVERIFY(result.outcome->mayHaveArrived); // sent in full: Care360 may have acted on it
+    // Qt used to send the POST again on its own; each call now reaches the server once.
+    QCOMPARE(m_server.receivedRequests().size(), 2);
+    QCOMPARE(m_server.receivedRequests().at(1).status, 0);
+    QCOMPARE(m_server.store().activeEscalations(Demo::acmeCaseId).at(0).note.value_or(QString())
+                 == QStringLiteral("sent once"),
+             false);
 }
 
 void TestApiTransport::htmlServerErrorIsUnexpected()

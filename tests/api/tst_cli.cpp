@@ -15,6 +15,7 @@
 
 using namespace Care360;
 using namespace Care360::TestSupport;
+using Care360::Sandbox::Fault;
 namespace Demo = Care360::Sandbox::Demo;
 
 struct CliRun {
@@ -33,6 +34,8 @@ private slots:
     void listPrintsTable();
     void listJsonParses();
     void caseTakesALink();
+    void wordsSayOnlyWhatIsTrue_data();
+    void wordsSayOnlyWhatIsTrue();
     void listNeverPrintsTerminalControls();
     void noteTextInTheArgumentsIsRefused();
     void updateAppliesGroupsInOneRequest();
@@ -131,6 +134,42 @@ void TestCli::listPrintsTable()
         QVERIFY2(lines.at(i + 1).startsWith(active.at(i).id), qPrintable(lines.at(i + 1)));
         QVERIFY(lines.at(i + 1).contains(active.at(i).title));
     }
+}
+
+void TestCli::wordsSayOnlyWhatIsTrue_data()
+{
+    QTest::addColumn<bool>("isUpdate");
+    QTest::addColumn<int>("fault");
+    QTest::addColumn<QString>("expected");
+    const QString mayHave = QStringLiteral("may have been applied");
+    QTest::newRow("list, 500") << false << int(Fault::Http500) << QStringLiteral("(HTTP 500).");
+    QTest::newRow("update, 500") << true << int(Fault::Http500) << mayHave;
+    QTest::newRow("update, non-JSON 200") << true << int(Fault::BadJson) << mayHave;
+    QTest::newRow("update, redirect") << true << int(Fault::Redirect) << mayHave;
+    QTest::newRow("update, refused whole") << true << int(Fault::None)
+                                           << QStringLiteral("Nothing was saved.");
+}
+
+void TestCli::wordsSayOnlyWhatIsTrue()
+{
+    QFETCH(bool, isUpdate);
+    QFETCH(int, fault);
+    QFETCH(QString, expected);
+    m_server.setFault(Fault(fault), 1);
+    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    QStringList args = sandboxArgs() << (isUpdate ? QStringLiteral("update") : QStringLiteral("list"))
+                                     << QStringLiteral("--case") << Demo::acmeCaseId;
+    if (isUpdate) // without a fault, an unknown assignee makes Care360 refuse the whole request
+        args << QStringLiteral("--escalation") << id << QStringLiteral("--assign")
+             << (fault == int(Fault::None) ? QStringLiteral("nobody@acme.example")
+                                           : Demo::acmeNurseEmail);
+    const CliRun run = runCli(args);
+    QVERIFY(run.exitCode != 0);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    // The CLI keeps nothing, and a request that reached the server was not "not sent".
+    QVERIFY2(!err.contains(QLatin1String("kept")), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1String("request was not sent")), qPrintable(err));
 }
 
 void TestCli::caseTakesALink()
