@@ -4,6 +4,13 @@
 <context>
     <name>Care360::ApiOutcome</name>
     <message numerus="yes">
+        <source>Care360 asks to slow down (%1); try again in %n second(s).</source>
+        <translation>
+            <numerusform>Care360 asks to slow down (%1); try again in %n second.</numerusform>
+            <numerusform>Care360 asks to slow down (%1); try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Changes saved; the case has %n active escalation(s).</source>
         <translation>
             <numerusform>Changes saved; the case has %n active escalation.</numerusform>
@@ -59,6 +66,16 @@
         <translation>
             <numerusform>These changes will be saved on the live Care360 system (%n escalation):</numerusform>
             <numerusform>These changes will be saved on the live Care360 system (%n escalations):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ApiJob</name>
+    <message numerus="yes">
+        <source>no complete answer within %n second(s)</source>
+        <translation>
+            <numerusform>no complete answer within %n second</numerusform>
+            <numerusform>no complete answer within %n seconds</numerusform>
         </translation>
     </message>
 </context>

@@ -115,7 +115,7 @@ void TestApiTransport::trickleEndsAtTheOverallDeadline()
     const JobResult result = list(30000);
     QVERIFY(result.outcome);
     QCOMPARE(result.outcome->kind, Kind::TimedOut);
-    QVERIFY2(result.outcome->detail.contains(QLatin1String("within 3 second")),
+    QVERIFY2(result.outcome->detail.contains(QLatin1String("within 3 seconds")),
              qPrintable(result.outcome->detail));
     QVERIFY(result.outcome->isRetryable());
 }
