@@ -283,12 +283,11 @@ ApiOutcome ApiJob::classifyReply()
     if (m_abortReason == AbortReason::Cancelled)
         return transportOutcome(Kind::Cancelled, QString(), status);
     if (m_abortReason == AbortReason::Deadline)
-        return transportOutcome(Kind::TimedOut,
-                                tr("no complete answer within %n second(s)", nullptr,
-                                   int(std::chrono::duration_cast<std::chrono::seconds>(
-                                           m_settings.deadline)
-                                           .count())),
-                                status);
+        return transportOutcome(
+            Kind::TimedOut,
+            tr("no complete answer within %n second(s)", nullptr,
+               int(std::chrono::duration_cast<std::chrono::seconds>(m_settings.deadline).count())),
+            status);
     if (m_abortReason == AbortReason::TooLarge)
         return transportOutcome(Kind::TooLarge, tooLargeDetail(), status);
     if (!m_sslErrors.isEmpty())

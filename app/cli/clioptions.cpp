@@ -75,6 +75,15 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         // Process arguments are readable by every local user: never patient information.
         return fail(tr("--note is not accepted: the note would be readable in the process list. "
                        "Use --note-file FILE (\"-\" for standard input)."));
+    } else if (name == QLatin1String("--timeout")) {
+        if (!takeValue(name, &value))
+            return false;
+        bool ok = false;
+        const int seconds = value.toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 3600)
+            return fail(tr("--timeout takes whole seconds from 1 to 3600, not \"%1\".").arg(value));
+        m_options.deadline = std::chrono::seconds(seconds);
+        return true;
     } else if (name == QLatin1String("--escalation")) {
         if (!takeValue(name, &value))
             return false;
@@ -256,6 +265,8 @@ Options:
   --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or "DATE TIME" in
                    local time (2025-06-15 09:00).
   --assign EMAIL   Reassign to this Care360 user.
+  --timeout SECS   The longest a request may take in all (default 60); a server that stops
+                   sending for 30 s ends it sooner.
   --json           Print the server's JSON envelope as received instead of a table. (list
                    asks with an unknown escalation ID, so its envelope is the 400 "Escalation
                    not found" answer whose data.escalations is the active list.)

@@ -8,6 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+#include <optional>
+
 namespace Care360 {
 
 // The parsed command line of care360-escalations-cli.
@@ -20,6 +23,7 @@ struct CliOptions {
     QList<EscalationUpdate> updates; // one per --escalation group, in order
     QString keySubcommand; // set, forget or status
     bool json = false;
+    std::optional<std::chrono::seconds> deadline; // --timeout
     bool help = false;
     bool version = false;
 };

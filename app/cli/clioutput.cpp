@@ -76,13 +76,13 @@ QString CliOutput::table(const QList<Escalation> &escalations)
     using UntrustedText::visible;
     for (const Escalation &e : escalations) {
         const QString note = visible(capped(e.note.value_or(QString()).simplified(), 40));
-        rows.append({ visible(capped(e.id, 64)), visible(capped(e.type, 40)),
-                      visible(capped(e.title, 80)),
-                      e.followUpDueAt ? e.followUpDueAt->toLocalTime().toString(
-                          QStringLiteral("yyyy-MM-dd HH:mm"))
-                                      : QStringLiteral("-"),
-                      visible(capped(e.assignedToUserId.value_or(QStringLiteral("-")), 64)),
-                      note.isEmpty() ? QStringLiteral("-") : note });
+        rows.append(
+            { visible(capped(e.id, 64)), visible(capped(e.type, 40)), visible(capped(e.title, 80)),
+              e.followUpDueAt
+                  ? e.followUpDueAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                  : QStringLiteral("-"),
+              visible(capped(e.assignedToUserId.value_or(QStringLiteral("-")), 64)),
+              note.isEmpty() ? QStringLiteral("-") : note });
     }
     QList<int> widths(header.size(), 0);
     for (const QStringList &row : std::as_const(rows)) {

@@ -42,6 +42,8 @@ void CliRunner::start()
     }
     m_client->setBaseUrl(m_options.environment.baseUrl);
     m_client->setApiKey(*key);
+    if (m_options.deadline)
+        m_client->setDeadline(*m_options.deadline);
     ApiJob *job = m_options.command == CliOptions::Command::List
         ? static_cast<ApiJob *>(m_client->fetchActiveEscalations(m_options.caseId))
         : m_client->updateEscalations(m_options.caseId, m_options.updates);

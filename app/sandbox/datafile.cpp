@@ -6,6 +6,7 @@
 #include "models/requestschema.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -262,12 +263,27 @@ std::optional<QList<SandboxOrganization>> DataFile::parse(const QJsonObject &roo
 
 std::optional<QJsonObject> DataFile::readJson(const QString &path, QString *error)
 {
+    // A FIFO would block, /dev/zero would never end: only regular files, and only so large.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = path + QStringLiteral(": not a regular file");
+        return std::nullopt;
+    }
+    if (info.size() > maxBytes) {
+        *error = path + QStringLiteral(": larger than %1 MiB").arg(maxBytes / (1024 * 1024));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = path + QStringLiteral(": ") + file.errorString();
         return std::nullopt;
     }
-    return parseJson(file.readAll(), path, error);
+    const QByteArray bytes = file.read(maxBytes + 1); // it may have grown since
+    if (bytes.size() > maxBytes) {
+        *error = path + QStringLiteral(": larger than %1 MiB").arg(maxBytes / (1024 * 1024));
+        return std::nullopt;
+    }
+    return parseJson(bytes, path, error);
 }
 
 std::optional<QJsonObject> DataFile::parseJson(const QByteArray &bytes, const QString &name,

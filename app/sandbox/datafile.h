@@ -16,6 +16,8 @@ namespace Care360::Sandbox {
 // "organizations[0].cases[1].escalations[2].followUpDueAt: not an ISO 8601 date-time".
 class DataFile {
 public:
+    // The 1,000-escalation demo case is about 0.5 MB; nothing genuine comes near this.
+    static constexpr qint64 maxBytes = 32 * 1024 * 1024;
     static std::optional<QList<SandboxOrganization>> parse(const QJsonObject &root, QString *error);
     // Reads and JSON-parses a file; the error names the file and the JSON syntax problem.
     static std::optional<QJsonObject> readJson(const QString &path, QString *error);

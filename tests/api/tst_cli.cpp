@@ -34,6 +34,7 @@ private slots:
     void listPrintsTable();
     void listJsonParses();
     void caseTakesALink();
+    void timeoutEndsATrickle();
     void wordsSayOnlyWhatIsTrue_data();
     void wordsSayOnlyWhatIsTrue();
     void listNeverPrintsTerminalControls();
@@ -146,8 +147,8 @@ void TestCli::wordsSayOnlyWhatIsTrue_data()
     QTest::newRow("update, 500") << true << int(Fault::Http500) << mayHave;
     QTest::newRow("update, non-JSON 200") << true << int(Fault::BadJson) << mayHave;
     QTest::newRow("update, redirect") << true << int(Fault::Redirect) << mayHave;
-    QTest::newRow("update, refused whole") << true << int(Fault::None)
-                                           << QStringLiteral("Nothing was saved.");
+    QTest::newRow("update, refused whole")
+        << true << int(Fault::None) << QStringLiteral("Nothing was saved.");
 }
 
 void TestCli::wordsSayOnlyWhatIsTrue()
@@ -157,8 +158,9 @@ void TestCli::wordsSayOnlyWhatIsTrue()
     QFETCH(QString, expected);
     m_server.setFault(Fault(fault), 1);
     const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
-    QStringList args = sandboxArgs() << (isUpdate ? QStringLiteral("update") : QStringLiteral("list"))
-                                     << QStringLiteral("--case") << Demo::acmeCaseId;
+    QStringList args = sandboxArgs()
+        << (isUpdate ? QStringLiteral("update") : QStringLiteral("list"))
+        << QStringLiteral("--case") << Demo::acmeCaseId;
     if (isUpdate) // without a fault, an unknown assignee makes Care360 refuse the whole request
         args << QStringLiteral("--escalation") << id << QStringLiteral("--assign")
              << (fault == int(Fault::None) ? QStringLiteral("nobody@acme.example")
@@ -170,6 +172,17 @@ void TestCli::wordsSayOnlyWhatIsTrue()
     // The CLI keeps nothing, and a request that reached the server was not "not sent".
     QVERIFY2(!err.contains(QLatin1String("kept")), qPrintable(err));
     QVERIFY2(!err.contains(QLatin1String("request was not sent")), qPrintable(err));
+}
+
+void TestCli::timeoutEndsATrickle()
+{
+    // One byte every 2 s keeps the inactivity timeout from ever firing.
+    m_server.setFault(Fault::Trickle, 1);
+    const CliRun run = runCli(sandboxArgs() << QStringLiteral("--timeout") << QStringLiteral("3")
+                                            << QStringLiteral("list") << QStringLiteral("--case")
+                                            << Demo::acmeCaseId);
+    QCOMPARE(run.exitCode, 7);
+    QVERIFY2(run.err.contains("did not answer in time"), run.err.constData());
 }
 
 void TestCli::caseTakesALink()
@@ -188,9 +201,10 @@ void TestCli::listNeverPrintsTerminalControls()
 {
     // Any agent could plant a title change and a screen wipe in a note for colleagues to list.
     const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
-    const QByteArray body = QByteArrayLiteral(
-                                "{\"action\":\"UPDATE_ESCALATION\",\"escalations\":[{\"escalationId\":\"")
-        + id.toLatin1() + QByteArrayLiteral("\",\"note\":\"\\u001b]0;owned\\u0007\\u001b[2Jhi\"}]}");
+    const QByteArray body =
+        QByteArrayLiteral("{\"action\":\"UPDATE_ESCALATION\",\"escalations\":[{\"escalationId\":\"")
+        + id.toLatin1()
+        + QByteArrayLiteral("\",\"note\":\"\\u001b]0;owned\\u0007\\u001b[2Jhi\"}]}");
     QCOMPARE(m_server.store().handle(Demo::acmeCaseId, Demo::acmeApiKey.toLatin1(), body).status,
              200);
     const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
@@ -297,6 +311,9 @@ void TestCli::usageErrorsExit2_data()
         << (sandboxArgs() << QStringLiteral("--api-key") << QStringLiteral("x") << list
                           << QStringLiteral("--case") << caseId);
     QTest::newRow("list without case") << (sandboxArgs() << list);
+    QTest::newRow("timeout not a number")
+        << (sandboxArgs() << QStringLiteral("--timeout") << QStringLiteral("soon") << list
+                          << QStringLiteral("--case") << caseId);
     QTest::newRow("note before escalation")
         << (sandboxArgs() << update << QStringLiteral("--case") << caseId
                           << QStringLiteral("--note-file") << QStringLiteral("-")

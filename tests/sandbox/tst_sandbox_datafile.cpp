@@ -5,8 +5,11 @@
 #include "models/contractcodec.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Care360;
 using namespace Care360::Sandbox;
@@ -58,6 +61,7 @@ private slots:
     void rejectsBadDataNamingTheField();
     void aFailedLoadKeepsTheOldData();
     void loadFileNamesFileAndSyntaxErrors();
+    void refusesDevicesFifosAndHugeFiles();
 
 private:
     SandboxStore m_store;
@@ -202,6 +206,29 @@ void TestSandboxDataFile::loadFileNamesFileAndSyntaxErrors()
         file.fileName()
             + QStringLiteral(
                 ": organizations[0].cases[0].escalations[0].createdAt: not an ISO 8601 date-time"));
+}
+
+void TestSandboxDataFile::refusesDevicesFifosAndHugeFiles()
+{
+    QString error;
+    // /dev/zero once grew the process to 5 GB; a FIFO hung it silently.
+    QVERIFY(!m_store.loadFile(QStringLiteral("/dev/zero"), &error));
+    QCOMPARE(error, QStringLiteral("/dev/zero: not a regular file"));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(QStringLiteral("data.fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QVERIFY(!m_store.loadFile(fifo, &error));
+    QCOMPARE(error, fifo + QStringLiteral(": not a regular file"));
+
+    QFile huge(dir.filePath(QStringLiteral("huge.json")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(DataFile::maxBytes + 1)); // sparse: nothing is really written
+    huge.close();
+    QVERIFY(!m_store.loadFile(huge.fileName(), &error));
+    QCOMPARE(error, huge.fileName() + QStringLiteral(": larger than 32 MiB"));
+    QCOMPARE(m_store.organizations().size(), 2); // the loaded data is untouched
 }
 
 QTEST_MAIN(TestSandboxDataFile)

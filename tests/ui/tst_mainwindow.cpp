@@ -47,6 +47,7 @@ private slots:
     void unknownAssigneeFlagsTheCell();
     void caseNotFoundPermissionDeniedAndWrongKey();
     void timeoutAndDroppedConnectionLoseNothing();
+    void hugeServerErrorIsCappedInTheBanner();
     void apiKeyDialogSavesReadsBackAndForgets();
 
 private:
@@ -305,6 +306,25 @@ void TestMainWindow::caseNotFoundPermissionDeniedAndWrongKey()
     QSignalSpy removed(&store, &CredentialStore::removeFinished);
     store.remove(server.baseUrl());
     QVERIFY(removed.wait());
+}
+
+void TestMainWindow::hugeServerErrorIsCappedInTheBanner()
+{
+    // 8 MiB of "error" once kept the banner's text layout busy for minutes.
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcmeCase(c));
+    const QStringList ids = acmeIds(c);
+    STEP(c.editNote(ids.at(0), QStringLiteral("Survives a long error")));
+    c.sandbox()->setFault(Sandbox::Fault::LongError, 1);
+    c.triggerAction("sendAction");
+    QTRY_VERIFY_WITH_TIMEOUT(c.bannerText().contains(QStringLiteral("(HTTP 500)")), 20000);
+    const QString text = c.bannerText();
+    QVERIFY2(text.size() < 1000, qPrintable(text.left(200)));
+    QVERIFY(text.contains(QChar(0x2026))); // cut, and says so
+    QVERIFY(text.contains(QStringLiteral("\u241b]0;owned"))); // the escape is shown, not obeyed
+    QVERIFY(!text.contains(QChar(0x1b)));
+    QCOMPARE(c.model()->pendingCount(), 1);
 }
 
 void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
