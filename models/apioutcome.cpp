@@ -62,9 +62,19 @@ QString ApiOutcome::userMessage(Audience audience) const
     case Kind::InvalidApiKey:
         return tr("Care360 did not accept the API key for this environment; enter a valid key.");
     case Kind::TimedOut:
+        if (mayHaveArrived)
+            return say(tr("Care360 did not answer in time; the changes may have been applied. "
+                          "They stay pending: send them again to be sure."),
+                       tr("Care360 did not answer in time."));
         return say(tr("Care360 did not answer in time; your changes are kept, try again."),
                    tr("Care360 did not answer in time."));
     case Kind::ConnectionFailed:
+        if (mayHaveArrived)
+            return say(
+                tr("The connection to Care360 broke before it answered (%1); the changes "
+                   "may have been applied. They stay pending: send them again to be sure.")
+                    .arg(shown(detail)),
+                tr("The connection to Care360 broke before it answered (%1).").arg(shown(detail)));
         return tr("Could not reach Care360 (%1); check the network and try again.")
             .arg(shown(detail));
     case Kind::TlsFailed:

@@ -44,7 +44,7 @@ struct ApiOutcome {
     QString detail; // transport failures: the network stack's or TLS text
     int retryAfterSeconds = -1; // the answer's Retry-After (429, 503), -1 when absent
     QString requestId; // X-Request-ID of the call, set by the client
-    // The whole request went out (or an answer came): the server may have acted on it.
+    // A request that changes data went out whole (or got an answer): Care360 may have acted.
     bool mayHaveArrived = false;
 
     bool isSuccess() const { return kind == Kind::Updated || kind == Kind::Listed; }

@@ -271,7 +271,7 @@ void ApiJob::onReplyFinished()
 ApiOutcome ApiJob::outcomeFromReply()
 {
     ApiOutcome outcome = classifyReply();
-    outcome.mayHaveArrived = m_requestSent || outcome.httpStatus != 0;
+    outcome.mayHaveArrived = changesState() && (m_requestSent || outcome.httpStatus != 0);
     return outcome;
 }
 

@@ -71,6 +71,9 @@ protected:
     ApiJob(const ApiJobSettings &settings, QObject *parent);
 
     virtual ApiRequest prepare() const = 0;
+    // Whether the call may change data on the server (a listing does not): only then can an
+    // unanswered request "have been applied".
+    virtual bool changesState() const { return true; }
     // Turns an HTTP answer into an outcome; the default is Codec::decodeResponse.
     virtual ApiOutcome interpretResponse(int httpStatus, const QByteArray &body) const;
 

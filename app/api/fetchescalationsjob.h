@@ -16,6 +16,7 @@ public:
 
 protected:
     ApiOutcome interpretResponse(int httpStatus, const QByteArray &body) const override;
+    bool changesState() const override { return false; }
 
 private:
     friend class ApiClient;

@@ -104,6 +104,7 @@ void TestApiTransport::droppedConnectionIsConnectionFailed()
     QCOMPARE(result.outcome->kind, Kind::ConnectionFailed);
     QVERIFY(!result.outcome->detail.isEmpty());
     QCOMPARE(result.outcome->httpStatus, 0);
+    QVERIFY(!result.outcome->mayHaveArrived); // a listing changes nothing, whatever arrived
 }
 
 void TestApiTransport::trickleEndsAtTheOverallDeadline()
@@ -132,6 +133,8 @@ void TestApiTransport::droppedConnectionIsNeverSentTwice()
     QVERIFY(result.outcome);
     QCOMPARE(result.outcome->kind, Kind::ConnectionFailed);
     QVERIFY(result.outcome->mayHaveArrived); // sent in full: Care360 may have acted on it
+    QVERIFY2(result.outcome->userMessage().contains(QLatin1String("may have been applied")),
+             qPrintable(result.outcome->userMessage()));
     // Qt used to send the POST again on its own; each call now reaches the server once.
     QCOMPARE(m_server.receivedRequests().size(), 2);
     QCOMPARE(m_server.receivedRequests().at(1).status, 0);

@@ -348,11 +348,11 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(3))->note.value_or(QString()),
              QStringLiteral("Survives a timeout"));
 
-    // Every attempt is dropped: Qt silently re-sends a POST once when a connection closes.
-    c.sandbox()->setFault(Sandbox::SandboxServer::Fault::Drop);
+    // One dropped request is seen as one: the client never lets Qt re-send it on its own.
+    c.sandbox()->setFault(Sandbox::SandboxServer::Fault::Drop, 1);
     STEP(c.editNote(ids.at(4), QStringLiteral("Survives a dropped connection")));
     c.triggerAction("sendAction");
-    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("Could not reach Care360")));
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("may have been applied")));
     QCOMPARE(c.model()->pendingCount(), 1);
     c.sandbox()->setFault(Sandbox::SandboxServer::Fault::None);
     c.clickButton("bannerRetryButton");
