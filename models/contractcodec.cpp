@@ -1,7 +1,7 @@
 #include "contractcodec.h"
 
-#include "untrustedtext.h"
 #include "models/wirenames.h"
+#include "untrustedtext.h"
 
 #include "escalationlistreader.h"
 #include "qtcompat.h"

@@ -138,9 +138,9 @@ void TestApiTransport::droppedConnectionIsNeverSentTwice()
     // Qt used to send the POST again on its own; each call now reaches the server once.
     QCOMPARE(m_server.receivedRequests().size(), 2);
     QCOMPARE(m_server.receivedRequests().at(1).status, 0);
-    QCOMPARE(m_server.store().activeEscalations(Demo::acmeCaseId).at(0).note.value_or(QString())
-                 == QStringLiteral("sent once"),
-             false);
+    // The dropped request was not processed, and nothing processed it a second time.
+    QVERIFY(m_server.store().activeEscalations(Demo::acmeCaseId).at(0).note
+            != std::optional<QString>(QStringLiteral("sent once")));
 }
 
 void TestApiTransport::htmlServerErrorIsUnexpected()
