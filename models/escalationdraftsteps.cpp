@@ -5,6 +5,7 @@
 #include "discardrowcommand.h"
 #include "draftchangecommand.h"
 
+#include <QSet>
 #include <QUndoStack>
 
 namespace Care360 {
@@ -104,6 +105,67 @@ QList<CellChange> EscalationTableModel::revertChanges(int row) const
             changes.append(CellChange { r.id(), field, r.draft(field), QVariant(), row });
     }
     return changes;
+}
+
+QList<SavedDraft> EscalationTableModel::savedDrafts() const
+{
+    QList<SavedDraft> saved;
+    for (const EscalationRow &row : m_store) {
+        if (row.hasDrafts())
+            saved.append({ row.server(), row.pendingUpdate() });
+    }
+    return saved;
+}
+
+int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
+{
+    const auto valueOf = [](const EscalationUpdate &update, EditableField field) -> QVariant {
+        switch (field) {
+        case EditableField::Note:
+            return update.note ? QVariant(*update.note) : QVariant();
+        case EditableField::FollowUpDue:
+            return update.followUpDueAt ? QVariant(*update.followUpDueAt) : QVariant();
+        case EditableField::Assignee:
+            return update.assignedToEmail ? QVariant(*update.assignedToEmail) : QVariant();
+        }
+        return QVariant();
+    };
+    QList<CellChange> changes;
+    QSet<QString> restoredRows;
+    for (const SavedDraft &saved : drafts) {
+        const int row = rowOf(saved.server.id);
+        if (row >= 0 && rowAt(row).isInactive())
+            continue; // already shown with its drafts
+        if (row < 0) {
+            // Completed or removed since the drafts were made: shown, but never sent.
+            EscalationRow inactive(saved.server);
+            inactive.setInactive(true);
+            for (EditableField field : kEditableFields)
+                inactive.setDraft(field, valueOf(saved.drafts, field));
+            if (!inactive.hasDrafts())
+                continue;
+            beginInsertRows(QModelIndex(), rowCount(), rowCount());
+            m_store.insert(rowCount(), std::move(inactive));
+            endInsertRows();
+            restoredRows.insert(saved.server.id);
+            continue;
+        }
+        const EscalationRow &r = rowAt(row);
+        for (EditableField field : kEditableFields) {
+            const QVariant value = valueOf(saved.drafts, field);
+            const QVariant after =
+                value.isValid() ? r.resolveDraft(field, value, serverAssigneeEmail(r)) : QVariant();
+            // A value the server already holds (sent just before the end) is no draft.
+            if (!after.isValid() || EscalationRow::sameDraft(field, r.draft(field), after))
+                continue;
+            changes.append({ r.id(), field, r.draft(field), after, row });
+            restoredRows.insert(r.id());
+        }
+    }
+    if (!changes.isEmpty())
+        pushDraftChanges(changes, tr("Restore unsent changes"));
+    recountPending();
+    return int(restoredRows.size());
 }
 
 } // namespace Care360

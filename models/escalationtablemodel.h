@@ -5,6 +5,7 @@
 #include "escalationrow.h"
 #include "escalationrowstore.h"
 #include "requestsnapshot.h"
+#include "saveddraft.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -80,6 +81,12 @@ public:
     int pendingCount() const { return m_pendingCount; }
     // Any draft at all, including those of no-longer-active rows (unsaved work).
     bool hasDrafts() const;
+
+    // Every row holding drafts (inactive ones too), in row order: what a journal keeps.
+    QList<SavedDraft> savedDrafts() const;
+    // Puts saved drafts back as one undoable step. Rows no longer listed come back marked
+    // no-longer-active with their drafts, as after a refresh. Returns the rows that got drafts.
+    int restoreDrafts(const QList<SavedDraft> &drafts);
 
     // The request to send now; give it back to applyOutcome() with the answer.
     RequestSnapshot snapshot() const;

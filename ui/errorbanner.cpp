@@ -14,6 +14,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_textLabel(new QLabel(this))
     , m_retryButton(new QPushButton(tr("&Retry"), this))
     , m_keyButton(new QPushButton(tr("Enter &key…"), this))
+    , m_discardButton(new QPushButton(tr("&Discard them"), this))
     , m_closeButton(new QPushButton(tr("Dismiss"), this))
     , m_retryCountdown(new QTimer(this))
 {
@@ -41,6 +42,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_retryButton->setAccessibleName(tr("Retry"));
     m_keyButton->setObjectName(QStringLiteral("bannerKeyButton"));
     m_keyButton->setAccessibleName(tr("Enter API key"));
+    m_discardButton->setObjectName(QStringLiteral("bannerDiscardButton"));
+    m_discardButton->setAccessibleName(tr("Discard the restored changes"));
     m_closeButton->setObjectName(QStringLiteral("bannerCloseButton"));
     m_closeButton->setAccessibleName(tr("Dismiss message"));
 
@@ -49,6 +52,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->addWidget(m_textLabel, 1);
     layout->addWidget(m_retryButton);
     layout->addWidget(m_keyButton);
+    layout->addWidget(m_discardButton);
     layout->addWidget(m_closeButton);
 
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
@@ -56,6 +60,10 @@ ErrorBanner::ErrorBanner(QWidget *parent)
         emit retryRequested();
     });
     connect(m_keyButton, &QPushButton::clicked, this, &ErrorBanner::enterKeyRequested);
+    connect(m_discardButton, &QPushButton::clicked, this, [this] {
+        hide();
+        emit discardDraftsRequested();
+    });
     connect(m_closeButton, &QPushButton::clicked, this, &QWidget::hide);
     hide();
 }
@@ -76,6 +84,7 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
     m_retryButton->setEnabled(true);
     m_retryButton->setVisible(action == Action::Retry);
     m_keyButton->setVisible(action == Action::EnterKey);
+    m_discardButton->setVisible(action == Action::DiscardDrafts);
     QPalette pal = palette();
     const QColor tint = kind == Kind::Error ? QColor(0xfd, 0xec, 0xea)
         : kind == Kind::Warning             ? QColor(0xfe, 0xf6, 0xe0)

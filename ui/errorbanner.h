@@ -14,7 +14,7 @@ class ErrorBanner : public QFrame {
     Q_OBJECT
 public:
     enum class Kind { Error, Warning, Info };
-    enum class Action { None, Retry, EnterKey };
+    enum class Action { None, Retry, EnterKey, DiscardDrafts };
 
     explicit ErrorBanner(QWidget *parent = nullptr);
 
@@ -27,12 +27,14 @@ public:
 signals:
     void retryRequested();
     void enterKeyRequested();
+    void discardDraftsRequested();
 
 private:
     QLabel *m_iconLabel;
     QLabel *m_textLabel;
     QPushButton *m_retryButton;
     QPushButton *m_keyButton;
+    QPushButton *m_discardButton;
     QPushButton *m_closeButton;
     QTimer *m_retryCountdown;
     int m_retryHeldSeconds = 0;

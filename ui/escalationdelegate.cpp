@@ -145,6 +145,17 @@ void EscalationDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptio
     QStyledItemDelegate::updateEditorGeometry(editor, option, index);
 }
 
+bool EscalationDelegate::commitEditor(QWidget *editor)
+{
+    if (auto *email = qobject_cast<QLineEdit *>(editor); email && !isAcceptableEmail(email)) {
+        showEmailHint(email);
+        return false;
+    }
+    emit commitData(editor);
+    emit closeEditor(editor, QAbstractItemDelegate::NoHint);
+    return true;
+}
+
 bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
 {
     auto *editor = qobject_cast<QWidget *>(object);

@@ -15,6 +15,10 @@ public:
     explicit EscalationDelegate(QObject *parent = nullptr);
 
     void setKnownEmails(const QStringList &emails) { m_knownEmails = emails; }
+    // Commits an open editor and closes it, as Enter would, so that quitting, switching or
+    // sending sees its text. False when the text cannot become a draft (an invalid e-mail):
+    // the editor stays open with its hint.
+    bool commitEditor(QWidget *editor);
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;

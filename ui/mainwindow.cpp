@@ -13,6 +13,7 @@
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
 
+#include <QAbstractItemView>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
@@ -64,10 +65,17 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
     connect(m_caseBar, &CaseBar::loadRequested, this, &MainWindow::loadCase);
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::retry);
     connect(m_banner, &ErrorBanner::enterKeyRequested, this, &MainWindow::openKeyDialog);
+    connect(m_banner, &ErrorBanner::discardDraftsRequested, m_core, &ConsoleCore::discardDrafts);
+    connect(m_core, &ConsoleCore::draftsRestored, this, &MainWindow::showRestoredDrafts);
+    connect(m_core, &ConsoleCore::environmentChanged, this, &MainWindow::updateCaseHeader);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCaseHeader);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCaseHeader);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCaseHeader);
     connect(m_model, &EscalationTableModel::pendingCountChanged, this, &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     updateActions();
+    updateCaseHeader();
 }
 
 MainWindow::~MainWindow()
@@ -77,27 +85,44 @@ MainWindow::~MainWindow()
 
 bool MainWindow::run(const std::function<Step(Confirmation)> &intent, const QString &discardReason)
 {
+    if (!commitOpenEditor())
+        return false;
     Step step = intent(Confirmation::Ask);
-    if ((step == Step::ConfirmDiscard && askDiscard(discardReason))
-        || (step == Step::ConfirmSend && askSendConfirmation()))
+    if (step == Step::ConfirmDiscard) {
+        if (const std::optional<Confirmation> answer = askDiscard(discardReason))
+            step = intent(*answer);
+    } else if (step == Step::ConfirmSend && askSendConfirmation()) {
         step = intent(Confirmation::Given);
+    }
     return step == Step::Started;
 }
 
-bool MainWindow::askDiscard(const QString &reason)
+std::optional<Confirmation> MainWindow::askDiscard(const QString &reason)
 {
-    QMessageBox box(QMessageBox::Question, tr("Discard unsent changes?"),
-                    m_core->discardQuestion(reason), QMessageBox::Discard | QMessageBox::Cancel,
-                    this);
+    const bool keep = m_core->keepsDrafts() && m_model->hasDrafts();
+    QMessageBox box(
+        QMessageBox::Question, keep ? tr("Keep unsent changes?") : tr("Discard unsent changes?"),
+        m_core->discardQuestion(reason), QMessageBox::Discard | QMessageBox::Cancel, this);
     box.setObjectName(QStringLiteral("discardChangesBox"));
+    QPushButton *keepButton =
+        keep ? box.addButton(tr("&Keep for next time"), QMessageBox::AcceptRole) : nullptr;
+    if (keepButton)
+        keepButton->setObjectName(QStringLiteral("keepChangesButton"));
     box.setDefaultButton(QMessageBox::Cancel);
-    return box.exec() == QMessageBox::Discard;
+    box.setEscapeButton(QMessageBox::Cancel);
+    box.exec();
+    if (keepButton && box.clickedButton() == keepButton)
+        return Confirmation::Keep;
+    if (box.clickedButton() == box.button(QMessageBox::Discard))
+        return Confirmation::Given;
+    return std::nullopt;
 }
 
 bool MainWindow::askSendConfirmation()
 {
     const ConsoleCore::SendConfirmation confirmation = m_core->sendConfirmation();
-    SendConfirmationDialog dialog(confirmation.updates, confirmation.titles, this);
+    SendConfirmationDialog dialog(confirmation.caseId, confirmation.updates, confirmation.titles,
+                                  this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     if (dialog.dontAskAgain())
@@ -170,6 +195,9 @@ void MainWindow::onBusyChanged(bool busy)
 
 void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcome)
 {
+    // A case that did not open leaves the open one on screen, named in the field above it.
+    if (action == CaseSession::Action::Load && outcome.kind != ApiOutcome::Kind::Listed)
+        m_caseBar->setCaseId(m_core->caseId());
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load) {
         m_caseBar->setRecentCases(m_core->recentCases());
         m_table->setFocus(Qt::OtherFocusReason);
@@ -180,6 +208,9 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
         m_delegate->setKnownEmails(m_core->knownEmails());
     m_presenter->present(action, outcome, m_core->sentCount());
     updateActions();
+    if (action == CaseSession::Action::Send && std::exchange(m_closeAfterSend, false)
+        && outcome.kind == ApiOutcome::Kind::Updated && !m_model->hasDrafts())
+        close();
 }
 
 void MainWindow::updateActions()
@@ -209,7 +240,7 @@ void MainWindow::revertSelection()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_core->needsDiscardConfirmation() && !askDiscard(tr("Closing the console.")))
+    if (!commitOpenEditor() || !askBeforeClosing())
         return event->ignore();
     saveSettings();
     event->accept();

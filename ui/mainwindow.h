@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -47,7 +48,15 @@ private:
     // with the answer. discardReason says why the open case would close.
     bool run(const std::function<ConsoleCore::Step(ConsoleCore::Confirmation)> &intent,
              const QString &discardReason);
-    bool askDiscard(const QString &reason);
+    // Keep for next time (when the journal works), Discard, or nullopt for Cancel.
+    std::optional<ConsoleCore::Confirmation> askDiscard(const QString &reason);
+    // Quitting with drafts: Send now, Keep for next time, Discard or Cancel. True: close now.
+    bool askBeforeClosing();
+    // An open cell editor's text counts as an edit: commit it before anything that reads the
+    // drafts. False when it cannot be committed (its hint is showing).
+    bool commitOpenEditor();
+    void showRestoredDrafts(int rows, const QDateTime &savedAt);
+    void updateCaseHeader();
     bool askSendConfirmation();
     void showNotice(ConsoleCore::NoticeKind kind, const QString &text);
     void requestEnvironment(const Environment &environment);
@@ -69,6 +78,7 @@ private:
     EnvironmentBar *m_environmentBar = nullptr;
     CaseBar *m_caseBar = nullptr;
     ErrorBanner *m_banner = nullptr;
+    QLabel *m_caseHeader = nullptr;
     QTableView *m_table = nullptr;
     EscalationDelegate *m_delegate = nullptr;
     QLineEdit *m_filterEdit = nullptr;
@@ -92,6 +102,8 @@ private:
     QAction *m_apiKeyAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
+
+    bool m_closeAfterSend = false; // "Send now" at quit: close once everything is saved
 };
 
 } // namespace Care360

@@ -66,7 +66,10 @@ void MainWindow::createActions()
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     // Actions need no accessible name of their own: menus and buttons announce their text.
 
-    connect(m_refreshAction, &QAction::triggered, m_core, &ConsoleCore::refresh);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (commitOpenEditor())
+            m_core->refresh();
+    });
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
     connect(m_cancelAction, &QAction::triggered, m_core, &ConsoleCore::cancel);
     connect(m_revertAction, &QAction::triggered, this, &MainWindow::revertSelection);
@@ -193,6 +196,13 @@ QWidget *MainWindow::createCentralWidget()
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_caseBar);
     layout->addWidget(m_banner);
+    m_caseHeader = new QLabel(central);
+    m_caseHeader->setObjectName(QStringLiteral("caseHeader"));
+    m_caseHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont headerFont = m_caseHeader->font();
+    headerFont.setBold(true);
+    m_caseHeader->setFont(headerFont);
+    layout->addWidget(m_caseHeader);
     layout->addLayout(filterRow);
     layout->addWidget(m_table, 1);
     layout->addLayout(bottomRow);

@@ -22,12 +22,47 @@ OutcomePresenter::OutcomePresenter(ErrorBanner *banner, QStatusBar *statusBar, Q
     , m_table(table)
 {
     setObjectName(QStringLiteral("outcomePresenter"));
+    if (EscalationTableModel *source = model()) {
+        connect(source, &QAbstractItemModel::dataChanged, this,
+                &OutcomePresenter::hideWhenErrorsAreGone);
+        connect(source, &QAbstractItemModel::rowsRemoved, this,
+                &OutcomePresenter::hideWhenErrorsAreGone);
+        connect(source, &QAbstractItemModel::modelReset, this,
+                &OutcomePresenter::hideWhenErrorsAreGone);
+    }
+}
+
+EscalationTableModel *OutcomePresenter::model() const
+{
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(m_table->model());
+    return proxy ? qobject_cast<EscalationTableModel *>(proxy->sourceModel()) : nullptr;
+}
+
+void OutcomePresenter::hideWhenErrorsAreGone()
+{
+    const EscalationTableModel *source = model();
+    if (m_cellErrorMessage.isEmpty() || !source || source->firstErrorIndex().isValid()
+        || !source->modelError().isEmpty())
+        return;
+    // Only the banner this presenter put up: a later notice has its own life.
+    if (m_banner->message() == m_cellErrorMessage)
+        m_banner->hide();
+    m_cellErrorMessage.clear();
 }
 
 void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &outcome, int sentCount)
 {
     using Kind = ApiOutcome::Kind;
     using Banner = ErrorBanner;
+    m_cellErrorMessage.clear();
+    QString message = outcome.userMessage();
+    // A refused change request changed nothing on Care360: say so, the drafts say the rest.
+    const bool refused = outcome.kind == Kind::ValidationFailed
+        || outcome.kind == Kind::AssigneeNotFound || outcome.kind == Kind::EscalationsNotFound
+        || outcome.kind == Kind::CaseNotFound || outcome.kind == Kind::PermissionDenied
+        || outcome.kind == Kind::InvalidApiKey;
+    if (action == CaseSession::Action::Send && refused)
+        message += QLatin1Char(' ') + tr("Nothing was saved.");
     switch (outcome.kind) {
     case Kind::Listed:
         m_banner->hide();
@@ -39,15 +74,16 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
                                  kStatusTimeoutMs);
         return;
     case Kind::EscalationsNotFound:
-        m_banner->showMessage(Banner::Kind::Warning, outcome.userMessage(), outcome.requestId);
+        m_banner->showMessage(Banner::Kind::Warning, message, outcome.requestId);
         return;
     case Kind::ValidationFailed:
     case Kind::AssigneeNotFound:
-        m_banner->showMessage(Banner::Kind::Warning, outcome.userMessage(), outcome.requestId);
+        m_banner->showMessage(Banner::Kind::Warning, message, outcome.requestId);
+        m_cellErrorMessage = m_banner->message();
         focusFirstError();
         return;
     case Kind::InvalidApiKey:
-        m_banner->showMessage(Banner::Kind::Error, outcome.userMessage(), outcome.requestId,
+        m_banner->showMessage(Banner::Kind::Error, message, outcome.requestId,
                               Banner::Action::EnterKey);
         return;
     case Kind::Cancelled:
@@ -58,7 +94,7 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
         break;
     }
     const bool retry = outcome.isRetryable() && action != CaseSession::Action::None;
-    m_banner->showMessage(Banner::Kind::Error, outcome.userMessage(), outcome.requestId,
+    m_banner->showMessage(Banner::Kind::Error, message, outcome.requestId,
                           retry ? Banner::Action::Retry : Banner::Action::None);
     if (retry)
         m_banner->holdRetry(outcome.retryAfterSeconds); // honour the server's Retry-After
@@ -67,10 +103,10 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
 void OutcomePresenter::focusFirstError()
 {
     auto *proxy = qobject_cast<QAbstractProxyModel *>(m_table->model());
-    auto *model = proxy ? qobject_cast<EscalationTableModel *>(proxy->sourceModel()) : nullptr;
-    if (!model)
+    const EscalationTableModel *source = model();
+    if (!source)
         return;
-    const QModelIndex index = proxy->mapFromSource(model->firstErrorIndex());
+    const QModelIndex index = proxy->mapFromSource(source->firstErrorIndex());
     // Never pull the agent out of an edit in progress; the banner and the cell's mark remain.
     const QWidget *focus = QApplication::focusWidget();
     const bool editing = focus && focus != m_table && m_table->isAncestorOf(focus);

@@ -10,6 +10,7 @@ class QTableView;
 namespace Care360 {
 
 class ErrorBanner;
+class EscalationTableModel;
 
 // Tells the agent what a request did: a status message for success, a banner (never a modal
 // dialog) for anything else, and the failing cell focused when the server names one.
@@ -23,10 +24,14 @@ public:
 
 private:
     void focusFirstError();
+    // A banner about cells goes once no cell or row holds an error any more (reverted, edited).
+    void hideWhenErrorsAreGone();
+    EscalationTableModel *model() const;
 
     ErrorBanner *m_banner;
     QStatusBar *m_statusBar;
     QTableView *m_table;
+    QString m_cellErrorMessage; // the banner's text while it is about cell errors
 };
 
 } // namespace Care360

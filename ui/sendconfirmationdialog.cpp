@@ -9,7 +9,8 @@
 
 namespace Care360 {
 
-SendConfirmationDialog::SendConfirmationDialog(const QList<EscalationUpdate> &updates,
+SendConfirmationDialog::SendConfirmationDialog(const QString &caseId,
+                                               const QList<EscalationUpdate> &updates,
                                                const QHash<QString, QString> &titles,
                                                QWidget *parent)
     : QDialog(parent)
@@ -19,9 +20,10 @@ SendConfirmationDialog::SendConfirmationDialog(const QList<EscalationUpdate> &up
     setWindowTitle(tr("Send to Production?"));
     setAccessibleName(windowTitle());
 
-    auto *intro = new QLabel(tr("These changes will be saved on the live Care360 system "
-                                "(%n escalation(s)):",
-                                nullptr, int(updates.size())),
+    auto *intro = new QLabel(tr("These changes to case %1 will be saved on the live Care360 "
+                                "system (%n escalation(s)):",
+                                nullptr, int(updates.size()))
+                                 .arg(caseId),
                              this);
     intro->setObjectName(QStringLiteral("confirmIntroLabel"));
     intro->setWordWrap(true);

@@ -13,7 +13,7 @@ class SendConfirmationDialog : public QDialog {
     Q_OBJECT
 public:
     // titles: escalation id -> title, to name the rows.
-    SendConfirmationDialog(const QList<EscalationUpdate> &updates,
+    SendConfirmationDialog(const QString &caseId, const QList<EscalationUpdate> &updates,
                            const QHash<QString, QString> &titles, QWidget *parent = nullptr);
 
     bool dontAskAgain() const;

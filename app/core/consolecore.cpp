@@ -2,6 +2,7 @@
 
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
+#include "app/drafts/draftkeeper.h"
 #include "app/session/activitylog.h"
 #include "app/session/connectionmanager.h"
 #include "models/assigneedirectory.h"
@@ -26,6 +27,9 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
     , m_model(new EscalationTableModel(m_assignees, this))
     , m_log(new ActivityLog(this))
     , m_session(new CaseSession(m_client, m_model, m_log, this))
+    , m_journal(nullptr)
+    , m_journalKey(nullptr)
+    , m_keeper(nullptr)
 {
     setObjectName(QStringLiteral("consoleCore"));
     m_network->setObjectName(QStringLiteral("networkAccessManager"));
@@ -38,6 +42,7 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
     m_connection->setPracticeServerFactory(std::move(practiceServer));
     m_client->setDeadline(m_settings.requestDeadline());
     m_assignees->fromVariantMap(m_settings.assigneeEmails());
+    setUpDrafts();
 
     connect(m_connection, &ConnectionManager::environmentChanged, this,
             &ConsoleCore::onEnvironmentChanged);
@@ -60,6 +65,8 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
 
 ConsoleCore::~ConsoleCore()
 {
+    // Before the model and the journal it writes through go: the last drafts reach the disk.
+    delete m_keeper;
     m_settings.setAssigneeEmails(m_assignees->toVariantMap());
 }
 
@@ -67,6 +74,7 @@ void ConsoleCore::start(const StartupOptions &options)
 {
     m_startingUp = true;
     m_startupCaseId = options.caseId;
+    startDrafts();
     m_connection->setSandboxDataFile(options.sandboxDataFile);
     std::optional<Environment::Kind> kind = options.environment;
     if (!kind)
@@ -99,6 +107,7 @@ ConsoleCore::Step ConsoleCore::selectEnvironment(const Environment &requested,
         return Step::ConfirmDiscard;
     m_startingUp = false;
     m_startupCaseId.clear();
+    prepareToClose(QString(), confirmation);
     m_session->close();
     m_connection->selectEnvironment(requested);
     return Step::Started;
@@ -109,6 +118,8 @@ ConsoleCore::Step ConsoleCore::loadCase(const QString &caseId, Confirmation conf
     if (caseId != m_session->caseId() && confirmation == Confirmation::Ask
         && needsDiscardConfirmation())
         return Step::ConfirmDiscard;
+    if (!m_session->isBusy())
+        prepareToClose(caseId, confirmation);
     if (!m_session->load(caseId))
         return Step::Nothing;
     emit caseRequested(caseId);
@@ -256,6 +267,11 @@ bool ConsoleCore::needsDiscardConfirmation() const
 QString ConsoleCore::discardQuestion(const QString &reason) const
 {
     QString text = reason + QLatin1Char(' ');
+    if (m_model->hasDrafts() && keepsDrafts())
+        return QString(text
+                       + tr("Keep your unsent changes for the next time you open this case, or "
+                            "discard them."))
+            .trimmed();
     if (m_session->runningAction() == CaseSession::Action::Send)
         text += tr("Changes are being sent right now; whether Care360 applies them is not known "
                    "yet. ");
@@ -267,6 +283,7 @@ QString ConsoleCore::discardQuestion(const QString &reason) const
 void ConsoleCore::onEnvironmentChanged(const Environment &environment)
 {
     m_session->setEnvironmentName(environment.displayName());
+    setDraftsEnvironment(environment);
     m_settings.setLastEnvironment(environment.name());
     if (environment.kind == Environment::Kind::Custom)
         m_settings.setCustomBaseUrl(environment.baseUrl);
@@ -316,6 +333,8 @@ void ConsoleCore::onFinished(CaseSession::Action action, const ApiOutcome &outco
 {
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load)
         m_settings.addRecentCase(m_session->caseId());
+    else if (action == CaseSession::Action::Load)
+        cancelDraftDiscard(); // the case asked to close stayed open
     if (outcome.kind == ApiOutcome::Kind::Updated)
         m_settings.setAssigneeEmails(m_assignees->toVariantMap());
     emit finished(action, outcome);

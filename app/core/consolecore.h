@@ -19,6 +19,9 @@ class ApiClient;
 class AssigneeDirectory;
 class ConnectionManager;
 class CredentialStore;
+class DraftJournal;
+class DraftKeeper;
+class JournalKey;
 class EscalationTableModel;
 struct CredentialResult;
 
@@ -40,7 +43,9 @@ class ConsoleCore : public QObject {
 public:
     enum class Step { Started, Nothing, ConfirmDiscard, ConfirmSend };
     Q_ENUM(Step)
-    enum class Confirmation { Ask, Given };
+    // Given: go ahead, dropping what the question was about. Keep: go ahead, keeping the open
+    // case's unsent changes in the drafts journal for the next time it is opened.
+    enum class Confirmation { Ask, Given, Keep };
     enum class NoticeKind { Error, Warning, Info };
     Q_ENUM(NoticeKind)
 
@@ -79,6 +84,11 @@ public:
     void saveKey(const QString &key);
     void forgetKey();
     void setConfirmProductionSend(bool confirm);
+    // Drops every draft of the open case as one undo step (the restored-drafts banner's Discard).
+    void discardDrafts();
+    // Quitting: keep the drafts in the journal for next time, or remove them from it.
+    void keepDraftsForNextTime();
+    void discardDraftsAtClose();
 
     // What the view shows.
     EscalationTableModel *model() const { return m_model; }
@@ -98,6 +108,8 @@ public:
     QStringList recentCases() const { return m_settings.recentCases(); }
     QStringList knownEmails() const;
     SendConfirmation sendConfirmation() const;
+    // Whether unsent changes survive a restart (the journal has its key).
+    bool keepsDrafts() const;
     // Drafts or a running request would be lost by closing the case.
     bool needsDiscardConfirmation() const;
     QString discardQuestion(const QString &reason) const;
@@ -118,6 +130,8 @@ signals:
     void finished(Care360::CaseSession::Action action, const Care360::ApiOutcome &outcome);
     void keySaveFinished(const Care360::ConsoleCore::KeyResult &result);
     void keyForgetFinished(const Care360::ConsoleCore::KeyResult &result);
+    // Drafts saved by an earlier run came back into the open case.
+    void draftsRestored(int rows, const QDateTime &savedAt);
 
 private:
     void onEnvironmentChanged(const Environment &environment);
@@ -126,6 +140,12 @@ private:
     void onFinished(CaseSession::Action action, const ApiOutcome &outcome);
     void onKeyWritten(const QUrl &baseUrl, const CredentialResult &result);
     void onKeyRemoved(const QUrl &baseUrl, const CredentialResult &result);
+    void setUpDrafts();
+    void startDrafts();
+    void setDraftsEnvironment(const Environment &environment);
+    void cancelDraftDiscard();
+    // Closing the open case for another: Given drops its drafts from the journal too.
+    void prepareToClose(const QString &nextCaseId, Confirmation confirmation);
 
     Settings m_settings;
     QNetworkAccessManager *m_network;
@@ -136,6 +156,9 @@ private:
     EscalationTableModel *m_model;
     ActivityLog *m_log;
     CaseSession *m_session;
+    DraftJournal *m_journal;
+    JournalKey *m_journalKey;
+    DraftKeeper *m_keeper;
 
     bool m_startingUp = true;
     int m_sentCount = 0;

@@ -1,5 +1,6 @@
 #include "consoledriver.h"
 
+#include "app/drafts/draftjournal.h"
 #include "app/sandbox/practicesandbox.h"
 #include "app/translations.h"
 #include "ui/errorbanner.h"
@@ -20,6 +21,8 @@ using namespace Care360;
 
 ConsoleDriver::ConsoleDriver(const StartupOptions &options)
 {
+    // A new console starts on a clean machine; restart() is a relaunch and keeps the journal.
+    QDir(DraftJournal::defaultDirectory()).removeRecursively();
     restart(options);
 }
 

@@ -2,6 +2,7 @@
 #include "ui/sendconfirmationdialog.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
@@ -27,8 +28,14 @@ void TestSendConfirmationDialog::listsRowsAndFieldsButNoNoteText()
                               {},
                               {},
                               QStringLiteral("agent@acme.example") };
+    const QString caseId = QStringLiteral("6b1f0c2e-3d4a-4e5b-8c9d-0a1b2c3d4e5f");
     SendConfirmationDialog dialog(
-        { first, second }, { { first.escalationId, QStringLiteral("Address verification") } });
+        caseId, { first, second },
+        { { first.escalationId, QStringLiteral("Address verification") } });
+    // The agent sees which case goes to Production.
+    auto *intro = dialog.findChild<QLabel *>(QStringLiteral("confirmIntroLabel"));
+    QVERIFY(intro);
+    QVERIFY2(intro->text().contains(caseId), qPrintable(intro->text()));
     auto *list = dialog.findChild<QListWidget *>(QStringLiteral("confirmChangesList"));
     QVERIFY(list);
     QCOMPARE(list->count(), 2);
@@ -42,6 +49,7 @@ void TestSendConfirmationDialog::listsRowsAndFieldsButNoNoteText()
 void TestSendConfirmationDialog::cancelIsTheDefaultAndDontAskAgainIsReported()
 {
     SendConfirmationDialog dialog(
+        QStringLiteral("case"),
         { EscalationUpdate { QStringLiteral("x"), QStringLiteral("n"), {}, {} } }, {});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

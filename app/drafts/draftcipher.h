@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace Care360::DraftCipher {
+
+// Authenticated encryption of the drafts journal with libsodium's XChaCha20-Poly1305 (IETF):
+// a well-kept library, random 192-bit nonces that never need a counter, and a tag that refuses
+// a torn, truncated or tampered file. A sealed file is the magic, the nonce and the ciphertext;
+// the magic and a context (environment and case) are authenticated too, so a file copied under
+// another case's name does not open.
+
+constexpr int keyBytes = 32;
+
+// Whether libsodium initialised; without it there is no journal.
+bool isAvailable();
+// A fresh random key.
+QByteArray newKey();
+QByteArray seal(const QByteArray &key, const QByteArray &plain, const QByteArray &context);
+// nullopt when the key, the context or any byte of the file is wrong.
+std::optional<QByteArray> open(const QByteArray &key, const QByteArray &sealed,
+                               const QByteArray &context);
+// Overwrites the bytes in place (a plaintext of notes, a key) before they are freed.
+void wipe(QByteArray &bytes);
+
+} // namespace Care360::DraftCipher

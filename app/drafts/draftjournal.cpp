@@ -1,0 +1,169 @@
+#include "draftjournal.h"
+
+#include "app/logging.h"
+#include "draftcipher.h"
+#include "models/clock.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace Care360 {
+
+namespace {
+const QString kSuffix = QStringLiteral(".c360drafts");
+// Far beyond any day's drafts (100,000 rows of 4,096-character notes is ~1 GiB): a bigger file
+// is not ours.
+constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
+
+bool writeSealed(const QString &path, const QByteArray &sealed)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return file.write(sealed) == sealed.size() && file.commit();
+}
+} // namespace
+
+DraftJournal::DraftJournal(const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_directory(directory)
+{
+    // One writer: writes land in the order they were asked for, the newest last.
+    m_writer.setMaxThreadCount(1);
+    m_writer.setObjectName(QStringLiteral("draftJournalWriter"));
+}
+
+DraftJournal::~DraftJournal()
+{
+    flush();
+    DraftCipher::wipe(m_key);
+}
+
+QString DraftJournal::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/drafts");
+}
+
+void DraftJournal::setKey(const QByteArray &key)
+{
+    m_key = key;
+    m_key.detach(); // our own copy, wiped on destruction
+    m_state = State::Ready;
+    emit stateChanged(m_state);
+}
+
+void DraftJournal::setUnavailable(const QString &sentence)
+{
+    DraftCipher::wipe(m_key);
+    m_unavailableReason = sentence;
+    m_state = State::Unavailable;
+    emit stateChanged(m_state);
+}
+
+QString DraftJournal::pathFor(const QString &environment, const QString &caseId) const
+{
+    // Hashed: the folder's listing says nothing about which cases have drafts.
+    const QByteArray name =
+        QCryptographicHash::hash(context(environment, caseId), QCryptographicHash::Sha256)
+            .toHex()
+            .left(32);
+    return m_directory + QLatin1Char('/') + QString::fromLatin1(name) + kSuffix;
+}
+
+QByteArray DraftJournal::context(const QString &environment, const QString &caseId) const
+{
+    return environment.toUtf8() + '\n' + caseId.toUtf8();
+}
+
+void DraftJournal::save(const QString &environment, const QString &caseId,
+                        const QList<SavedDraft> &drafts)
+{
+    if (m_state != State::Ready)
+        return;
+    if (drafts.isEmpty())
+        return remove(environment, caseId);
+    QByteArray plain = JournalCodec::encode({ Clock::currentDateTimeUtc(), drafts });
+    const QString path = pathFor(environment, caseId);
+    const QByteArray associated = context(environment, caseId);
+    const QString directory = m_directory;
+    const QByteArray key = m_key;
+    m_writer.start([this, path, directory, key, associated, plain = std::move(plain)]() mutable {
+        const QByteArray sealed = DraftCipher::seal(key, plain, associated);
+        DraftCipher::wipe(plain);
+        QDir().mkpath(directory);
+        QFile::setPermissions(
+            directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (!writeSealed(path, sealed)) {
+            qCWarning(lcDrafts) << "could not write a drafts journal in" << directory;
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this, [this, path] { emit written(path, false); }, Qt::QueuedConnection);
+    });
+}
+
+void DraftJournal::remove(const QString &environment, const QString &caseId)
+{
+    const QString path = pathFor(environment, caseId);
+    m_writer.start([this, path] {
+        if (!QFile::exists(path) || !QFile::remove(path))
+            return;
+        QMetaObject::invokeMethod(
+            this, [this, path] { emit written(path, true); }, Qt::QueuedConnection);
+    });
+}
+
+DraftJournal::Loaded DraftJournal::load(const QString &environment, const QString &caseId)
+{
+    Loaded loaded;
+    if (m_state != State::Ready)
+        return loaded;
+    flush();
+    const QString path = pathFor(environment, caseId);
+    QFile file(path);
+    if (!file.exists() || !file.open(QIODevice::ReadOnly))
+        return loaded;
+    const QByteArray sealed = file.size() <= kMaxFileBytes ? file.readAll() : QByteArray();
+    file.close();
+    std::optional<QByteArray> plain =
+        DraftCipher::open(m_key, sealed, context(environment, caseId));
+    if (plain)
+        loaded.contents = JournalCodec::decode(*plain);
+    if (plain)
+        DraftCipher::wipe(*plain);
+    if (loaded.contents)
+        return loaded;
+    const QString aside = setAside(path);
+    qCWarning(lcDrafts) << "a drafts journal could not be read and was set aside";
+    loaded.problem =
+        tr("Unsent changes kept on this computer for case %1 could not be read: the file was "
+           "changed or damaged, or the key that protects it is no longer in the keychain. They "
+           "were not restored; the file was kept as %2.")
+            .arg(caseId, QDir::toNativeSeparators(aside));
+    return loaded;
+}
+
+QString DraftJournal::setAside(const QString &path) const
+{
+    const QString stamp =
+        Clock::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    QString aside = path + QStringLiteral(".unreadable-") + stamp;
+    for (int n = 2; QFile::exists(aside); ++n)
+        aside =
+            path + QStringLiteral(".unreadable-") + stamp + QLatin1Char('-') + QString::number(n);
+    if (!QFile::rename(path, aside))
+        return path;
+    return aside;
+}
+
+void DraftJournal::flush()
+{
+    m_writer.waitForDone();
+}
+
+} // namespace Care360

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "journalcodec.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+namespace Care360 {
+
+// Unsent drafts on disk, one sealed file per environment and case in the application's data
+// folder (…/drafts, owner-only). Writes are atomic (QSaveFile) and run, with the encryption, on
+// one writer thread in the order they were asked for, so the UI thread never waits for a disk.
+// Without the key there is no journal at all: notes never reach the disk unencrypted.
+class DraftJournal : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Waiting, Ready, Unavailable };
+    Q_ENUM(State)
+
+    struct Loaded {
+        std::optional<JournalCodec::Contents> contents; // nullopt: no journal, or set aside
+        QString problem; // a sentence when a file could not be read and was set aside
+    };
+
+    explicit DraftJournal(const QString &directory = defaultDirectory(), QObject *parent = nullptr);
+    ~DraftJournal() override;
+
+    static QString defaultDirectory();
+    QString directory() const { return m_directory; }
+
+    State state() const { return m_state; }
+    QString unavailableReason() const { return m_unavailableReason; }
+    void setKey(const QByteArray &key);
+    void setUnavailable(const QString &sentence);
+
+    // environment: a stable name ("sandbox", "production", a custom origin), never a port that
+    // changes between runs.
+    QString pathFor(const QString &environment, const QString &caseId) const;
+    // Queues the file's replacement with these drafts, or its removal when there are none.
+    void save(const QString &environment, const QString &caseId, const QList<SavedDraft> &drafts);
+    void remove(const QString &environment, const QString &caseId);
+    // Reads a case's journal after the writes queued for it. A file that does not open with the
+    // key (torn, tampered, another machine's, the key gone) is renamed aside, never deleted.
+    Loaded load(const QString &environment, const QString &caseId);
+    // Waits for the queued writes.
+    void flush();
+
+signals:
+    // After each write or removal reached the disk (path: the journal file).
+    void written(const QString &path, bool removed);
+    void stateChanged(Care360::DraftJournal::State state);
+
+private:
+    QByteArray context(const QString &environment, const QString &caseId) const;
+    QString setAside(const QString &path) const;
+
+    QString m_directory;
+    QByteArray m_key;
+    State m_state = State::Waiting;
+    QString m_unavailableReason;
+    QThreadPool m_writer;
+};
+
+} // namespace Care360

@@ -1,0 +1,126 @@
+#include "draftkeeper.h"
+
+#include "draftcipher.h"
+#include "draftjournal.h"
+#include "journalcodec.h"
+#include "models/escalationtablemodel.h"
+
+#include <QCryptographicHash>
+
+namespace Care360 {
+
+DraftKeeper::DraftKeeper(EscalationTableModel *model, DraftJournal *journal, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_journal(journal)
+{
+    m_debounce.setObjectName(QStringLiteral("draftJournalDebounce"));
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(debounce);
+    connect(&m_debounce, &QTimer::timeout, this, &DraftKeeper::save);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &DraftKeeper::onAboutToReset);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DraftKeeper::onReset);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &DraftKeeper::changed);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &DraftKeeper::changed);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DraftKeeper::changed);
+    connect(m_journal, &DraftJournal::stateChanged, this, &DraftKeeper::onJournalReady);
+}
+
+DraftKeeper::~DraftKeeper()
+{
+    flush();
+}
+
+void DraftKeeper::flush()
+{
+    if (m_debounce.isActive())
+        save();
+    m_journal->flush();
+}
+
+void DraftKeeper::discardNow()
+{
+    m_debounce.stop();
+    if (!m_caseId.isEmpty())
+        m_journal->remove(m_boundEnvironment, m_caseId);
+    m_lastSaved.clear();
+    m_journal->flush();
+}
+
+void DraftKeeper::onAboutToReset()
+{
+    if (m_discardOnClose)
+        discardNow();
+    else if (!m_restorePending)
+        flush();
+    m_debounce.stop();
+    m_discardOnClose = false;
+    m_caseId.clear();
+}
+
+void DraftKeeper::onReset()
+{
+    m_caseId = m_model->caseId();
+    m_boundEnvironment = m_environment;
+    m_lastSaved.clear();
+    m_restorePending = !m_caseId.isEmpty();
+    // After the views have taken the reset in: drafts arrive as ordinary changes.
+    if (m_restorePending && m_journal->state() != DraftJournal::State::Waiting)
+        QMetaObject::invokeMethod(this, &DraftKeeper::restore, Qt::QueuedConnection);
+}
+
+void DraftKeeper::onJournalReady()
+{
+    if (m_restorePending && m_journal->state() != DraftJournal::State::Waiting)
+        restore();
+}
+
+void DraftKeeper::restore()
+{
+    if (!m_restorePending || m_caseId != m_model->caseId())
+        return;
+    m_restorePending = false;
+    const DraftJournal::Loaded loaded = m_journal->load(m_boundEnvironment, m_caseId);
+    if (!loaded.problem.isEmpty())
+        emit problem(loaded.problem);
+    if (loaded.contents) {
+        const int rows = m_model->restoreDrafts(loaded.contents->drafts);
+        if (rows > 0)
+            emit restored(rows, loaded.contents->savedAt);
+    }
+    // The file now follows the model (drafts the server already held are gone from both).
+    changed();
+}
+
+void DraftKeeper::changed()
+{
+    if (m_caseId.isEmpty() || m_restorePending)
+        return;
+    if (m_journal->state() == DraftJournal::State::Unavailable) {
+        if (!m_toldUnavailable && m_model->hasDrafts()) {
+            m_toldUnavailable = true;
+            emit problem(m_journal->unavailableReason());
+        }
+        return;
+    }
+    if (!m_debounce.isActive())
+        m_debounce.start();
+}
+
+void DraftKeeper::save()
+{
+    m_debounce.stop();
+    if (m_caseId.isEmpty() || m_journal->state() != DraftJournal::State::Ready)
+        return;
+    const QList<SavedDraft> drafts = m_model->savedDrafts();
+    // The due-state timer and error merges touch cells without touching drafts: no write then.
+    QByteArray plain = JournalCodec::encode({ QDateTime(), drafts });
+    const QByteArray digest = QCryptographicHash::hash(plain, QCryptographicHash::Sha256);
+    DraftCipher::wipe(plain);
+    if (digest == m_lastSaved)
+        return;
+    m_lastSaved = digest;
+    m_journal->save(m_boundEnvironment, m_caseId, drafts);
+}
+
+} // namespace Care360

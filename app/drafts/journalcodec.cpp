@@ -1,0 +1,82 @@
+#include "journalcodec.h"
+
+#include "models/contractcodec.h"
+#include "models/wirenames.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Care360::JournalCodec {
+
+namespace {
+constexpr int kFormat = 1;
+const QString kFormatKey = QStringLiteral("format");
+const QString kSavedAtKey = QStringLiteral("savedAt");
+const QString kRowsKey = QStringLiteral("rows");
+const QString kEscalationKey = QStringLiteral("escalation");
+const QString kDraftsKey = QStringLiteral("drafts");
+
+// The request item's shape; a field present with the wrong type makes the whole file unreadable.
+std::optional<EscalationUpdate> updateFromJson(const QJsonObject &object, const QString &id)
+{
+    EscalationUpdate update;
+    update.escalationId = id;
+    const QJsonValue note = object.value(Wire::note);
+    const QJsonValue due = object.value(Wire::followUpDueAt);
+    const QJsonValue email = object.value(Wire::assignedToEmail);
+    if ((!note.isUndefined() && !note.isString()) || (!due.isUndefined() && !due.isString())
+        || (!email.isUndefined() && !email.isString()))
+        return std::nullopt;
+    if (note.isString())
+        update.note = note.toString();
+    if (due.isString()) {
+        const QDateTime when = Codec::parseTimestamp(due.toString());
+        if (!when.isValid())
+            return std::nullopt;
+        update.followUpDueAt = when;
+    }
+    if (email.isString())
+        update.assignedToEmail = email.toString();
+    return update;
+}
+} // namespace
+
+QByteArray encode(const Contents &contents)
+{
+    QJsonArray rows;
+    for (const SavedDraft &saved : contents.drafts) {
+        rows.append(QJsonObject { { kEscalationKey, Codec::escalationToJson(saved.server) },
+                                  { kDraftsKey, Codec::updateToJson(saved.drafts) } });
+    }
+    const QJsonObject root { { kFormatKey, kFormat },
+                             { kSavedAtKey, Codec::formatTimestamp(contents.savedAt) },
+                             { kRowsKey, rows } };
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+std::optional<Contents> decode(const QByteArray &plain)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(plain);
+    const QJsonObject root = document.object();
+    if (root.value(kFormatKey).toInt() != kFormat || !root.value(kRowsKey).isArray())
+        return std::nullopt;
+    Contents contents;
+    contents.savedAt = Codec::parseTimestamp(root.value(kSavedAtKey).toString());
+    const QJsonArray rows = root.value(kRowsKey).toArray();
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        const std::optional<Escalation> server =
+            Codec::escalationFromJson(row.value(kEscalationKey).toObject());
+        if (!server)
+            return std::nullopt;
+        const std::optional<EscalationUpdate> drafts =
+            updateFromJson(row.value(kDraftsKey).toObject(), server->id);
+        if (!drafts)
+            return std::nullopt;
+        contents.drafts.append({ *server, *drafts });
+    }
+    return contents;
+}
+
+} // namespace Care360::JournalCodec

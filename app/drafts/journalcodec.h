@@ -1,0 +1,23 @@
+#pragma once
+
+#include "models/saveddraft.h"
+
+#include <QByteArray>
+#include <QDateTime>
+
+#include <optional>
+
+namespace Care360::JournalCodec {
+
+// The plaintext inside a sealed journal: JSON, one object per row with drafts,
+// {"format":1,"savedAt":"…Z","rows":[{"escalation":{…page shape…},"drafts":{…request item…}}]}.
+struct Contents {
+    QDateTime savedAt; // UTC
+    QList<SavedDraft> drafts;
+};
+
+QByteArray encode(const Contents &contents);
+// nullopt for anything but the format above (a journal from a newer console included).
+std::optional<Contents> decode(const QByteArray &plain);
+
+} // namespace Care360::JournalCodec
