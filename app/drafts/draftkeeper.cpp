@@ -90,6 +90,7 @@ void DraftKeeper::restore()
     }
     // The file now follows the model (drafts the server already held are gone from both).
     changed();
+    emit restoreFinished();
 }
 
 void DraftKeeper::changed()

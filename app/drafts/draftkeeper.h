@@ -33,6 +33,8 @@ public:
 
 signals:
     void restored(int rows, const QDateTime &savedAt);
+    // The open case's journal was read (or there was none): drafts made from now on are kept.
+    void restoreFinished();
     // A sentence: a journal set aside, or drafts that will not survive a restart.
     void problem(const QString &sentence);
 
