@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Care360::ApiJob</name>
+    <message numerus="yes">
+        <source>no complete answer within %n second(s)</source>
+        <translation>
+            <numerusform>no complete answer within %n second</numerusform>
+            <numerusform>no complete answer within %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Care360::ApiOutcome</name>
     <message numerus="yes">
         <source>Care360 asks to slow down (%1); try again in %n second(s).</source>
@@ -48,6 +58,27 @@
             <numerusform>%n pending changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You have %n unsent change(s) on case %1.</source>
+        <translation>
+            <numerusform>You have %n unsent change on case %1.</numerusform>
+            <numerusform>You have %n unsent changes on case %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n unsent change(s) from %1. Send them with Ctrl+Return, or discard them.</source>
+        <translation>
+            <numerusform>Restored %n unsent change from %1. Send it with Ctrl+Return, or discard it.</numerusform>
+            <numerusform>Restored %n unsent changes from %1. Send them with Ctrl+Return, or discard them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Case %1 on %2: %n active escalation(s)</source>
+        <translation>
+            <numerusform>Case %1 on %2: %n active escalation</numerusform>
+            <numerusform>Case %1 on %2: %n active escalations</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>
@@ -62,20 +93,10 @@
 <context>
     <name>Care360::SendConfirmationDialog</name>
     <message numerus="yes">
-        <source>These changes will be saved on the live Care360 system (%n escalation(s)):</source>
+        <source>These changes to case %1 will be saved on the live Care360 system (%n escalation(s)):</source>
         <translation>
-            <numerusform>These changes will be saved on the live Care360 system (%n escalation):</numerusform>
-            <numerusform>These changes will be saved on the live Care360 system (%n escalations):</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Care360::ApiJob</name>
-    <message numerus="yes">
-        <source>no complete answer within %n second(s)</source>
-        <translation>
-            <numerusform>no complete answer within %n second</numerusform>
-            <numerusform>no complete answer within %n seconds</numerusform>
+            <numerusform>These changes to case %1 will be saved on the live Care360 system (%n escalation):</numerusform>
+            <numerusform>These changes to case %1 will be saved on the live Care360 system (%n escalations):</numerusform>
         </translation>
     </message>
 </context>

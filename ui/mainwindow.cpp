@@ -108,6 +108,8 @@ std::optional<Confirmation> MainWindow::askDiscard(const QString &reason)
         keep ? box.addButton(tr("&Keep for next time"), QMessageBox::AcceptRole) : nullptr;
     if (keepButton)
         keepButton->setObjectName(QStringLiteral("keepChangesButton"));
+    box.button(QMessageBox::Discard)->setObjectName(QStringLiteral("discardChangesButton"));
+    box.button(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancelDiscardButton"));
     box.setDefaultButton(QMessageBox::Cancel);
     box.setEscapeButton(QMessageBox::Cancel);
     box.exec();

@@ -70,6 +70,33 @@ std::optional<QByteArray> open(const QByteArray &key, const QByteArray &sealed,
     return plain;
 }
 
+struct Fingerprint::State {
+    crypto_generichash_state hash;
+};
+
+Fingerprint::Fingerprint()
+    : m_state(std::make_unique<State>())
+{
+    isAvailable();
+    crypto_generichash_init(&m_state->hash, nullptr, 0, crypto_generichash_BYTES);
+}
+
+Fingerprint::~Fingerprint() = default;
+
+void Fingerprint::add(QByteArrayView bytes)
+{
+    crypto_generichash_update(&m_state->hash, reinterpret_cast<const unsigned char *>(bytes.data()),
+                              size_t(bytes.size()));
+}
+
+QByteArray Fingerprint::result()
+{
+    QByteArray out(crypto_generichash_BYTES, Qt::Uninitialized);
+    crypto_generichash_final(&m_state->hash, reinterpret_cast<unsigned char *>(out.data()),
+                             size_t(out.size()));
+    return out;
+}
+
 void wipe(QByteArray &bytes)
 {
     // Only a buffer this copy alone holds: writing to a shared one would detach and wipe a

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 
+#include <memory>
 #include <optional>
 
 namespace Care360::DraftCipher {
@@ -22,6 +24,20 @@ QByteArray seal(const QByteArray &key, const QByteArray &plain, const QByteArray
 // nullopt when the key, the context or any byte of the file is wrong.
 std::optional<QByteArray> open(const QByteArray &key, const QByteArray &sealed,
                                const QByteArray &context);
+// An incremental BLAKE2b-256 fingerprint (libsodium's generic hash), several times faster than
+// QCryptographicHash's SHA-256 here: the journal compares drafts without keeping their text.
+class Fingerprint {
+public:
+    Fingerprint();
+    ~Fingerprint();
+    void add(QByteArrayView bytes);
+    QByteArray result();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
 // Overwrites the bytes in place (a plaintext of notes, a key) before they are freed.
 void wipe(QByteArray &bytes);
 

@@ -87,8 +87,12 @@ void DraftJournal::save(const QString &environment, const QString &caseId,
         return;
     if (drafts.isEmpty())
         return remove(environment, caseId);
-    QByteArray plain = JournalCodec::encode({ Clock::currentDateTimeUtc(), drafts });
     const QString path = pathFor(environment, caseId);
+    const QByteArray digest = JournalCodec::digest(drafts);
+    if (m_lastDigest.value(path) == digest)
+        return;
+    m_lastDigest.insert(path, digest);
+    QByteArray plain = JournalCodec::encode({ Clock::currentDateTimeUtc(), drafts });
     const QByteArray associated = context(environment, caseId);
     const QString directory = m_directory;
     const QByteArray key = m_key;
@@ -110,6 +114,7 @@ void DraftJournal::save(const QString &environment, const QString &caseId,
 void DraftJournal::remove(const QString &environment, const QString &caseId)
 {
     const QString path = pathFor(environment, caseId);
+    m_lastDigest.remove(path);
     m_writer.start([this, path] {
         if (!QFile::exists(path) || !QFile::remove(path))
             return;

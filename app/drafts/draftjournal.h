@@ -2,6 +2,7 @@
 
 #include "journalcodec.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThreadPool>
 
@@ -36,7 +37,8 @@ public:
     // environment: a stable name ("sandbox", "production", a custom origin), never a port that
     // changes between runs.
     QString pathFor(const QString &environment, const QString &caseId) const;
-    // Queues the file's replacement with these drafts, or its removal when there are none.
+    // Queues the file's replacement with these drafts, or its removal when there are none;
+    // nothing when the file already holds exactly these drafts.
     void save(const QString &environment, const QString &caseId, const QList<SavedDraft> &drafts);
     void remove(const QString &environment, const QString &caseId);
     // Reads a case's journal after the writes queued for it. A file that does not open with the
@@ -59,6 +61,8 @@ private:
     State m_state = State::Waiting;
     QString m_unavailableReason;
     QThreadPool m_writer;
+    // path -> hash of the plaintext last queued for it (never the text): identical saves skip.
+    QHash<QString, QByteArray> m_lastDigest;
 };
 
 } // namespace Care360

@@ -1,11 +1,7 @@
 #include "draftkeeper.h"
 
-#include "draftcipher.h"
 #include "draftjournal.h"
-#include "journalcodec.h"
 #include "models/escalationtablemodel.h"
-
-#include <QCryptographicHash>
 
 namespace Care360 {
 
@@ -43,7 +39,6 @@ void DraftKeeper::discardNow()
     m_debounce.stop();
     if (!m_caseId.isEmpty())
         m_journal->remove(m_boundEnvironment, m_caseId);
-    m_lastSaved.clear();
     m_journal->flush();
 }
 
@@ -62,7 +57,6 @@ void DraftKeeper::onReset()
 {
     m_caseId = m_model->caseId();
     m_boundEnvironment = m_environment;
-    m_lastSaved.clear();
     m_restorePending = !m_caseId.isEmpty();
     // After the views have taken the reset in: drafts arrive as ordinary changes.
     if (m_restorePending && m_journal->state() != DraftJournal::State::Waiting)
@@ -113,15 +107,9 @@ void DraftKeeper::save()
     m_debounce.stop();
     if (m_caseId.isEmpty() || m_journal->state() != DraftJournal::State::Ready)
         return;
-    const QList<SavedDraft> drafts = m_model->savedDrafts();
-    // The due-state timer and error merges touch cells without touching drafts: no write then.
-    QByteArray plain = JournalCodec::encode({ QDateTime(), drafts });
-    const QByteArray digest = QCryptographicHash::hash(plain, QCryptographicHash::Sha256);
-    DraftCipher::wipe(plain);
-    if (digest == m_lastSaved)
-        return;
-    m_lastSaved = digest;
-    m_journal->save(m_boundEnvironment, m_caseId, drafts);
+    // The due-state timer and error merges touch cells without touching drafts: the journal
+    // skips a write that would store what the file already holds.
+    m_journal->save(m_boundEnvironment, m_caseId, m_model->savedDrafts());
 }
 
 } // namespace Care360

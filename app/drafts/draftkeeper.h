@@ -52,7 +52,6 @@ private:
     QString m_environment;
     QString m_boundEnvironment; // where the open case lives
     QString m_caseId;
-    QByteArray m_lastSaved; // a hash of the last journal written, never its text
     bool m_restorePending = false;
     bool m_discardOnClose = false;
     bool m_toldUnavailable = false;

@@ -1,5 +1,6 @@
 #include "journalcodec.h"
 
+#include "draftcipher.h"
 #include "models/contractcodec.h"
 #include "models/wirenames.h"
 
@@ -41,6 +42,38 @@ std::optional<EscalationUpdate> updateFromJson(const QJsonObject &object, const 
     return update;
 }
 } // namespace
+
+QByteArray digest(const QList<SavedDraft> &drafts)
+{
+    DraftCipher::Fingerprint hash;
+    const auto text = [&hash](const std::optional<QString> &value) {
+        // Presence first, so that a null note and an empty one differ; then the raw UTF-16.
+        const char present = value ? '1' : '0';
+        hash.add(QByteArrayView(&present, 1));
+        if (value)
+            hash.add(
+                QByteArrayView(reinterpret_cast<const char *>(value->utf16()), value->size() * 2));
+        const char separator = '\x1f';
+        hash.add(QByteArrayView(&separator, 1));
+    };
+    const auto time = [&text](const std::optional<QDateTime> &value) {
+        text(value ? std::optional<QString>(Codec::formatTimestamp(*value)) : std::nullopt);
+    };
+    for (const SavedDraft &saved : drafts) {
+        const Escalation &server = saved.server;
+        for (const QString &field : { server.id, server.type, server.title })
+            text(field);
+        text(server.note);
+        time(server.followUpDueAt);
+        text(server.assignedToUserId);
+        time(server.createdAt);
+        time(server.updatedAt);
+        text(saved.drafts.note);
+        time(saved.drafts.followUpDueAt);
+        text(saved.drafts.assignedToEmail);
+    }
+    return hash.result();
+}
 
 QByteArray encode(const Contents &contents)
 {

@@ -17,6 +17,9 @@ struct Contents {
 };
 
 QByteArray encode(const Contents &contents);
+// A fingerprint of what encode() would store for these drafts, savedAt aside, computed without
+// building the text: equal drafts, equal digest.
+QByteArray digest(const QList<SavedDraft> &drafts);
 // nullopt for anything but the format above (a journal from a newer console included).
 std::optional<Contents> decode(const QByteArray &plain);
 

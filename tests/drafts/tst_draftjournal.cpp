@@ -16,8 +16,8 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QUndoStack>
 #include <QTest>
+#include <QUndoStack>
 
 #include <qt6keychain/keychain.h>
 
@@ -100,7 +100,8 @@ void TestDraftJournal::cipherRefusesEveryFlippedByteAnotherCaseAndAnotherKey()
     for (int i = 0; i < sealed.size(); ++i) {
         QByteArray flipped = sealed;
         flipped[i] = char(flipped[i] ^ 0x01);
-        QVERIFY2(!DraftCipher::open(key, flipped, "sandbox\ncase-a"), qPrintable(QString::number(i)));
+        QVERIFY2(!DraftCipher::open(key, flipped, "sandbox\ncase-a"),
+                 qPrintable(QString::number(i)));
     }
     QVERIFY(!DraftCipher::open(key, sealed.left(sealed.size() - 1), "sandbox\ncase-a"));
     QVERIFY(!DraftCipher::open(key, sealed, "sandbox\ncase-b"));
@@ -167,6 +168,16 @@ void TestDraftJournal::journalHoldsNoClearTextAndReadsBack()
     QVERIFY(loaded.problem.isEmpty());
     QVERIFY(loaded.contents);
     QVERIFY(loaded.contents->drafts == sampleDrafts());
+    // The same drafts again are not written again; any change is.
+    written.clear();
+    journal.save(kEnvironment, kCase, sampleDrafts());
+    journal.flush();
+    QTest::qWait(50);
+    QCOMPARE(written.size(), 0);
+    QList<SavedDraft> changed = sampleDrafts();
+    changed[1].drafts.note.reset();
+    journal.save(kEnvironment, kCase, changed);
+    QVERIFY(written.wait(10000));
     // No drafts: the file goes.
     journal.save(kEnvironment, kCase, {});
     journal.flush();
@@ -191,7 +202,8 @@ void TestDraftJournal::tamperedJournalIsSetAsideWithASentence()
 
     const DraftJournal::Loaded loaded = journal.load(kEnvironment, kCase);
     QVERIFY(!loaded.contents);
-    QVERIFY2(loaded.problem.contains(QStringLiteral("could not be read")), qPrintable(loaded.problem));
+    QVERIFY2(loaded.problem.contains(QStringLiteral("could not be read")),
+             qPrintable(loaded.problem));
     QVERIFY2(loaded.problem.contains(kCase), qPrintable(loaded.problem));
     // Moved aside with its bytes, never deleted; the case starts clean.
     QVERIFY(!QFile::exists(path));

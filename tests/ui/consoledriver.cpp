@@ -12,10 +12,12 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTimer>
 
 using namespace Care360;
 
@@ -171,6 +173,28 @@ void ConsoleDriver::shortcut(QKeyCombination keys)
     ensureActive();
     QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get(),
                     keys.key(), keys.keyboardModifiers());
+}
+
+void ConsoleDriver::answerNextMessageBox(const char *buttonObjectName, QString *text)
+{
+    const QString name = QLatin1String(buttonObjectName);
+    auto *poll = new QTimer(m_window.get());
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, name, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        if (text)
+            *text = box->text();
+        auto *button = box->findChild<QAbstractButton *>(name);
+        if (button)
+            button->click();
+        else
+            box->reject(); // the test then fails on what did not happen
+    });
+    poll->start();
 }
 
 void ConsoleDriver::triggerAction(const char *objectName)

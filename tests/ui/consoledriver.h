@@ -11,6 +11,14 @@
 
 #include <memory>
 
+// Stops the test function when a driver step failed inside a helper.
+#define STEP(expr)                                                                                 \
+    do {                                                                                           \
+        expr;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
 // Drives the real MainWindow over a real ConsoleCore the way an agent does (keyboard and mouse on
 // real widgets), in the spirit of KeePassXC's TestGui: objects are found by objectName, in the
 // window first and then in the core, and waits use QTRY_*.
@@ -50,6 +58,9 @@ public:
     // Presses a key combination where the keyboard focus is, in the active window.
     void shortcut(QKeyCombination keys);
     void triggerAction(const char *objectName);
+    // The next modal message box that opens gets its button (by objectName) clicked; its text
+    // lands in *text. Call before the step that opens the box.
+    void answerNextMessageBox(const char *buttonObjectName, QString *text = nullptr);
     void clickButton(const char *objectName);
     // Saves a screenshot of the window into the build tree.
     void screenshot(const QString &name) const;

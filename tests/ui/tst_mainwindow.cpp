@@ -26,14 +26,6 @@ using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
 using Model = EscalationTableModel;
 
-// Stops the test function when a driver step failed inside a helper.
-#define STEP(expr)                                                                                 \
-    do {                                                                                           \
-        expr;                                                                                      \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
-    } while (false)
-
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
