@@ -26,6 +26,7 @@ private slots:
     void init();
     void cleanup();
     void quitWithAnOpenEditorKeepsItsTextForNextTime();
+    void sendNowAtQuitClosesOnceCare360Confirms();
     void failedLoadLeavesTheOpenCaseNamed();
     void refusedSendSaysNothingWasSavedAndItsBannerGoesWithTheError();
 
@@ -113,6 +114,31 @@ void TestDraftsUi::quitWithAnOpenEditorKeepsItsTextForNextTime()
     // Nothing pending: quitting asks nothing.
     c.shortcut(Qt::CTRL | Qt::Key_Q);
     QTRY_VERIFY(!c.window()->isVisible());
+}
+
+void TestDraftsUi::sendNowAtQuitClosesOnceCare360Confirms()
+{
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcme(c));
+    const QString id = acmeIds(c).at(2);
+    STEP(c.editNote(id, QStringLiteral("Sent on the way out")));
+    QTRY_COMPARE(c.model()->pendingCount(), 1);
+    // A refused send keeps the window open with the reason.
+    c.sandbox()->setFault(Sandbox::Fault::Http500);
+    c.answerNextMessageBox("closeSendButton");
+    c.shortcut(Qt::CTRL | Qt::Key_Q);
+    QTRY_VERIFY(!c.bannerText().isEmpty());
+    QVERIFY(c.window()->isVisible());
+    QCOMPARE(c.model()->pendingCount(), 1);
+
+    c.sandbox()->setFault(Sandbox::Fault::None);
+    c.answerNextMessageBox("closeSendButton");
+    c.shortcut(Qt::CTRL | Qt::Key_Q);
+    QTRY_VERIFY(!c.window()->isVisible());
+    QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, id)->note.value_or(QString()),
+             QStringLiteral("Sent on the way out"));
+    QTRY_COMPARE(journalFiles(), QStringList());
 }
 
 void TestDraftsUi::failedLoadLeavesTheOpenCaseNamed()
