@@ -107,6 +107,25 @@ QList<CellChange> EscalationTableModel::revertChanges(int row) const
     return changes;
 }
 
+int EscalationTableModel::setDrafts(const QList<QPair<QModelIndex, QVariant>> &cells,
+                                    const QString &text)
+{
+    QList<CellChange> changes;
+    for (const auto &[index, value] : cells) {
+        if (!isCell(index) || !isEditableColumn(index.column()) || rowAt(index.row()).isInactive())
+            continue;
+        const EscalationRow &row = rowAt(index.row());
+        const EditableField field = fieldForColumn(index.column());
+        const QVariant before = row.draft(field);
+        const QVariant after = row.resolveDraft(field, value, serverAssigneeEmail(row));
+        if (!EscalationRow::sameDraft(field, before, after))
+            changes.append({ row.id(), field, before, after, index.row() });
+    }
+    if (!changes.isEmpty())
+        pushDraftChanges(changes, text);
+    return int(changes.size());
+}
+
 QList<SavedDraft> EscalationTableModel::savedDrafts() const
 {
     QList<SavedDraft> saved;

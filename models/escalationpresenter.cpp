@@ -98,8 +98,9 @@ QString EscalationPresenter::assigneeText(const EscalationRow &row) const
     const std::optional<QString> &userId = row.server().assignedToUserId;
     if (!userId)
         return QString();
-    const QString email = m_directory ? m_directory->emailFor(*userId) : QString();
-    return email.isEmpty() ? AssigneeDirectory::shortUserId(*userId) : email;
+    // People, not IDs: a name or an e-mail; the ID itself is in the tooltip, to copy.
+    const QString person = m_directory ? m_directory->personFor(*userId) : QString();
+    return person.isEmpty() ? tr("Unknown user") : person;
 }
 
 QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
@@ -157,8 +158,14 @@ QString EscalationPresenter::assigneeToolTip(const EscalationRow &row) const
         lines << tr("Unassigned");
     } else {
         const QString email = m_directory ? m_directory->emailFor(*userId) : QString();
-        lines << (email.isEmpty() ? tr("User ID: %1").arg(*userId)
-                                  : tr("%1 (user ID: %2)").arg(email, *userId));
+        const QString name = m_directory ? m_directory->nameFor(*userId) : QString();
+        if (email.isEmpty())
+            lines << tr("Unknown user: not in the team directory (File › Import team directory…)");
+        else if (!name.isEmpty())
+            lines << tr("%1 <%2>").arg(name, email);
+        else
+            lines << email;
+        lines << tr("User ID: %1").arg(*userId);
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -87,6 +87,11 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
         return row.hasDrafts();
     case SortRole:
         return presenter.sortValue(row, column);
+    case CopyRole:
+        if (column == Assignee && !row.hasDraft(EditableField::Assignee)
+            && row.server().assignedToUserId)
+            return *row.server().assignedToUserId;
+        return presenter.displayText(row, column);
     default:
         return QVariant();
     }
@@ -143,6 +148,7 @@ QHash<int, QByteArray> EscalationTableModel::roleNames() const
     names.insert(EditValueRole, "editValue");
     names.insert(RowDirtyRole, "rowDirty");
     names.insert(SortRole, "sortValue");
+    names.insert(CopyRole, "copyText");
     return names;
 }
 

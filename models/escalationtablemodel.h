@@ -44,6 +44,7 @@ public:
         EditValueRole, // same as Qt::EditRole
         RowDirtyRole, // bool, any column: the row holds any draft
         SortRole, // comparable value: text, or UTC QDateTime (invalid when empty)
+        CopyRole, // what Copy puts on the clipboard: the shown text, the user ID of an assignee
     };
     Q_ENUM(Role)
 
@@ -81,6 +82,10 @@ public:
     int pendingCount() const { return m_pendingCount; }
     // Any draft at all, including those of no-longer-active rows (unsaved work).
     bool hasDrafts() const;
+
+    // Sets several editable cells as ONE undoable step named text (a bulk edit); cells of
+    // no-longer-active rows and values that change nothing are skipped. Returns the cells set.
+    int setDrafts(const QList<QPair<QModelIndex, QVariant>> &cells, const QString &text);
 
     // Every row holding drafts (inactive ones too), in row order: what a journal keeps.
     QList<SavedDraft> savedDrafts() const;

@@ -42,6 +42,7 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
     m_connection->setPracticeServerFactory(std::move(practiceServer));
     m_client->setDeadline(m_settings.requestDeadline());
     m_assignees->fromVariantMap(m_settings.assigneeEmails());
+    m_assignees->teamFromVariantList(m_settings.teamDirectory());
     setUpDrafts();
 
     connect(m_connection, &ConnectionManager::environmentChanged, this,
@@ -245,6 +246,11 @@ bool ConsoleCore::canLoad() const
 QStringList ConsoleCore::knownEmails() const
 {
     return m_assignees->knownEmails();
+}
+
+QStringList ConsoleCore::assigneeCompletions() const
+{
+    return m_assignees->completions();
 }
 
 ConsoleCore::SendConfirmation ConsoleCore::sendConfirmation() const

@@ -81,9 +81,17 @@ public:
     // are discarded with their drafts.
     void revertCells(const QModelIndexList &indexes);
     void revertAll();
+    // Bulk edits over rows of the model, each one undo step; one Send carries them all.
+    // Returns the number of cells that changed.
+    int setAssigneeForRows(const QList<int> &rows, const QString &email);
+    int setFollowUpForRows(const QList<int> &rows, const QDateTime &due);
+    int appendToNotes(const QList<int> &rows, const QString &line);
     void saveKey(const QString &key);
     void forgetKey();
     void setConfirmProductionSend(bool confirm);
+    // Reads a team directory file (see TeamDirectoryFile) and keeps it; the sentence of the
+    // first problem, or an empty string and the number of people imported in *count.
+    QString importTeamDirectory(const QString &path, int *count);
     // Drops every draft of the open case as one undo step (the restored-drafts banner's Discard).
     void discardDrafts();
     // Quitting: keep the drafts in the journal for next time, or remove them from it.
@@ -107,6 +115,8 @@ public:
     bool canLoad() const;
     QStringList recentCases() const { return m_settings.recentCases(); }
     QStringList knownEmails() const;
+    // What the assignee editor offers ("Name <e-mail>" or e-mails).
+    QStringList assigneeCompletions() const;
     SendConfirmation sendConfirmation() const;
     // Whether unsent changes survive a restart (the journal has its key).
     bool keepsDrafts() const;

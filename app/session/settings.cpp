@@ -12,6 +12,8 @@ const QString kEnvironment = QStringLiteral("connection/environment");
 const QString kCustomUrl = QStringLiteral("connection/customBaseUrl");
 const QString kRecentCases = QStringLiteral("cases/recent");
 const QString kAssignees = QStringLiteral("assignees/emailsByUserId");
+const QString kTeam = QStringLiteral("assignees/teamDirectory");
+const QString kFollowUpHour = QStringLiteral("followUp/defaultHour");
 const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
 const QString kDeadline = QStringLiteral("network/requestDeadlineSeconds");
 } // namespace
@@ -73,6 +75,22 @@ void Settings::addRecentCase(const QString &caseId)
     while (cases.size() > maxRecentCases)
         cases.removeLast();
     m_settings.setValue(kRecentCases, cases);
+}
+
+QVariantList Settings::teamDirectory() const
+{
+    return m_settings.value(kTeam).toList();
+}
+void Settings::setTeamDirectory(const QVariantList &team)
+{
+    m_settings.setValue(kTeam, team);
+}
+
+int Settings::followUpHour() const
+{
+    bool ok = false;
+    const int hour = m_settings.value(kFollowUpHour, 9).toInt(&ok);
+    return ok && hour >= 0 && hour <= 23 ? hour : 9;
 }
 
 QVariantMap Settings::assigneeEmails() const

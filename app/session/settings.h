@@ -37,6 +37,11 @@ public:
     // userId -> e-mail learned from successful reassignments (not secret).
     QVariantMap assigneeEmails() const;
     void setAssigneeEmails(const QVariantMap &emails);
+    // The imported team directory: a list of {userId, email, name} maps (not secret).
+    QVariantList teamDirectory() const;
+    void setTeamDirectory(const QVariantList &team);
+    // The working hour a new follow-up date gets (local time), 9 unless set.
+    int followUpHour() const;
 
     // The longest a request may take in all (the console's own limit, default 60 s).
     std::chrono::seconds requestDeadline() const;

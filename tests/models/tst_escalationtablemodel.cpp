@@ -34,7 +34,7 @@ private slots:
     void revertCellRowAndAllAreUndoable();
     void pendingUpdatesCarryOnlyChangedFields();
     void pendingCountIsSignalled();
-    void showsAssigneeByEmailOrShortId();
+    void showsAssigneeAsAPerson();
     void loadDropsDraftsAndUndoHistory();
     void ignoresInvalidEdits();
 
@@ -297,12 +297,13 @@ void TestEscalationTableModel::pendingCountIsSignalled()
     QCOMPARE(spy.at(2).at(0).toInt(), 1);
 }
 
-void TestEscalationTableModel::showsAssigneeByEmailOrShortId()
+void TestEscalationTableModel::showsAssigneeAsAPerson()
 {
     const QString user = QStringLiteral("u1v2w3x4-y5z6-7890-abcd-ef1234567890");
     load({ withAssignee(escalation(1), user), escalation(2) });
     const QModelIndex assignee = cell(0, Model::Assignee);
-    QCOMPARE(assignee.data().toString(), QStringLiteral("u1v2w3x4…"));
+    // Never a truncated ID: the agent is told the person is unknown; the ID is in the tooltip.
+    QCOMPARE(assignee.data().toString(), QStringLiteral("Unknown user"));
     QVERIFY(assignee.data(Qt::ToolTipRole).toString().contains(user));
     QCOMPARE(assignee.data(Qt::EditRole).toString(), QString()); // nothing to start from
     QCOMPARE(assignee.data(Model::ServerValueRole).toString(), user);
@@ -314,6 +315,13 @@ void TestEscalationTableModel::showsAssigneeByEmailOrShortId()
     QCOMPARE(assignee.data().toString(), QStringLiteral("known@example.com"));
     QCOMPARE(assignee.data(Qt::EditRole).toString(), QStringLiteral("known@example.com"));
     QVERIFY(assignee.data(Qt::ToolTipRole).toString().contains(user));
+    // The team directory names the person.
+    m_directory->setTeam(
+        { { user, QStringLiteral("known@example.com"), QStringLiteral("Kim Ode") } });
+    QCOMPARE(assignee.data().toString(), QStringLiteral("Kim Ode"));
+    QVERIFY(
+        assignee.data(Qt::ToolTipRole).toString().contains(QStringLiteral("known@example.com")));
+    QCOMPARE(assignee.data(Qt::EditRole).toString(), QStringLiteral("known@example.com"));
 
     // Typing the current assignee's e-mail (in any case) is no change.
     m_model->setData(assignee, QStringLiteral("Known@Example.com"));

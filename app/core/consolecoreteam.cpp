@@ -1,0 +1,32 @@
+// ConsoleCore's team directory: people instead of user IDs.
+#include "consolecore.h"
+
+#include "models/assigneedirectory.h"
+#include "models/teamdirectory.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace Care360 {
+
+QString ConsoleCore::importTeamDirectory(const QString &path, int *count)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("%1 could not be opened: %2.")
+            .arg(QDir::toNativeSeparators(path), file.errorString());
+    if (file.size() > TeamDirectoryFile::maxBytes)
+        return tr("%1 is larger than %2 MiB; a team directory is far smaller.")
+            .arg(QDir::toNativeSeparators(path))
+            .arg(TeamDirectoryFile::maxBytes / (1024 * 1024));
+    const TeamDirectoryFile::Parsed parsed = TeamDirectoryFile::parse(file.readAll());
+    if (!parsed.error.isEmpty())
+        return tr("Nothing was imported: %1").arg(parsed.error);
+    m_assignees->setTeam(parsed.members);
+    m_settings.setTeamDirectory(m_assignees->teamToVariantList());
+    if (count)
+        *count = int(parsed.members.size());
+    return {};
+}
+
+} // namespace Care360
