@@ -59,8 +59,10 @@ QByteArray record(const QStringList &fields)
         if (i > 0)
             line += ',';
         const QByteArray field = fields.at(i).toUtf8();
+        // libcsv trims spaces and tabs around unquoted fields: quoting keeps them.
         const bool quote = field.contains(',') || field.contains('"') || field.contains('\n')
-            || field.contains('\r') || field.startsWith(' ') || field.endsWith(' ');
+            || field.contains('\r') || field.startsWith(' ') || field.endsWith(' ')
+            || field.startsWith('\t') || field.endsWith('\t');
         if (!quote) {
             line += field;
             continue;

@@ -66,8 +66,10 @@ bool EscalationFilterProxyModel::filterAcceptsRow(int sourceRow,
     if (m_filterText.isEmpty())
         return true;
     for (int column : kSearchedColumns) {
-        const QString text = source->index(sourceRow, column, sourceParent).data().toString();
-        if (text.contains(m_filterText, Qt::CaseInsensitive))
+        const QModelIndex cell = source->index(sourceRow, column, sourceParent);
+        // The shown text, and what Copy gives (an unknown assignee's user ID).
+        if (cell.data().toString().contains(m_filterText, Qt::CaseInsensitive)
+            || cell.data(Model::CopyRole).toString().contains(m_filterText, Qt::CaseInsensitive))
             return true;
     }
     return false;

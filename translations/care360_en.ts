@@ -50,6 +50,54 @@
     </message>
 </context>
 <context>
+    <name>Care360::BulkEditDialog</name>
+    <message numerus="yes">
+        <source>&amp;Assign %n selected escalation(s) to:</source>
+        <translation>
+            <numerusform>&amp;Assign %n selected escalation to:</numerusform>
+            <numerusform>&amp;Assign %n selected escalations to:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Follow up %n selected escalation(s) on:</source>
+        <translation>
+            <numerusform>&amp;Follow up %n selected escalation on:</numerusform>
+            <numerusform>&amp;Follow up %n selected escalations on:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add this line to the notes of %n selected escalation(s):</source>
+        <translation>
+            <numerusform>&amp;Add this line to the notes of %n selected escalation:</numerusform>
+            <numerusform>&amp;Add this line to the notes of %n selected escalations:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ConsoleCore</name>
+    <message numerus="yes">
+        <source>Set the assignee of %n escalation(s)</source>
+        <translation>
+            <numerusform>Set the assignee of %n escalation</numerusform>
+            <numerusform>Set the assignee of %n escalations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the follow-up of %n escalation(s)</source>
+        <translation>
+            <numerusform>Set the follow-up of %n escalation</numerusform>
+            <numerusform>Set the follow-up of %n escalations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add a line to %n note(s)</source>
+        <translation>
+            <numerusform>Add a line to %n note</numerusform>
+            <numerusform>Add a line to %n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Care360::MainWindow</name>
     <message numerus="yes">
         <source>%n pending change(s)</source>
@@ -79,6 +127,27 @@
             <numerusform>Case %1 on %2: %n active escalations</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) saved at %1</source>
+        <translation>
+            <numerusform>%n change saved at %1</numerusform>
+            <numerusform>%n changes saved at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n person(s); assignees now show by name.</source>
+        <translation>
+            <numerusform>Imported %n person; assignees now show by name.</numerusform>
+            <numerusform>Imported %n people; assignees now show by name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up date(s) you are sending lie in the past. Send anyway?</source>
+        <translation>
+            <numerusform>%n follow-up date you are sending lies in the past. Send anyway?</numerusform>
+            <numerusform>%n follow-up dates you are sending lie in the past. Send anyway?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>
@@ -97,6 +166,16 @@
         <translation>
             <numerusform>These changes to case %1 will be saved on the live Care360 system (%n escalation):</numerusform>
             <numerusform>These changes to case %1 will be saved on the live Care360 system (%n escalations):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PracticeSandbox</name>
+    <message numerus="yes">
+        <source>%1 demo case, %n active escalation(s)</source>
+        <translation>
+            <numerusform>%1 demo case, %n active escalation</numerusform>
+            <numerusform>%1 demo case, %n active escalations</numerusform>
         </translation>
     </message>
 </context>

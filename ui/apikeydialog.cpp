@@ -1,6 +1,8 @@
 #include "apikeydialog.h"
+#include "statepalette.h"
 
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,6 +13,31 @@
 namespace Care360 {
 
 namespace {
+// Qt gives a window its layout's minimum height, which ignores how tall wrapped labels get at the
+// window's width: keep the dialog tall enough for every line of a long keychain error.
+class WrappedHeightKeeper : public QObject {
+public:
+    explicit WrappedHeightKeeper(QWidget *window)
+        : QObject(window)
+    {
+        setObjectName(QStringLiteral("wrappedHeightKeeper"));
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *window = static_cast<QWidget *>(watched);
+        if ((event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest)
+            && window->layout() && window->layout()->hasHeightForWidth()) {
+            const int needed = window->layout()->totalMinimumHeightForWidth(window->width());
+            if (needed > 0 && needed != window->minimumHeight())
+                window->setMinimumHeight(needed);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName)
 {
     widget->setObjectName(QLatin1String(objectName));
@@ -91,6 +118,8 @@ ApiKeyDialog::ApiKeyDialog(ConsoleCore *core, QWidget *parent)
     layout->addWidget(m_keychainStateLabel);
     layout->addWidget(buttons);
 
+    new WrappedHeightKeeper(this);
+
     connect(m_core, &ConsoleCore::keySaveFinished, this, &ApiKeyDialog::onKeySaved);
     connect(m_core, &ConsoleCore::keyForgetFinished, this, &ApiKeyDialog::onKeyForgotten);
     updateKeychainState();
@@ -163,7 +192,13 @@ void ApiKeyDialog::showStatus(const QString &text, bool isError)
 {
     m_statusLabel->setText(text);
     m_statusLabel->setProperty("error", isError);
-    m_statusLabel->setStyleSheet(isError ? QStringLiteral("color: #b3261e;") : QString());
+    StatePalette::follow(m_statusLabel, [this, isError] {
+        QPalette pal; // nothing of its own, so the rest follows the dialog's palette
+        if (isError)
+            pal.setColor(QPalette::WindowText,
+                         StatePalette::text(palette(), StatePalette::State::Error));
+        m_statusLabel->setPalette(pal);
+    });
     m_statusLabel->setAccessibleDescription(text);
     m_statusLabel->show();
 }

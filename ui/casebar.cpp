@@ -18,7 +18,7 @@ CaseBar::CaseBar(QWidget *parent)
     , m_loadButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("caseBar"));
-    auto *label = new QLabel(tr("&Case:"), this);
+    auto *label = new QLabel(tr("Case &ID:"), this);
     label->setObjectName(QStringLiteral("caseLabel"));
     label->setBuddy(m_caseCombo);
 
@@ -67,9 +67,27 @@ void CaseBar::setCaseId(const QString &caseId)
 
 void CaseBar::setRecentCases(const QStringList &caseIds)
 {
+    m_recentCases = caseIds;
+    fillList();
+}
+
+void CaseBar::setPracticeCases(const QList<QPair<QString, QString>> &cases)
+{
+    m_practiceCases = cases;
+    fillList();
+}
+
+void CaseBar::fillList()
+{
     const QString text = m_caseCombo->currentText();
     m_caseCombo->clear();
-    m_caseCombo->addItems(caseIds);
+    m_caseCombo->addItems(m_recentCases);
+    // The ID first, so that picking an entry puts a loadable ID in the field (the title after
+    // it is ignored by CaseId::extract).
+    for (const auto &[id, title] : std::as_const(m_practiceCases)) {
+        if (!m_recentCases.contains(id))
+            m_caseCombo->addItem(tr("%1 (%2)").arg(id, title), id);
+    }
     m_caseCombo->setEditText(text);
 }
 

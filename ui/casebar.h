@@ -18,6 +18,8 @@ public:
     QString caseId() const;
     void setCaseId(const QString &caseId);
     void setRecentCases(const QStringList &caseIds);
+    // Demo cases offered after the recent ones (on the sandbox): ID -> title.
+    void setPracticeCases(const QList<QPair<QString, QString>> &cases);
     void setLoadEnabled(bool enabled);
     void focusCaseField();
 
@@ -31,6 +33,10 @@ private:
     QComboBox *m_caseCombo;
     QLabel *m_validityLabel;
     QToolButton *m_loadButton;
+    void fillList();
+
+    QStringList m_recentCases;
+    QList<QPair<QString, QString>> m_practiceCases;
     bool m_loadEnabled = true;
     bool m_loadQueued = false;
 };

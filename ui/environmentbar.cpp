@@ -1,4 +1,5 @@
 #include "environmentbar.h"
+#include "statepalette.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -16,7 +17,7 @@ EnvironmentBar::EnvironmentBar(bool offerSandbox, QWidget *parent)
     , m_keyButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("environmentBar"));
-    auto *label = new QLabel(tr("&Environment:"), this);
+    auto *label = new QLabel(tr("E&nvironment:"), this);
     label->setObjectName(QStringLiteral("environmentLabel"));
     label->setBuddy(m_combo);
 
@@ -32,9 +33,17 @@ EnvironmentBar::EnvironmentBar(bool offerSandbox, QWidget *parent)
     m_sandboxBadge->setAccessibleName(m_sandboxBadge->text());
     m_sandboxBadge->setToolTip(tr("Changes here go to a practice server on this computer, "
                                   "never to Care360."));
-    m_sandboxBadge->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff3c4; color: #5a4500; border: 1px solid #d9b600;"
-                       " border-radius: 3px; padding: 1px 6px; font-weight: bold; }"));
+    StatePalette::follow(m_sandboxBadge, [this] {
+        // From the bar: the badge's own palette is the one its style sheet made.
+        const QPalette pal = palette();
+        using StatePalette::State;
+        m_sandboxBadge->setStyleSheet(
+            QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3;"
+                           " border-radius: 3px; padding: 1px 6px; font-weight: bold; }")
+                .arg(StatePalette::background(pal, State::Sandbox, QPalette::Window).name(),
+                     StatePalette::foreground(pal, State::Sandbox, QPalette::Window).name(),
+                     StatePalette::border(pal, State::Sandbox, QPalette::Window).name()));
+    });
 
     m_keyStateLabel->setObjectName(QStringLiteral("keyStateLabel"));
     m_keyStateLabel->setAccessibleName(tr("API key state"));

@@ -1,5 +1,7 @@
 #include "errorbanner.h"
+#include "statepalette.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -7,6 +9,21 @@
 #include <QTimer>
 
 namespace Care360 {
+
+namespace {
+StatePalette::State stateOf(ErrorBanner::Kind kind)
+{
+    switch (kind) {
+    case ErrorBanner::Kind::Error:
+        return StatePalette::State::Error;
+    case ErrorBanner::Kind::Warning:
+        return StatePalette::State::Warning;
+    case ErrorBanner::Kind::Info:
+        break;
+    }
+    return StatePalette::State::Info;
+}
+} // namespace
 
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
@@ -37,6 +54,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_textLabel->setObjectName(QStringLiteral("bannerText"));
     m_textLabel->setAccessibleName(tr("Message text"));
     m_textLabel->setWordWrap(true);
+    m_textLabel->setTextFormat(Qt::RichText);
     m_textLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retryButton->setObjectName(QStringLiteral("bannerRetryButton"));
     m_retryButton->setAccessibleName(tr("Retry"));
@@ -76,22 +94,35 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
                                                             : QStyle::SP_MessageBoxInformation;
     m_iconLabel->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
     QString text = message;
-    if (!requestId.isEmpty())
-        text += QLatin1Char(' ') + tr("(Request ID %1)").arg(requestId);
-    m_textLabel->setText(text);
+    QString html =
+        QStringLiteral("<div style=\"white-space:pre-wrap\">%1</div>").arg(message.toHtmlEscaped());
+    if (!requestId.isEmpty()) {
+        const QString reference = tr("(Request ID %1)").arg(requestId);
+        text += QLatin1Char(' ') + reference;
+        // Qt breaks lines at an ID's hyphens even inside a nowrap span; a block that never wraps
+        // keeps the ID whole and, unlike U+2011 hyphens, still copies as the real ID.
+        html += QStringLiteral("<div style=\"white-space:pre\">%1</div>")
+                    .arg(reference.toHtmlEscaped());
+    }
+    m_textLabel->setText(html);
+    // The plain sentence: what a screen reader announces and what message() returns.
+    m_textLabel->setAccessibleDescription(text);
     m_retryCountdown->stop();
     m_retryButton->setText(tr("&Retry"));
     m_retryButton->setEnabled(true);
     m_retryButton->setVisible(action == Action::Retry);
     m_keyButton->setVisible(action == Action::EnterKey);
     m_discardButton->setVisible(action == Action::DiscardDrafts);
-    QPalette pal = palette();
-    const QColor tint = kind == Kind::Error ? QColor(0xfd, 0xec, 0xea)
-        : kind == Kind::Warning             ? QColor(0xfe, 0xf6, 0xe0)
-                                            : QColor(0xe8, 0xf1, 0xfb);
-    pal.setColor(QPalette::Window, tint);
-    pal.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
-    setPalette(pal);
+    const StatePalette::State state = stateOf(kind);
+    StatePalette::follow(this, [this, state] {
+        // From the parent: the banner's own palette still carries the previous message's tint.
+        QPalette pal = parentWidget() ? parentWidget()->palette() : QApplication::palette(this);
+        const QColor background = StatePalette::background(pal, state, QPalette::Window);
+        const QColor foreground = StatePalette::foreground(pal, state, QPalette::Window);
+        pal.setColor(QPalette::Window, background);
+        pal.setColor(QPalette::WindowText, foreground);
+        setPalette(pal);
+    });
     show();
 }
 
@@ -107,7 +138,7 @@ void ErrorBanner::holdRetry(int seconds)
 
 QString ErrorBanner::message() const
 {
-    return isVisible() ? m_textLabel->text() : QString();
+    return isVisible() ? m_textLabel->accessibleDescription() : QString();
 }
 
 } // namespace Care360

@@ -1,6 +1,9 @@
 #include "escalationdelegate.h"
+#include "followupeditor.h"
 #include "qtcompatwidgets.h"
+#include "statepalette.h"
 
+#include "models/assigneedirectory.h"
 #include "models/escalationtablemodel.h"
 #include "models/requestschema.h"
 
@@ -11,7 +14,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QStyle>
+#include <QTimer>
 #include <QToolTip>
+
+#include <optional>
 
 namespace Care360 {
 
@@ -20,11 +26,12 @@ using Model = EscalationTableModel;
 
 const char *const kFilledProperty = "care360Filled";
 const char *const kSeedProperty = "care360Seed";
+const char *const kCommittedProperty = "care360Committed";
 
 // Empty means "no change" and is fine to leave; anything else must be an address.
 bool isAcceptableEmail(const QLineEdit *email)
 {
-    const QString text = email->text().trimmed();
+    const QString text = AssigneeDirectory::emailFromCompletion(email->text());
     return text.isEmpty() || RequestSchema::isEmail(text);
 }
 
@@ -60,24 +67,29 @@ QWidget *EscalationDelegate::createEditor(QWidget *parent, const QStyleOptionVie
         editor->setToolTip(tr("Ctrl+Enter saves the note as a draft, Esc cancels."));
         return editor;
     }
-    case Model::FollowUpDue: {
-        auto *editor = new QDateTimeEdit(parent);
-        editor->setObjectName(QStringLiteral("followUpEditor"));
-        editor->setAccessibleName(tr("Follow-up due (local time)"));
-        editor->setCalendarPopup(true);
-        QtCompat::setLocalTimeZone(editor);
-        editor->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
-        return editor;
-    }
+    case Model::FollowUpDue:
+        return new FollowUpEditor(m_followUpHour, parent);
     case Model::Assignee: {
         auto *editor = new QLineEdit(parent);
         editor->setObjectName(QStringLiteral("assigneeEditor"));
         editor->setAccessibleName(tr("Assignee e-mail"));
         editor->setPlaceholderText(tr("name@organisation.example"));
-        auto *completer = new QCompleter(m_knownEmails, editor);
+        // Names and e-mails, matched anywhere: "ode" finds "Kim Ode <kim@…>".
+        auto *completer = new QCompleter(m_completions, editor);
         completer->setObjectName(QStringLiteral("assigneeCompleter"));
         completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
         editor->setCompleter(completer);
+        // The popup takes the Enter that picks an entry: that same press commits it.
+        // createEditor() is const by Qt's signature; committing emits the delegate's signals.
+        // The popup forwards that Enter straight to the line edit's event(), past this
+        // delegate's event filter: returnPressed is where it arrives.
+        auto *self = const_cast<EscalationDelegate *>(this);
+        const auto commitLater = [self, editor] {
+            QTimer::singleShot(0, editor, [self, editor] { self->commitEditor(editor); });
+        };
+        connect(completer, qOverload<const QString &>(&QCompleter::activated), editor, commitLater);
+        connect(editor, &QLineEdit::returnPressed, editor, commitLater);
         return editor;
     }
     default:
@@ -98,12 +110,14 @@ void EscalationDelegate::setEditorData(QWidget *editor, const QModelIndex &index
         note->moveCursor(QTextCursor::End);
     } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
         QDateTime local = value.toDateTime().toLocalTime();
-        if (!local.isValid()) { // a sensible start for a first follow-up: tomorrow, 09:00
-            local = QDateTime(QDate::currentDate().addDays(1), QTime(9, 0));
+        if (!local.isValid()) { // a sensible start for a first follow-up: tomorrow, working hour
+            local = QDateTime(QDate::currentDate().addDays(1), QTime(m_followUpHour, 0));
             date->setProperty(kSeedProperty, local);
         }
         date->setDateTime(local);
-        date->setToolTip(tr("UTC: %1").arg(local.toUTC().toString(Qt::ISODate)));
+        // The editor's own tooltip lists its shortcuts; the stored UTC value goes below them.
+        date->setToolTip(date->toolTip() + QLatin1Char('\n')
+                         + tr("UTC: %1").arg(local.toUTC().toString(Qt::ISODate)));
     } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
         email->setText(value.toString());
     } else {
@@ -116,13 +130,13 @@ void EscalationDelegate::setModelData(QWidget *editor, QAbstractItemModel *model
 {
     if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
         model->setData(index, note->toPlainText(), Qt::EditRole);
-    } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
+    } else if (auto *date = qobject_cast<FollowUpEditor *>(editor)) {
         // Merely opening and leaving an empty follow-up must not invent a date to send.
         if (date->dateTime() == date->property(kSeedProperty).toDateTime())
             return;
-        model->setData(index, date->dateTime().toUTC(), Qt::EditRole);
+        model->setData(index, date->minuteValue().toUTC(), Qt::EditRole);
     } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
-        const QString text = email->text().trimmed();
+        const QString text = AssigneeDirectory::emailFromCompletion(email->text());
         // An invalid address never becomes a draft; the eventFilter keeps the editor open.
         if (RequestSchema::isEmail(text))
             model->setData(index, text, Qt::EditRole);
@@ -147,10 +161,20 @@ void EscalationDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptio
 
 bool EscalationDelegate::commitEditor(QWidget *editor)
 {
+    // Enter and the completion can both ask for the same commit: the first one wins.
+    if (editor->property(kCommittedProperty).toBool())
+        return true;
     if (auto *email = qobject_cast<QLineEdit *>(editor); email && !isAcceptableEmail(email)) {
-        showEmailHint(email);
-        return false;
+        // "ode" + Enter means the first person the list offers for it.
+        QCompleter *completer = email->completer();
+        if (completer && !email->text().trimmed().isEmpty() && completer->completionCount() > 0)
+            email->setText(completer->currentCompletion());
+        if (!isAcceptableEmail(email)) {
+            showEmailHint(email);
+            return false;
+        }
     }
+    editor->setProperty(kCommittedProperty, true);
     emit commitData(editor);
     emit closeEditor(editor, QAbstractItemDelegate::NoHint);
     return true;
@@ -176,7 +200,11 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
         const bool submits = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter
             || key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
         if (email && submits && !isAcceptableEmail(email)) {
-            showEmailHint(email);
+            // Enter on a partial name takes the first person offered (or shows the hint).
+            if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+                commitEditor(email);
+            else
+                showEmailHint(email);
             return true;
         }
     }
@@ -198,22 +226,36 @@ void EscalationDelegate::initStyleOption(QStyleOptionViewItem *option,
         option->font.setStrikeOut(true);
         option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
     }
+    std::optional<StatePalette::State> state;
     if (index.column() == Model::FollowUpDue) {
         if (index.data(Model::OverdueRole).toBool()) {
             option->text = tr("Overdue · %1").arg(option->text);
-            option->backgroundBrush = QColor(0xfd, 0xe2, 0xe0);
+            state = StatePalette::State::Overdue;
         } else if (index.data(Model::DueSoonRole).toBool()) {
             option->text = tr("Due soon · %1").arg(option->text);
-            option->backgroundBrush = QColor(0xfe, 0xf3, 0xd6);
+            state = StatePalette::State::DueSoon;
         }
     }
     if (!index.data(Model::ErrorRole).toString().isEmpty()) {
         option->features |= QStyleOptionViewItem::HasDecoration;
         option->icon = style->standardIcon(QStyle::SP_MessageBoxWarning);
+        state = StatePalette::State::Error;
     } else if (index.data(Model::DirtyRole).toBool()) {
         option->text = tr("✎ %1").arg(option->text);
         option->font.setItalic(true);
-        option->backgroundBrush = QColor(0xe6, 0xf0, 0xff);
+        state = StatePalette::State::Edited;
+    }
+    if (!state)
+        return;
+    // Tints come from the view's palette so that dark and high-contrast themes stay readable;
+    // the text keeps its colour (the inactive grey too) unless the tint would make it too faint.
+    // Selected cells are painted in Highlight/HighlightedText and need nothing here.
+    const QColor background = StatePalette::background(option->palette, *state);
+    option->backgroundBrush = background;
+    for (const auto group : { QPalette::Active, QPalette::Inactive, QPalette::Disabled }) {
+        option->palette.setColor(
+            group, QPalette::Text,
+            StatePalette::readableOn(option->palette.color(group, QPalette::Text), background));
     }
 }
 

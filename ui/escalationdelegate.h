@@ -14,7 +14,9 @@ class EscalationDelegate : public QStyledItemDelegate {
 public:
     explicit EscalationDelegate(QObject *parent = nullptr);
 
-    void setKnownEmails(const QStringList &emails) { m_knownEmails = emails; }
+    // What the assignee editor offers: "Name <e-mail>" entries and e-mails.
+    void setCompletions(const QStringList &entries) { m_completions = entries; }
+    void setFollowUpHour(int hour) { m_followUpHour = hour; }
     // Commits an open editor and closes it, as Enter would, so that quitting, switching or
     // sending sees its text. False when the text cannot become a draft (an invalid e-mail):
     // the editor stays open with its hint.
@@ -33,7 +35,8 @@ protected:
     bool eventFilter(QObject *object, QEvent *event) override;
 
 private:
-    QStringList m_knownEmails;
+    QStringList m_completions;
+    int m_followUpHour = 9;
 };
 
 } // namespace Care360

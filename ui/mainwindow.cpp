@@ -16,11 +16,13 @@
 #include <QAbstractItemView>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTime>
 
 namespace Care360 {
 
@@ -43,6 +45,7 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
     m_proxy->setSourceModel(m_model);
 
     createActions();
+    createDayActions();
     setCentralWidget(createCentralWidget());
     m_activityDock = new ActivityDock(m_core->activityLog(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_activityDock);
@@ -57,7 +60,14 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
     connect(m_core, &ConsoleCore::environmentChanged, m_environmentBar,
             &EnvironmentBar::setEnvironment);
     connect(m_core, &ConsoleCore::keyStateChanged, this, &MainWindow::onKeyStateChanged);
-    connect(m_core, &ConsoleCore::keyRequested, this, &MainWindow::openKeyDialog);
+    connect(m_core, &ConsoleCore::keyRequested, this, [this] {
+        // The dialog may be closed unanswered: the banner still says why the table is empty.
+        m_banner->showMessage(ErrorBanner::Kind::Info,
+                              tr("No API key is saved for %1 yet: enter one to open its cases.")
+                                  .arg(m_core->environment().displayName()),
+                              QString(), ErrorBanner::Action::EnterKey);
+        openKeyDialog();
+    });
     connect(m_core, &ConsoleCore::notice, this, &MainWindow::showNotice);
     connect(m_core, &ConsoleCore::caseRequested, m_caseBar, &CaseBar::setCaseId);
     connect(m_core, &ConsoleCore::busyChanged, this, &MainWindow::onBusyChanged);
@@ -74,8 +84,23 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
     connect(m_model, &EscalationTableModel::pendingCountChanged, this, &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateActions);
+    for (const auto signal :
+         { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
+        connect(m_proxy, signal, this, &MainWindow::updateFilterCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCount);
+    connect(m_core, &ConsoleCore::environmentChanged, this, [this] {
+        QList<QPair<QString, QString>> cases;
+        for (const PracticeServer::PracticeCase &practice : m_core->practiceCases())
+            cases.append({ practice.caseId, practice.title });
+        m_caseBar->setPracticeCases(cases);
+        m_delegate->setCompletions(m_core->assigneeCompletions());
+    });
     updateActions();
     updateCaseHeader();
+    updateFilterCount();
 }
 
 MainWindow::~MainWindow()
@@ -88,7 +113,12 @@ bool MainWindow::run(const std::function<Step(Confirmation)> &intent, const QStr
     if (!commitOpenEditor())
         return false;
     Step step = intent(Confirmation::Ask);
-    if (step == Step::ConfirmDiscard) {
+    if (step == Step::ConfirmPastDates) {
+        // Asked once; the Production question still follows where it applies.
+        if (!askPastDates() || (m_core->needsProductionConfirmation() && !askSendConfirmation()))
+            return false;
+        step = intent(Confirmation::Given);
+    } else if (step == Step::ConfirmDiscard) {
         if (const std::optional<Confirmation> answer = askDiscard(discardReason))
             step = intent(*answer);
     } else if (step == Step::ConfirmSend && askSendConfirmation()) {
@@ -200,14 +230,26 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
     // A case that did not open leaves the open one on screen, named in the field above it.
     if (action == CaseSession::Action::Load && outcome.kind != ApiOutcome::Kind::Listed)
         m_caseBar->setCaseId(m_core->caseId());
-    if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load) {
-        m_caseBar->setRecentCases(m_core->recentCases());
-        m_table->setFocus(Qt::OtherFocusReason);
-        if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
-            m_table->setCurrentIndex(m_proxy->index(0, EscalationTableModel::Note));
+    // Rows re-sort now, not while the agent edits (the proxy's dynamic sorting is off).
+    if (outcome.kind == ApiOutcome::Kind::Listed) {
+        m_proxy->sort(m_proxy->sortColumn(), m_proxy->sortOrder());
+        m_proxy->invalidate();
     }
     if (outcome.kind == ApiOutcome::Kind::Updated)
-        m_delegate->setKnownEmails(m_core->knownEmails());
+        m_savedNote = tr("%n change(s) saved at %1", nullptr, m_core->sentCount())
+                          .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+    else if (action == CaseSession::Action::Load && outcome.kind == ApiOutcome::Kind::Listed)
+        m_savedNote.clear();
+    updateCaseHeader();
+    if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load) {
+        m_caseBar->setRecentCases(m_core->recentCases());
+        // The first row's note, before the focus arrives (focus alone would pick the title).
+        if (m_model->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, EscalationTableModel::Note));
+        m_table->setFocus(Qt::OtherFocusReason);
+    }
+    if (outcome.kind == ApiOutcome::Kind::Updated)
+        m_delegate->setCompletions(m_core->assigneeCompletions());
     m_presenter->present(action, outcome, m_core->sentCount());
     updateActions();
     if (action == CaseSession::Action::Send && std::exchange(m_closeAfterSend, false)
@@ -222,7 +264,14 @@ void MainWindow::updateActions()
     m_refreshAction->setEnabled(m_core->canRefresh());
     m_cancelAction->setEnabled(m_core->isBusy());
     m_revertAllAction->setEnabled(pending > 0);
-    m_revertAction->setEnabled(m_table->selectionModel()->hasSelection());
+    // Right after tabbing into the table nothing is selected: the current cell counts.
+    m_revertAction->setEnabled(m_table->selectionModel()->hasSelection()
+                               || m_table->currentIndex().isValid());
+    const bool rows =
+        m_table->selectionModel()->hasSelection() || m_table->currentIndex().isValid();
+    m_bulkAssigneeAction->setEnabled(rows);
+    m_bulkFollowUpAction->setEnabled(rows);
+    m_bulkNoteAction->setEnabled(rows);
     m_caseBar->setLoadEnabled(m_core->canLoad());
     m_sendButton->setEnabled(m_sendAction->isEnabled());
     m_pendingLabel->setText(pending == 0 ? tr("No pending changes")

@@ -10,6 +10,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -33,12 +34,25 @@ public:
     explicit MainWindow(ConsoleCore *core, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The first-run window size for a screen's available geometry: as large as is comfortable,
+    // never larger than the screen (1366x768 and 1280x720 laptops included).
+    static QSize firstRunSize(const QRect &available);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
     void createMenus();
+    // Import, bulk edits, copy and sorting: the agent's-day actions (mainwindowmenus.cpp).
+    void createDayActions();
+    void importTeamDirectory();
+    void bulkEdit(int kind);
+    void copySelection();
+    // Source rows of the selection, else of the current cell, in view order.
+    QList<int> selectedSourceRows() const;
+    bool askPastDates();
+    void updateFilterCount();
     QWidget *createCentralWidget();
     void setTabOrder();
     void restoreSettings();
@@ -79,6 +93,8 @@ private:
     CaseBar *m_caseBar = nullptr;
     ErrorBanner *m_banner = nullptr;
     QLabel *m_caseHeader = nullptr;
+    QLabel *m_filterCountLabel = nullptr;
+    QString m_savedNote; // "3 changes saved at 10:42", shown in the case header
     QTableView *m_table = nullptr;
     EscalationDelegate *m_delegate = nullptr;
     QLineEdit *m_filterEdit = nullptr;
@@ -102,6 +118,12 @@ private:
     QAction *m_apiKeyAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_importTeamAction = nullptr;
+    QAction *m_bulkAssigneeAction = nullptr;
+    QAction *m_bulkFollowUpAction = nullptr;
+    QAction *m_bulkNoteAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QMenu *m_sortMenu = nullptr;
 
     bool m_closeAfterSend = false; // "Send now" at quit: close once everything is saved
 };

@@ -91,14 +91,24 @@ void MainWindow::updateCaseHeader()
 {
     const QString caseId = m_model->caseId();
     if (caseId.isEmpty()) {
-        m_caseHeader->setText(tr("No case open on %1").arg(m_core->environment().displayName()));
+        // First run: say how to begin, and where the demo cases are.
+        m_caseHeader->setText(
+            m_core->environment().kind == Environment::Kind::Sandbox
+                ? tr("No case open. Type a case ID above (Ctrl+L) or pick a demo case from "
+                     "its list (Alt+Down).")
+                : tr("No case open on %1. Type or paste a case ID above (Ctrl+L).")
+                      .arg(m_core->environment().displayName()));
         return;
     }
     int active = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)
         active += m_model->index(row, 0).data(EscalationTableModel::InactiveRole).toBool() ? 0 : 1;
-    m_caseHeader->setText(tr("Case %1 on %2: %n active escalation(s)", nullptr, active)
-                              .arg(caseId, m_core->environment().displayName()));
+    QString text = tr("Case %1 on %2: %n active escalation(s)", nullptr, active)
+                       .arg(caseId, m_core->environment().displayName());
+    // The send's confirmation stays here, where it is seen even without the status bar.
+    if (!m_savedNote.isEmpty())
+        text += QStringLiteral(" · ") + m_savedNote;
+    m_caseHeader->setText(text);
 }
 
 } // namespace Care360

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
@@ -59,9 +60,10 @@ void MainWindow::createActions()
     addAction(m_redoAction);
     m_revertAction =
         make("revertAction", tr("Re&vert selected"), QKeySequence(Qt::CTRL | Qt::Key_Backspace));
-    m_revertAllAction = make("revertAllAction", tr("Revert &all changes"), QKeySequence());
-    m_findAction = make("findAction", tr("&Filter…"), QKeySequence(Qt::CTRL | Qt::Key_F));
-    m_apiKeyAction = make("apiKeyAction", tr("API &key…"), QKeySequence());
+    m_revertAllAction = make("revertAllAction", tr("Revert &all changes"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace));
+    m_findAction = make("findAction", tr("F&ilter…"), QKeySequence(Qt::CTRL | Qt::Key_F));
+    m_apiKeyAction = make("apiKeyAction", tr("&API key…"), QKeySequence());
     m_aboutAction = make("aboutAction", tr("&About Care360 Escalations"), QKeySequence());
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     // Actions need no accessible name of their own: menus and buttons announce their text.
@@ -127,8 +129,24 @@ QWidget *MainWindow::createCentralWidget()
         m_filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_filterEdit->selectAll();
     });
+    // Down or Enter in the filter goes to the first row shown: filtering is for finding.
+    auto *toTable = new QAction(m_filterEdit);
+    toTable->setObjectName(QStringLiteral("filterToTableAction"));
+    toTable->setShortcuts({ QKeySequence(Qt::Key_Down) });
+    toTable->setShortcutContext(Qt::WidgetShortcut);
+    m_filterEdit->addAction(toTable);
+    const auto goToTable = [this] {
+        m_table->setFocus(Qt::ShortcutFocusReason);
+        if (m_proxy->rowCount() > 0)
+            m_table->setCurrentIndex(m_proxy->index(0, EscalationTableModel::Note));
+    };
+    connect(toTable, &QAction::triggered, this, goToTable);
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, goToTable);
+    m_filterCountLabel = new QLabel(central);
+    m_filterCountLabel->setObjectName(QStringLiteral("filterCountLabel"));
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_filterCountLabel);
     filterRow->addWidget(m_onlyPendingCheck);
     filterRow->addWidget(m_onlyOverdueCheck);
 
@@ -137,10 +155,15 @@ QWidget *MainWindow::createCentralWidget()
     m_table->setAccessibleName(tr("Active escalations"));
     m_table->setModel(m_proxy);
     m_delegate = new EscalationDelegate(m_table);
-    m_delegate->setKnownEmails(m_core->knownEmails());
+    m_delegate->setCompletions(m_core->assigneeCompletions());
+    m_delegate->setFollowUpHour(m_settings.followUpHour());
     m_table->setItemDelegate(m_delegate);
+    // Rows never move under the agent: an edit does not re-sort or re-filter; a load, a
+    // refresh or an explicit sort does (see onFinished and the View menu).
+    m_proxy->setDynamicSortFilter(false);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EscalationTableModel::FollowUpDue, Qt::AscendingOrder);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                              | QAbstractItemView::AnyKeyPressed);
@@ -209,45 +232,6 @@ QWidget *MainWindow::createCentralWidget()
     return central;
 }
 
-void MainWindow::createMenus()
-{
-    menuBar()->setObjectName(QStringLiteral("menuBar"));
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(QStringLiteral("fileMenu"));
-    file->addAction(m_apiKeyAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->setObjectName(QStringLiteral("editMenu"));
-    edit->addActions({ m_undoAction, m_redoAction });
-    edit->addSeparator();
-    edit->addActions({ m_revertAction, m_revertAllAction });
-    edit->addSeparator();
-    edit->addAction(m_findAction);
-
-    QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
-    caseMenu->setObjectName(QStringLiteral("caseMenu"));
-    QAction *focusCase =
-        caseMenu->addAction(tr("&Open case…"), this, [this] { m_caseBar->focusCaseField(); });
-    focusCase->setObjectName(QStringLiteral("openCaseAction"));
-    focusCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    addAction(focusCase);
-    caseMenu->addActions({ m_refreshAction, m_sendAction, m_cancelAction });
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("viewMenu"));
-    QAction *activity = m_activityDock ? m_activityDock->toggleViewAction() : nullptr;
-    if (activity) {
-        activity->setObjectName(QStringLiteral("toggleActivityAction"));
-        view->addAction(activity);
-    }
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("helpMenu"));
-    help->addAction(m_aboutAction);
-}
-
 void MainWindow::setTabOrder()
 {
     QWidget::setTabOrder(m_caseBar, m_filterEdit);
@@ -260,7 +244,7 @@ void MainWindow::setTabOrder()
 void MainWindow::restoreSettings()
 {
     if (!restoreGeometry(m_settings.windowGeometry()))
-        resize(1280, 780);
+        resize(firstRunSize(screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 720)));
     if (m_settings.windowState().isEmpty()) // first run: the activity log stays a strip
         resizeDocks({ m_activityDock }, { 150 }, Qt::Vertical);
     restoreState(m_settings.windowState());

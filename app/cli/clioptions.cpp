@@ -59,7 +59,17 @@ bool CliOptionsParser::parseArgument(const QString &argument)
     } else if (name == QLatin1String("--version")) {
         m_options.version = true;
     } else if (name == QLatin1String("--json")) {
-        m_options.json = true;
+        if (m_format && *m_format != CliOptions::Format::Json)
+            return fail(tr("--json is --format json; it cannot be combined with another format."));
+        m_format = CliOptions::Format::Json;
+    } else if (name == QLatin1String("--format")) {
+        return takeValue(name, &value) && parseFormat(name, value);
+    } else if (name == QLatin1String("--from")) {
+        if (!m_options.fromPath.isEmpty())
+            return fail(tr("--from is given twice."));
+        if (!takeValue(name, &m_options.fromPath))
+            return false;
+        return !m_options.fromPath.isEmpty() || fail(tr("--from needs a file name."));
     } else if (name == QLatin1String("--env")) {
         return takeValue(name, &m_envName);
     } else if (name == QLatin1String("--base-url")) {
@@ -96,22 +106,61 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         return takeValue(name, &value) && addToCurrentGroup(name, value);
     } else if (name.startsWith(QLatin1Char('-')) && name.size() > 1) {
         return fail(tr("Unknown option %1.").arg(name));
-    } else if (m_options.command == CliOptions::Command::None) {
-        if (name == QLatin1String("list"))
-            m_options.command = CliOptions::Command::List;
-        else if (name == QLatin1String("update"))
-            m_options.command = CliOptions::Command::Update;
-        else if (name == QLatin1String("key"))
-            m_options.command = CliOptions::Command::Key;
-        else
-            return fail(tr("Unknown command \"%1\": use list, update or key.").arg(name));
-    } else if (m_options.command == CliOptions::Command::Key && m_options.keySubcommand.isEmpty()) {
-        m_options.keySubcommand = name;
-    } else {
-        return fail(tr("Unexpected argument \"%1\".").arg(name));
+    } else if (!parseCommandWord(name)) {
+        return false;
     }
     if (m_inlineValue)
         return fail(tr("%1 takes no value.").arg(name));
+    return true;
+}
+
+// A word that is not an option: the command, then its subcommand and file ("-" is a file).
+bool CliOptionsParser::parseCommandWord(const QString &word)
+{
+    using Command = CliOptions::Command;
+    if (m_options.command == Command::None) {
+        if (word == QLatin1String("list"))
+            m_options.command = Command::List;
+        else if (word == QLatin1String("update"))
+            m_options.command = Command::Update;
+        else if (word == QLatin1String("key"))
+            m_options.command = Command::Key;
+        else if (word == QLatin1String("directory"))
+            m_options.command = Command::Directory;
+        else
+            return fail(
+                tr("Unknown command \"%1\": use list, update, directory or key.").arg(word));
+        return true;
+    }
+    const bool takesSubcommand =
+        m_options.command == Command::Key || m_options.command == Command::Directory;
+    if (takesSubcommand && m_options.subcommand.isEmpty()) {
+        m_options.subcommand = word;
+        return true;
+    }
+    if (m_options.command == Command::Directory && m_options.subcommand == QLatin1String("import")
+        && m_options.directoryPath.isEmpty()) {
+        m_options.directoryPath = word;
+        return true;
+    }
+    return fail(tr("Unexpected argument \"%1\".").arg(word));
+}
+
+bool CliOptionsParser::parseFormat(const QString &name, const QString &value)
+{
+    using Format = CliOptions::Format;
+    std::optional<Format> format;
+    if (value == QLatin1String("table"))
+        format = Format::Table;
+    else if (value == QLatin1String("csv"))
+        format = Format::Csv;
+    else if (value == QLatin1String("json"))
+        format = Format::Json;
+    if (!format)
+        return fail(tr("%1 takes table, csv or json, not \"%2\".").arg(name, value));
+    if (m_format && *m_format != *format)
+        return fail(tr("%1 %2 contradicts an earlier --json or --format.").arg(name, value));
+    m_format = format;
     return true;
 }
 
@@ -187,7 +236,7 @@ bool CliOptionsParser::readNoteFile(const QString &path, QString *note)
     return true;
 }
 
-bool CliOptionsParser::checkCombination()
+bool CliOptionsParser::checkEnvironment()
 {
     using Kind = Environment::Kind;
     const std::optional<Kind> kind = m_envName.isEmpty()
@@ -209,30 +258,44 @@ bool CliOptionsParser::checkCombination()
         m_options.environment =
             *kind == Kind::Staging ? Environment::staging() : Environment::production();
     }
+    return true;
+}
 
+bool CliOptionsParser::checkCombination()
+{
+    if (!checkEnvironment())
+        return false;
+    m_options.format = m_format.value_or(CliOptions::Format::Table);
+    using Command = CliOptions::Command;
+    if (m_options.command == Command::None)
+        return fail(tr("No command given: use list, update, directory or key."));
+    if (!m_options.fromPath.isEmpty() && m_options.command != Command::Update)
+        return fail(tr("--from is for update."));
+    if (m_format && m_options.command != Command::List && m_options.command != Command::Update)
+        return fail(tr("--json and --format are for list and update."));
     switch (m_options.command) {
-    case CliOptions::Command::None:
-        return fail(tr("No command given: use list, update or key."));
-    case CliOptions::Command::Key:
+    case Command::None:
+        break; // refused above
+    case Command::Key:
         if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
             return fail(tr("key takes no --case or --escalation."));
-        if (m_options.keySubcommand != QLatin1String("set")
-            && m_options.keySubcommand != QLatin1String("forget")
-            && m_options.keySubcommand != QLatin1String("status"))
+        if (m_options.subcommand != QLatin1String("set")
+            && m_options.subcommand != QLatin1String("forget")
+            && m_options.subcommand != QLatin1String("status"))
             return fail(tr("key needs one of set, forget or status."));
         return true;
-    case CliOptions::Command::List:
+    case Command::Directory:
+        return checkDirectory();
+    case Command::List:
         if (!m_options.updates.isEmpty())
             return fail(tr("list takes no --escalation; use update to change escalations."));
         break;
-    case CliOptions::Command::Update:
-        if (m_options.updates.isEmpty())
-            return fail(tr("update needs at least one --escalation ID."));
-        for (const EscalationUpdate &update : std::as_const(m_options.updates)) {
-            if (update.isEmpty())
-                return fail(tr("--escalation %1 needs --note-file, --follow-up or --assign.")
-                                .arg(update.escalationId));
-        }
+    case Command::Update:
+        if (!checkUpdate())
+            return false;
+        // With --from, a caseId column in the file can name the cases instead.
+        if (!m_options.fromPath.isEmpty() && m_options.caseId.isEmpty())
+            return true;
         break;
     }
     if (m_options.caseId.isEmpty())
@@ -243,43 +306,36 @@ bool CliOptionsParser::checkCombination()
     return true;
 }
 
-QString CliOptionsParser::helpText()
+bool CliOptionsParser::checkUpdate()
 {
-    return tr(R"(Usage:
-  care360-escalations-cli [--env ENV] [--base-url URL] list --case ID [--json]
-  care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
-      --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
-      [--escalation ID ...]                       (all groups go in one request)
-  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+    if (m_options.format == CliOptions::Format::Csv)
+        return fail(tr("update prints a table, or the server's answer with --json; --format csv "
+                       "is for list."));
+    if (!m_options.fromPath.isEmpty()) {
+        if (!m_options.updates.isEmpty())
+            return fail(tr("update takes either --from FILE or --escalation groups, not both."));
+        return true;
+    }
+    if (m_options.updates.isEmpty())
+        return fail(tr("update needs at least one --escalation ID, or --from FILE."));
+    for (const EscalationUpdate &update : std::as_const(m_options.updates)) {
+        if (update.isEmpty())
+            return fail(tr("--escalation %1 needs --note-file, --follow-up or --assign.")
+                            .arg(update.escalationId));
+    }
+    return true;
+}
 
-Lists and edits the active escalations of a Care360 case.
-
-Options:
-  --env ENV        production (default), staging, sandbox or custom.
-  --base-url URL   The server address; required with --env sandbox (the URL a running
-                   care360-sandbox prints) and --env custom. Plain http:// only for loopback.
-  --case ID        The case UUID, or a link or any text containing it.
-  --escalation ID  Starts the changes of one escalation; the options below apply to it.
-  --note-file FILE New note, read from FILE ("-" for standard input). There is no --note
-                   TEXT: patient information never goes into the process arguments.
-  --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or "DATE TIME" in
-                   local time (2025-06-15 09:00).
-  --assign EMAIL   Reassign to this Care360 user.
-  --timeout SECS   The longest a request may take in all (default 60); a server that stops
-                   sending for 30 s ends it sooner.
-  --json           Print the server's JSON envelope as received instead of a table. (list
-                   asks with an unknown escalation ID, so its envelope is the 400 "Escalation
-                   not found" answer whose data.escalations is the active list.)
-  --help, --version
-
-The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
-from the system keychain for the environment (store it with "key set", which reads it from
-standard input).
-
-Exit codes: 0 success, 2 usage, 3 validation failed, 4 case or escalation not found,
-5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
-8 unexpected response. Logs: QT_LOGGING_RULES="care360.api.info=true".
-)");
+bool CliOptionsParser::checkDirectory()
+{
+    if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
+        return fail(tr("directory takes no --case or --escalation."));
+    if (m_options.subcommand == QLatin1String("import"))
+        return !m_options.directoryPath.isEmpty()
+            || fail(tr("directory import needs the FILE to import (\"-\" for standard input)."));
+    if (m_options.subcommand == QLatin1String("show"))
+        return true;
+    return fail(tr("directory needs import FILE or show."));
 }
 
 } // namespace Care360

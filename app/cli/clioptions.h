@@ -15,14 +15,17 @@ namespace Care360 {
 
 // The parsed command line of care360-escalations-cli.
 struct CliOptions {
-    enum class Command { None, List, Update, Key };
+    enum class Command { None, List, Update, Key, Directory };
+    enum class Format { Table, Csv, Json };
 
     Environment environment = Environment::production();
     Command command = Command::None;
     QString caseId;
     QList<EscalationUpdate> updates; // one per --escalation group, in order
-    QString keySubcommand; // set, forget or status
-    bool json = false;
+    QString fromPath; // update --from FILE ("-" for standard input)
+    QString subcommand; // key: set, forget or status; directory: import or show
+    QString directoryPath; // directory import FILE
+    Format format = Format::Table; // --json is --format json
     std::optional<std::chrono::seconds> deadline; // --timeout
     bool help = false;
     bool version = false;
@@ -41,15 +44,20 @@ public:
     const CliOptions &options() const { return m_options; }
     QString errorString() const { return m_error; }
 
-    static QString helpText();
+    static QString helpText(); // clihelp.cpp
 
 private:
     bool parseArgument(const QString &argument);
+    bool parseCommandWord(const QString &word);
+    bool parseFormat(const QString &name, const QString &value);
     bool takeValue(const QString &name, QString *value);
     bool addToCurrentGroup(const QString &name, const QString &value);
     bool parseFollowUp(const QString &value);
     bool readNoteFile(const QString &path, QString *note);
+    bool checkEnvironment();
     bool checkCombination();
+    bool checkUpdate();
+    bool checkDirectory();
     bool fail(const QString &error);
 
     QStringList m_arguments;
@@ -57,6 +65,7 @@ private:
     std::optional<QString> m_inlineValue; // the "value" of "--name=value"
     QString m_baseUrl;
     QString m_envName;
+    std::optional<CliOptions::Format> m_format; // as given, to refuse --json --format csv
     CliOptions m_options;
     QString m_error;
 };

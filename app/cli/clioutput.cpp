@@ -1,6 +1,10 @@
 #include "clioutput.h"
 
+#include "models/assigneedirectory.h"
+#include "models/contractcodec.h"
+#include "models/csv.h"
 #include "models/untrustedtext.h"
+#include "models/wirenames.h"
 
 #include <QStringList>
 
@@ -64,33 +68,91 @@ QString CliOutput::errorLine(const ApiOutcome &outcome, bool isUpdate)
     return tr("%1 (request ID %2)").arg(sentence, outcome.requestId);
 }
 
-QString CliOutput::table(const QList<Escalation> &escalations)
+namespace {
+// How much of the server's text a cell keeps; the CSV's note keeps UntrustedText::maxKeptChars.
+constexpr int kIdChars = 64;
+constexpr int kTypeChars = 40;
+constexpr int kTitleChars = 80;
+constexpr int kTableNoteChars = 40;
+
+QString cell(QStringView text, int maxChars)
+{
+    return UntrustedText::visible(UntrustedText::capped(text, maxChars));
+}
+
+// A note for CSV: its line breaks (LF or CRLF) stay, every other control character is shown.
+QString csvNote(const QString &note)
+{
+    const QStringList lines =
+        UntrustedText::capped(note, UntrustedText::maxKeptChars).split(QLatin1Char('\n'));
+    QStringList shown;
+    for (QStringView line : lines) {
+        const bool crlf = line.endsWith(QLatin1Char('\r'));
+        shown << UntrustedText::visible(crlf ? line.chopped(1) : line)
+                + (crlf ? QStringLiteral("\r") : QString());
+    }
+    return shown.join(QLatin1Char('\n'));
+}
+
+QString assignee(const std::optional<QString> &userId, const AssigneeDirectory &people)
+{
+    if (!userId)
+        return {};
+    const QString person = people.personFor(*userId);
+    return cell(person.isEmpty() ? *userId : person, kIdChars);
+}
+} // namespace
+
+QString CliOutput::table(const QList<Escalation> &escalations, const AssigneeDirectory &people)
 {
     if (escalations.isEmpty())
         return tr("No active escalations.") + QLatin1Char('\n');
-    const QStringList header { tr("ID"),        tr("TYPE"),        tr("TITLE"),
-                               tr("FOLLOW-UP"), tr("ASSIGNED TO"), tr("NOTE") };
-    QList<QStringList> rows { header };
+    QList<QStringList> rows { { tr("ID"), tr("TYPE"), tr("TITLE"), tr("FOLLOW-UP"),
+                                tr("ASSIGNED TO"), tr("NOTE") } };
     // Every field came from the server: no control character reaches the terminal.
-    using UntrustedText::capped;
-    using UntrustedText::visible;
+    const QString none = QStringLiteral("-");
     for (const Escalation &e : escalations) {
-        const QString note = visible(capped(e.note.value_or(QString()).simplified(), 40));
-        rows.append(
-            { visible(capped(e.id, 64)), visible(capped(e.type, 40)), visible(capped(e.title, 80)),
-              e.followUpDueAt
-                  ? e.followUpDueAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                  : QStringLiteral("-"),
-              visible(capped(e.assignedToUserId.value_or(QStringLiteral("-")), 64)),
-              note.isEmpty() ? QStringLiteral("-") : note });
+        const QString note = cell(e.note.value_or(QString()).simplified(), kTableNoteChars);
+        const QString person = assignee(e.assignedToUserId, people);
+        rows.append({ cell(e.id, kIdChars), cell(e.type, kTypeChars), cell(e.title, kTitleChars),
+                      e.followUpDueAt ? e.followUpDueAt->toLocalTime().toString(
+                          QStringLiteral("yyyy-MM-dd HH:mm"))
+                                      : none,
+                      person.isEmpty() ? none : person, note.isEmpty() ? none : note });
     }
-    QList<int> widths(header.size(), 0);
-    for (const QStringList &row : std::as_const(rows)) {
-        for (int column = 0; column < row.size(); ++column)
+    return columns(rows);
+}
+
+QByteArray CliOutput::csv(const QList<Escalation> &escalations, const AssigneeDirectory &people)
+{
+    // The names update --from reads where they mean the same; dates as on the wire (UTC).
+    QByteArray text = Csv::record(
+        { Wire::escalationId, QStringLiteral("type"), QStringLiteral("title"), Wire::note,
+          Wire::followUpDueAt, QStringLiteral("assignedToUserId"), QStringLiteral("assignee") });
+    for (const Escalation &e : escalations) {
+        text +=
+            Csv::record({ cell(e.id, kIdChars), cell(e.type, kTypeChars),
+                          cell(e.title, kTitleChars), csvNote(e.note.value_or(QString())),
+                          e.followUpDueAt ? Codec::formatTimestamp(*e.followUpDueAt) : QString(),
+                          cell(e.assignedToUserId.value_or(QString()), kIdChars),
+                          e.assignedToUserId ? cell(people.personFor(*e.assignedToUserId), kIdChars)
+                                             : QString() });
+    }
+    return text;
+}
+
+QString CliOutput::columns(const QList<QStringList> &rows)
+{
+    QList<int> widths;
+    for (const QStringList &row : rows) {
+        for (int column = 0; column < row.size(); ++column) {
+            if (column >= widths.size())
+                widths << 0;
             widths[column] = std::max(widths.at(column), int(row.at(column).size()));
+        }
     }
     QString text;
-    for (const QStringList &row : std::as_const(rows)) {
+    for (const QStringList &row : rows) {
         QString line;
         for (int column = 0; column < row.size(); ++column)
             line += row.at(column).leftJustified(widths.at(column) + 2);

@@ -3,10 +3,15 @@
 #include "app/exitcodes.h"
 #include "models/apioutcome.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Care360 {
+
+class AssigneeDirectory;
 
 // What the CLI prints: tables for people, exit codes for scripts, one-line errors for both.
 class CliOutput {
@@ -17,8 +22,14 @@ public:
     // One sentence plus the request ID, for stderr; for an update also whether anything may
     // have been saved (the CLI keeps nothing, so it must not promise to).
     static QString errorLine(const ApiOutcome &outcome, bool isUpdate);
-    // Fixed-width table of escalations; notes shortened to one line.
-    static QString table(const QList<Escalation> &escalations);
+    // Fixed-width table of escalations; notes shortened to one line; assignees by name or
+    // e-mail where people knows them, else by user ID.
+    static QString table(const QList<Escalation> &escalations, const AssigneeDirectory &people);
+    // RFC 4180 with a header row: the values capped, control characters shown as symbols except
+    // the line breaks of notes (which Csv::record quotes).
+    static QByteArray csv(const QList<Escalation> &escalations, const AssigneeDirectory &people);
+    // Rows (the first is the header) in columns two spaces apart; cells must already be safe.
+    static QString columns(const QList<QStringList> &rows);
 };
 
 } // namespace Care360

@@ -4,7 +4,10 @@
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/credentials/keycommand.h"
+#include "clidirectory.h"
+#include "clifiles.h"
 #include "clioutput.h"
+#include "models/assigneedirectory.h"
 
 namespace Care360 {
 
@@ -33,8 +36,37 @@ std::optional<QString> CliRunner::apiKey()
     return key;
 }
 
+bool CliRunner::loadBulkFile(int *exitCode)
+{
+    QByteArray bytes;
+    QString error;
+    if (!CliFiles::read(m_options.fromPath, BulkUpdateFile::maxBytes, &bytes, &error)) {
+        m_err << error << Qt::endl;
+        *exitCode = Exit::Usage;
+        return false;
+    }
+    const BulkUpdateFile::Parsed parsed = BulkUpdateFile::parse(bytes, m_options.caseId);
+    if (!parsed.error.isEmpty()) {
+        m_err << tr("%1 Nothing was sent.").arg(parsed.error) << Qt::endl;
+        *exitCode = parsed.needsCase ? Exit::Usage : Exit::ValidationFailed;
+        return false;
+    }
+    m_requests = parsed.cases;
+    return true;
+}
+
 void CliRunner::start()
 {
+    const bool isList = m_options.command == CliOptions::Command::List;
+    if (!isList && !m_options.fromPath.isEmpty()) {
+        int exitCode = Exit::Success;
+        if (!loadBulkFile(&exitCode)) {
+            emit done(exitCode);
+            return;
+        }
+    } else if (!isList) {
+        m_requests = { { m_options.caseId, m_options.updates, {} } };
+    }
     const std::optional<QString> key = apiKey();
     if (!key) {
         emit done(Exit::Denied);
@@ -44,28 +76,88 @@ void CliRunner::start()
     m_client->setApiKey(*key);
     if (m_options.deadline)
         m_client->setDeadline(*m_options.deadline);
-    ApiJob *job = m_options.command == CliOptions::Command::List
-        ? static_cast<ApiJob *>(m_client->fetchActiveEscalations(m_options.caseId))
-        : m_client->updateEscalations(m_options.caseId, m_options.updates);
+    if (!isList) {
+        sendNextUpdate();
+        return;
+    }
+    FetchEscalationsJob *job = m_client->fetchActiveEscalations(m_options.caseId);
     connect(job, &ApiJob::finished, this,
-            [this, job](const ApiOutcome &outcome) { onFinished(outcome, job->rawBody()); });
+            [this, job](const ApiOutcome &outcome) { onListed(outcome, job->rawBody()); });
 }
 
-void CliRunner::onFinished(const ApiOutcome &outcome, const QByteArray &rawBody)
+void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
 {
     const int code = CliOutput::exitCode(outcome);
-    if (m_options.json && !rawBody.isEmpty()) {
+    if (m_options.format == CliOptions::Format::Json && !rawBody.isEmpty()) {
         m_out << QString::fromUtf8(rawBody.trimmed()) << Qt::endl;
     } else if (outcome.isSuccess()) {
-        if (outcome.kind == ApiOutcome::Kind::Updated)
-            m_out << outcome.userMessage() << Qt::endl;
-        m_out << CliOutput::table(outcome.escalations);
+        // The console's team directory and learnt e-mails turn user IDs into people.
+        AssigneeDirectory people;
+        CliDirectory::loadPeople(&people);
+        if (m_options.format == CliOptions::Format::Csv)
+            m_out << QString::fromUtf8(CliOutput::csv(outcome.escalations, people));
+        else
+            m_out << CliOutput::table(outcome.escalations, people);
         m_out.flush();
     }
     if (code != Exit::Success)
-        m_err << CliOutput::errorLine(outcome, m_options.command == CliOptions::Command::Update)
-              << Qt::endl;
+        m_err << CliOutput::errorLine(outcome, false) << Qt::endl;
     emit done(code);
+}
+
+void CliRunner::sendNextUpdate()
+{
+    const CaseUpdates &request = m_requests.at(m_sent);
+    UpdateEscalationsJob *job = m_client->updateEscalations(request.caseId, request.updates);
+    connect(job, &ApiJob::finished, this,
+            [this, job](const ApiOutcome &outcome) { onUpdated(outcome, job->rawBody()); });
+}
+
+void CliRunner::onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody)
+{
+    const int index = m_sent++;
+    // --from reports every case on a line of its own; --escalation prints as it always has.
+    const bool perCase = !m_options.fromPath.isEmpty();
+    const auto forCase = [&](const QString &line) {
+        return perCase ? tr("Case %1: %2").arg(m_requests.at(index).caseId, line) : line;
+    };
+    const int code = CliOutput::exitCode(outcome);
+    if (m_options.format == CliOptions::Format::Json && !rawBody.isEmpty()) {
+        m_out << QString::fromUtf8(rawBody.trimmed()) << Qt::endl;
+    } else if (outcome.isSuccess()) {
+        m_out << forCase(outcome.userMessage()) << Qt::endl;
+        // A file's run ends in one line per case: its notes are never echoed (list shows them).
+        if (!perCase) {
+            AssigneeDirectory people;
+            CliDirectory::loadPeople(&people);
+            m_out << CliOutput::table(outcome.escalations, people);
+        }
+        m_out.flush();
+    }
+    if (code != Exit::Success) {
+        m_err << forCase(CliOutput::errorLine(outcome, true)) << Qt::endl;
+        reportUnsent(index);
+        emit done(code);
+        return;
+    }
+    if (m_sent < m_requests.size())
+        sendNextUpdate();
+    else
+        emit done(Exit::Success);
+}
+
+void CliRunner::reportUnsent(int failedIndex)
+{
+    if (m_requests.size() < 2)
+        return;
+    for (int i = failedIndex + 1; i < m_requests.size(); ++i)
+        m_err << tr("Case %1: not sent.").arg(m_requests.at(i).caseId) << Qt::endl;
+    QString summary = tr("Stopped at case %1 of %2.").arg(failedIndex + 1).arg(m_requests.size());
+    if (failedIndex > 0)
+        summary += QLatin1Char(' ') + tr("The cases before it were updated.");
+    if (failedIndex + 1 < m_requests.size())
+        summary += QLatin1Char(' ') + tr("The cases after it were not sent.");
+    m_err << summary << Qt::endl;
 }
 
 } // namespace Care360

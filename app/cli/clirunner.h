@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bulkupdatefile.h"
 #include "clioptions.h"
 #include "models/apioutcome.h"
 
@@ -11,8 +12,9 @@ namespace Care360 {
 
 class ApiClient;
 
-// Runs one list or update command: finds the key, sends the request, prints the outcome and
-// reports the exit code through done().
+// Runs one list or update command: finds the key, sends the requests (an update: one per case,
+// in order, stopping at the first that fails), prints the outcomes and reports the exit code
+// through done().
 class CliRunner : public QObject {
     Q_OBJECT
 
@@ -26,14 +28,21 @@ signals:
     void done(int exitCode);
 
 private:
+    // The --from file, checked whole; false (with the exit code) when nothing may be sent.
+    bool loadBulkFile(int *exitCode);
     std::optional<QString> apiKey();
-    void onFinished(const ApiOutcome &outcome, const QByteArray &rawBody);
+    void sendNextUpdate();
+    void onListed(const ApiOutcome &outcome, const QByteArray &rawBody);
+    void onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody);
+    void reportUnsent(int failedIndex);
 
     CliOptions m_options;
     QTextStream &m_out;
     QTextStream &m_err;
     QNetworkAccessManager m_network;
     ApiClient *m_client = nullptr;
+    QList<CaseUpdates> m_requests; // update: one per case
+    int m_sent = 0;
 };
 
 } // namespace Care360

@@ -1,6 +1,7 @@
 #include "app/credentials/keycommand.h"
 #include "app/translations.h"
 #include "care360/version.h"
+#include "clidirectory.h"
 #include "clioptions.h"
 #include "clioutput.h"
 #include "clirunner.h"
@@ -15,8 +16,11 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     Care360::installTranslations(app);
-    QCoreApplication::setApplicationName(QStringLiteral("care360-escalations-cli"));
+    // The console's names (ui/main.cpp): they choose the QSettings file, so the team directory
+    // imported here is the one the console reads, and list shows the people the console knows.
+    QCoreApplication::setApplicationName(QStringLiteral("care360-escalations"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CARE360_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("care360.com"));
     // stderr is for the one-line error; QT_LOGGING_RULES=care360.api.info=true brings logs back.
     QLoggingCategory::setFilterRules(QStringLiteral("care360.*.info=false"));
@@ -40,7 +44,9 @@ int main(int argc, char *argv[])
         return Care360::Exit::Success;
     }
     if (options.command == Care360::CliOptions::Command::Key)
-        return Care360::runKeyCommand(options.keySubcommand, options.environment.baseUrl, out, err);
+        return Care360::runKeyCommand(options.subcommand, options.environment.baseUrl, out, err);
+    if (options.command == Care360::CliOptions::Command::Directory)
+        return Care360::CliDirectory::run(options, out, err);
 
     Care360::CliRunner runner(options, out, err);
     // Queued, since the runner may be done before the event loop runs.

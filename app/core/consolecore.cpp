@@ -6,6 +6,7 @@
 #include "app/session/activitylog.h"
 #include "app/session/connectionmanager.h"
 #include "models/assigneedirectory.h"
+#include "models/clock.h"
 #include "models/escalationtablemodel.h"
 
 #include <QNetworkAccessManager>
@@ -137,8 +138,9 @@ ConsoleCore::Step ConsoleCore::send(Confirmation confirmation)
     const QList<EscalationUpdate> updates = m_model->pendingUpdates();
     if (updates.isEmpty() || m_session->isBusy())
         return Step::Nothing;
-    if (confirmation == Confirmation::Ask && m_connection->environment().isProduction()
-        && m_settings.confirmProductionSend())
+    if (confirmation == Confirmation::Ask && pastFollowUpCount() > 0)
+        return Step::ConfirmPastDates;
+    if (confirmation == Confirmation::Ask && needsProductionConfirmation())
         return Step::ConfirmSend;
     m_sentCount = int(updates.size());
     return m_session->send() ? Step::Started : Step::Nothing;
@@ -264,6 +266,20 @@ ConsoleCore::SendConfirmation ConsoleCore::sendConfirmation() const
     return confirmation;
 }
 
+bool ConsoleCore::needsProductionConfirmation() const
+{
+    return m_connection->environment().isProduction() && m_settings.confirmProductionSend();
+}
+
+int ConsoleCore::pastFollowUpCount() const
+{
+    const QDateTime now = Clock::currentDateTimeUtc();
+    int past = 0;
+    for (const EscalationUpdate &update : m_model->pendingUpdates())
+        past += update.followUpDueAt && *update.followUpDueAt < now ? 1 : 0;
+    return past;
+}
+
 bool ConsoleCore::needsDiscardConfirmation() const
 {
     // Drafts on rows that are no longer active count too: they are the agent's work.
@@ -290,6 +306,7 @@ void ConsoleCore::onEnvironmentChanged(const Environment &environment)
 {
     m_session->setEnvironmentName(environment.displayName());
     setDraftsEnvironment(environment);
+    applyTeamFor(environment);
     m_settings.setLastEnvironment(environment.name());
     if (environment.kind == Environment::Kind::Custom)
         m_settings.setCustomBaseUrl(environment.baseUrl);

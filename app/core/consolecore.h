@@ -41,7 +41,9 @@ struct StartupOptions {
 class ConsoleCore : public QObject {
     Q_OBJECT
 public:
-    enum class Step { Started, Nothing, ConfirmDiscard, ConfirmSend };
+    // ConfirmPastDates: a follow-up about to be sent lies in the past (asked once per send,
+    // before the Production confirmation).
+    enum class Step { Started, Nothing, ConfirmDiscard, ConfirmSend, ConfirmPastDates };
     Q_ENUM(Step)
     // Given: go ahead, dropping what the question was about. Keep: go ahead, keeping the open
     // case's unsent changes in the drafts journal for the next time it is opened.
@@ -118,6 +120,12 @@ public:
     // What the assignee editor offers ("Name <e-mail>" or e-mails).
     QStringList assigneeCompletions() const;
     SendConfirmation sendConfirmation() const;
+    // Whether a send to this environment asks for the Production confirmation.
+    bool needsProductionConfirmation() const;
+    // Pending follow-up dates that lie before now.
+    int pastFollowUpCount() const;
+    // On the sandbox: its demo cases with titles; elsewhere empty.
+    QList<PracticeServer::PracticeCase> practiceCases() const;
     // Whether unsent changes survive a restart (the journal has its key).
     bool keepsDrafts() const;
     // Drafts or a running request would be lost by closing the case.
@@ -154,6 +162,8 @@ private:
     void startDrafts();
     void setDraftsEnvironment(const Environment &environment);
     void cancelDraftDiscard();
+    // The sandbox's demo people while on it; the imported team elsewhere.
+    void applyTeamFor(const Environment &environment);
     // Closing the open case for another: Given drops its drafts from the journal too.
     void prepareToClose(const QString &nextCaseId, Confirmation confirmation);
 

@@ -1,6 +1,7 @@
 // ConsoleCore's team directory: people instead of user IDs.
 #include "consolecore.h"
 
+#include "app/session/connectionmanager.h"
 #include "models/assigneedirectory.h"
 #include "models/teamdirectory.h"
 
@@ -27,6 +28,23 @@ QString ConsoleCore::importTeamDirectory(const QString &path, int *count)
     if (count)
         *count = int(parsed.members.size());
     return {};
+}
+
+void ConsoleCore::applyTeamFor(const Environment &environment)
+{
+    const PracticeServer *practice = m_connection->practiceServer();
+    if (environment.kind == Environment::Kind::Sandbox && practice)
+        m_assignees->setTeam(practice->practicePeople()); // not saved: the demo's own people
+    else
+        m_assignees->teamFromVariantList(m_settings.teamDirectory());
+}
+
+QList<PracticeServer::PracticeCase> ConsoleCore::practiceCases() const
+{
+    const PracticeServer *practice = m_connection->practiceServer();
+    return environment().kind == Environment::Kind::Sandbox && practice
+        ? practice->practiceCases()
+        : QList<PracticeServer::PracticeCase>();
 }
 
 } // namespace Care360

@@ -49,4 +49,36 @@ QString PracticeSandbox::practiceKey() const
     return organizations.isEmpty() ? QString() : organizations.first().apiKeys.value(0);
 }
 
+QList<PracticeServer::PracticeCase> PracticeSandbox::practiceCases() const
+{
+    QList<PracticeCase> cases;
+    const QList<SandboxOrganization> organizations = m_server->store().organizations();
+    if (organizations.isEmpty())
+        return cases;
+    const SandboxOrganization &organization = organizations.first();
+    for (const SandboxCase &sandboxCase : organization.cases) {
+        const int active = int(m_server->store().activeEscalations(sandboxCase.id).size());
+        cases.append({ sandboxCase.id,
+                       tr("%1 demo case, %n active escalation(s)", nullptr, active)
+                           .arg(organization.name) });
+    }
+    return cases;
+}
+
+QList<TeamMember> PracticeSandbox::practicePeople() const
+{
+    QList<TeamMember> people;
+    const QList<SandboxOrganization> organizations = m_server->store().organizations();
+    if (organizations.isEmpty())
+        return people;
+    for (const SandboxUser &user : organizations.first().users) {
+        // The part before the @, capitalised, stands in for a name: "Nurse (demo)".
+        QString name = user.email.section(QLatin1Char('@'), 0, 0);
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        people.append({ user.id, user.email, tr("%1 (demo)").arg(name) });
+    }
+    return people;
+}
+
 } // namespace Care360::Sandbox

@@ -19,6 +19,8 @@ public:
 
     QUrl baseUrl() const override;
     QString practiceKey() const override;
+    QList<PracticeCase> practiceCases() const override;
+    QList<TeamMember> practicePeople() const override;
     // Tests reach the running server to inject faults.
     SandboxServer *server() const { return m_server.get(); }
 

@@ -26,6 +26,8 @@ public:
     // How to start the practice sandbox; without one the Sandbox environment is not offered.
     void setPracticeServerFactory(PracticeServerFactory factory);
     bool hasSandbox() const { return bool(m_sandboxFactory); }
+    // The running practice server, or null (not on the sandbox yet, or none in this build).
+    const PracticeServer *practiceServer() const { return m_sandbox.get(); }
     // A JSON data file for the in-process sandbox instead of the built-in demo data.
     void setSandboxDataFile(const QString &path) { m_sandboxDataFile = path; }
 

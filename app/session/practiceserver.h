@@ -1,5 +1,8 @@
 #pragma once
 
+#include "models/teamdirectory.h"
+
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -17,6 +20,15 @@ public:
     virtual QUrl baseUrl() const = 0;
     // The key its data accepts: the demo's, or a data file's own first key.
     virtual QString practiceKey() const = 0;
+
+    // What a newcomer can open and assign to with that key, offered in the case field and the
+    // assignee editor while on the sandbox.
+    struct PracticeCase {
+        QString caseId;
+        QString title;
+    };
+    virtual QList<PracticeCase> practiceCases() const = 0;
+    virtual QList<TeamMember> practicePeople() const = 0;
 };
 
 // Starts a practice server on a free loopback port, with the built-in demo data when dataFile is

@@ -1,5 +1,6 @@
-// care360-escalations-cli end to end: a real process against the in-process sandbox.
-#include "apitestsupport.h"
+// care360-escalations-cli end to end (update, errors and exit codes, the key): a real process
+// against the in-process sandbox. list and directory: tst_clilist; update --from: tst_clibulk.
+#include "clitestsupport.h"
 #include "models/caseid.h"
 #include "models/qtcompat.h"
 
@@ -18,12 +19,6 @@ using namespace Care360::TestSupport;
 using Care360::Sandbox::Fault;
 namespace Demo = Care360::Sandbox::Demo;
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
 class TestCli : public QObject {
     Q_OBJECT
 
@@ -31,13 +26,9 @@ private slots:
     void initTestCase();
     void init();
 
-    void listPrintsTable();
-    void listJsonParses();
-    void caseTakesALink();
     void timeoutEndsATrickle();
     void wordsSayOnlyWhatIsTrue_data();
     void wordsSayOnlyWhatIsTrue();
-    void listNeverPrintsTerminalControls();
     void noteTextInTheArgumentsIsRefused();
     void updateAppliesGroupsInOneRequest();
     void updateJsonParses();
@@ -56,85 +47,24 @@ private slots:
     void keyIsNotInArgv();
 
 private:
-    QStringList sandboxArgs() const;
-    void startCli(QProcess &process, const QStringList &args,
-                  const QString &key = Demo::acmeApiKey) const;
-    CliRun runCli(const QStringList &args, const QString &key = Demo::acmeApiKey);
+    QStringList sandboxArgs() const { return m_cli.sandboxArgs(); }
+    CliRun runCli(const QStringList &args, const QString &key = Demo::acmeApiKey)
+    {
+        return m_cli.run(args, key);
+    }
 
-    Sandbox::SandboxServer m_server;
-    QTemporaryDir m_dir;
+    CliFixture m_cli;
 };
 
 void TestCli::initTestCase()
 {
     QVERIFY(QFile::exists(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli")));
-    QVERIFY(m_dir.isValid());
-    m_server.store().loadDemo();
-    m_server.setRecordingEnabled(true);
-    QVERIFY(m_server.listen() != 0);
+    QVERIFY(m_cli.listen());
 }
 
 void TestCli::init()
 {
-    m_server.store().loadDemo();
-    m_server.setFault(Sandbox::Fault::None);
-    m_server.setDelay(0);
-    m_server.clearReceivedRequests();
-}
-
-QStringList TestCli::sandboxArgs() const
-{
-    return { QStringLiteral("--env"), QStringLiteral("sandbox"), QStringLiteral("--base-url"),
-             m_server.baseUrl().toString() };
-}
-
-void TestCli::startCli(QProcess &process, const QStringList &args, const QString &key) const
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("CARE360_API_KEY"));
-    if (!key.isEmpty())
-        environment.insert(QStringLiteral("CARE360_API_KEY"), key);
-    // Never the developer's real keychain.
-    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                       QStringLiteral("unix:path=") + m_dir.filePath(QStringLiteral("no-bus")));
-    environment.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
-    process.setProcessEnvironment(environment);
-    process.setProgram(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli"));
-    process.setArguments(args);
-    process.start();
-}
-
-// Asynchronous, so this event loop keeps serving the sandbox while the CLI waits on it.
-CliRun TestCli::runCli(const QStringList &args, const QString &key)
-{
-    QProcess process;
-    startCli(process, args, key);
-    CliRun run;
-    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-void TestCli::listPrintsTable()
-{
-    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
-                                            << Demo::acmeCaseId);
-    QCOMPARE(run.exitCode, 0);
-    QVERIFY(run.err.isEmpty());
-    const QList<Escalation> active = m_server.store().activeEscalations(Demo::acmeCaseId);
-    QVERIFY(!active.isEmpty());
-    const QStringList lines = QString::fromUtf8(run.out).split(u'\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), active.size() + 1); // a header and one line per escalation
-    for (int i = 0; i < active.size(); ++i) {
-        QVERIFY2(lines.at(i + 1).startsWith(active.at(i).id), qPrintable(lines.at(i + 1)));
-        QVERIFY(lines.at(i + 1).contains(active.at(i).title));
-    }
+    m_cli.reset();
 }
 
 void TestCli::wordsSayOnlyWhatIsTrue_data()
@@ -156,8 +86,8 @@ void TestCli::wordsSayOnlyWhatIsTrue()
     QFETCH(bool, isUpdate);
     QFETCH(int, fault);
     QFETCH(QString, expected);
-    m_server.setFault(Fault(fault), 1);
-    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    m_cli.server.setFault(Fault(fault), 1);
+    const QString id = m_cli.server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
     QStringList args = sandboxArgs()
         << (isUpdate ? QStringLiteral("update") : QStringLiteral("list"))
         << QStringLiteral("--case") << Demo::acmeCaseId;
@@ -177,7 +107,7 @@ void TestCli::wordsSayOnlyWhatIsTrue()
 void TestCli::timeoutEndsATrickle()
 {
     // One byte every 2 s keeps the inactivity timeout from ever firing.
-    m_server.setFault(Fault::Trickle, 1);
+    m_cli.server.setFault(Fault::Trickle, 1);
     const CliRun run = runCli(sandboxArgs() << QStringLiteral("--timeout") << QStringLiteral("3")
                                             << QStringLiteral("list") << QStringLiteral("--case")
                                             << Demo::acmeCaseId);
@@ -185,73 +115,23 @@ void TestCli::timeoutEndsATrickle()
     QVERIFY2(run.err.contains("did not answer in time"), run.err.constData());
 }
 
-void TestCli::caseTakesALink()
-{
-    const CliRun run =
-        runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
-                             << QStringLiteral("https://care360.example/cases/%1?tab=escalations")
-                                    .arg(Demo::acmeCaseId.toUpper()));
-    QCOMPARE(run.exitCode, 0);
-    QCOMPARE(m_server.receivedRequests().size(), 1);
-    QCOMPARE(m_server.receivedRequests().at(0).path,
-             QStringLiteral("/api/v1/cases/") + Demo::acmeCaseId);
-}
-
-void TestCli::listNeverPrintsTerminalControls()
-{
-    // Any agent could plant a title change and a screen wipe in a note for colleagues to list.
-    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
-    const QByteArray body =
-        QByteArrayLiteral("{\"action\":\"UPDATE_ESCALATION\",\"escalations\":[{\"escalationId\":\"")
-        + id.toLatin1()
-        + QByteArrayLiteral("\",\"note\":\"\\u001b]0;owned\\u0007\\u001b[2Jhi\"}]}");
-    QCOMPARE(m_server.store().handle(Demo::acmeCaseId, Demo::acmeApiKey.toLatin1(), body).status,
-             200);
-    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
-                                            << Demo::acmeCaseId);
-    QCOMPARE(run.exitCode, 0);
-    QVERIFY(!run.out.contains('\x1b'));
-    QVERIFY(!run.out.contains('\x07'));
-    QVERIFY2(QString::fromUtf8(run.out).contains(QStringLiteral("\u241b]0;owned\u2407\u241b[2Jhi")),
-             run.out.constData());
-}
-
 void TestCli::noteTextInTheArgumentsIsRefused()
 {
     const CliRun run =
         runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
                              << Demo::acmeCaseId << QStringLiteral("--escalation")
-                             << m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id
+                             << m_cli.server.store().activeEscalations(Demo::acmeCaseId).at(0).id
                              << QStringLiteral("--note") << QStringLiteral("patient text"));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--note-file"), run.err.constData());
     QVERIFY(!run.err.contains("patient text"));
-    QCOMPARE(m_server.receivedRequests().size(), 0);
-}
-
-void TestCli::listJsonParses()
-{
-    const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
-                                            << Demo::acmeCaseId << QStringLiteral("--json"));
-    QCOMPARE(run.exitCode, 0);
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
-    QCOMPARE(error.error, QJsonParseError::NoError);
-    const QJsonArray list = document.object()
-                                .value(QLatin1String("data"))
-                                .toObject()
-                                .value(QLatin1String("escalations"))
-                                .toArray();
-    const QList<Escalation> active = m_server.store().activeEscalations(Demo::acmeCaseId);
-    QCOMPARE(list.size(), active.size());
-    for (int i = 0; i < active.size(); ++i)
-        QCOMPARE(list.at(i).toObject().value(QLatin1String("id")).toString(), active.at(i).id);
+    QCOMPARE(m_cli.server.receivedRequests().size(), 0);
 }
 
 void TestCli::updateAppliesGroupsInOneRequest()
 {
-    const QList<Escalation> active = m_server.store().activeEscalations(Demo::acmeCaseId);
-    const QString noteFile = m_dir.filePath(QStringLiteral("note.txt"));
+    const QList<Escalation> active = m_cli.server.store().activeEscalations(Demo::acmeCaseId);
+    const QString noteFile = m_cli.dir.filePath(QStringLiteral("note.txt"));
     QFile file(noteFile);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("Patient moved; new address on file.\nSecond line.\n");
@@ -264,24 +144,24 @@ void TestCli::updateAppliesGroupsInOneRequest()
                       << QStringLiteral("--escalation") << active.at(1).id
                       << QStringLiteral("--assign") << Demo::acmeNurseEmail);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QCOMPARE(m_server.receivedRequests().size(), 1);
-    const QJsonArray items = receivedItems(m_server.receivedRequests().at(0));
+    QCOMPARE(m_cli.server.receivedRequests().size(), 1);
+    const QJsonArray items = receivedItems(m_cli.server.receivedRequests().at(0));
     QCOMPARE(items.size(), 2);
     QCOMPARE(items.at(1).toObject().keys(),
              (QStringList { QStringLiteral("assignedToEmail"), QStringLiteral("escalationId") }));
-    const Escalation first = *m_server.store().escalation(Demo::acmeCaseId, active.at(0).id);
+    const Escalation first = *m_cli.server.store().escalation(Demo::acmeCaseId, active.at(0).id);
     QCOMPARE(first.note, QStringLiteral("Patient moved; new address on file.\nSecond line."));
     // 11:00 in Berlin summer time.
     QCOMPARE(first.followUpDueAt, QtCompat::utcDateTime(QDate(2025, 6, 15), QTime(9, 0)));
-    const Escalation second = *m_server.store().escalation(Demo::acmeCaseId, active.at(1).id);
-    QCOMPARE(m_server.store().userEmail(second.assignedToUserId.value_or(QString())),
+    const Escalation second = *m_cli.server.store().escalation(Demo::acmeCaseId, active.at(1).id);
+    QCOMPARE(m_cli.server.store().userEmail(second.assignedToUserId.value_or(QString())),
              Demo::acmeNurseEmail);
     QVERIFY(run.out.contains(active.at(0).id.toLatin1()));
 }
 
 void TestCli::updateJsonParses()
 {
-    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const QString id = m_cli.server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
     const CliRun run =
         runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
                              << Demo::acmeCaseId << QStringLiteral("--escalation") << id
@@ -335,7 +215,7 @@ void TestCli::usageErrorsExit2_data()
     QTest::newRow("missing note file")
         << (sandboxArgs() << update << QStringLiteral("--case") << caseId
                           << QStringLiteral("--escalation") << id << QStringLiteral("--note-file")
-                          << m_dir.filePath(QStringLiteral("absent.txt")));
+                          << m_cli.dir.filePath(QStringLiteral("absent.txt")));
     QTest::newRow("plain http to a remote host")
         << QStringList { QStringLiteral("--env"),
                          QStringLiteral("custom"),
@@ -353,19 +233,19 @@ void TestCli::usageErrorsExit2()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(!run.err.isEmpty());
     QVERIFY(run.out.isEmpty());
-    QCOMPARE(m_server.receivedRequests().size(), 0);
+    QCOMPARE(m_cli.server.receivedRequests().size(), 0);
 }
 
 void TestCli::validationFailedExits3()
 {
-    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const QString id = m_cli.server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
     const CliRun run =
         runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
                              << Demo::acmeCaseId << QStringLiteral("--escalation") << id
                              << QStringLiteral("--assign") << QStringLiteral("not-an-email"));
     QCOMPARE(run.exitCode, 3);
     QVERIFY(run.err.contains("assignedToEmail"));
-    QCOMPARE(m_server.receivedRequests().size(), 0);
+    QCOMPARE(m_cli.server.receivedRequests().size(), 0);
 }
 
 void TestCli::notFoundExits4_data()
@@ -386,7 +266,7 @@ void TestCli::notFoundExits4()
     QFETCH(QStringList, args);
     const CliRun run = runCli(args);
     QCOMPARE(run.exitCode, 4);
-    QCOMPARE(m_server.receivedRequests().size(), 1);
+    QCOMPARE(m_cli.server.receivedRequests().size(), 1);
 }
 
 void TestCli::deniedExits5_data()
@@ -404,7 +284,7 @@ void TestCli::deniedExits5()
     const CliRun run =
         runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case") << caseId, key);
     QCOMPARE(run.exitCode, 5);
-    QCOMPARE(m_server.receivedRequests().size(), 1);
+    QCOMPARE(m_cli.server.receivedRequests().size(), 1);
 }
 
 void TestCli::missingKeyExits5()
@@ -415,12 +295,12 @@ void TestCli::missingKeyExits5()
                               QString());
     QCOMPARE(run.exitCode, 5);
     QVERIFY(run.err.contains("CARE360_API_KEY"));
-    QCOMPARE(m_server.receivedRequests().size(), 0);
+    QCOMPARE(m_cli.server.receivedRequests().size(), 0);
 }
 
 void TestCli::assigneeNotFoundExits6()
 {
-    const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
+    const QString id = m_cli.server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
     const CliRun run =
         runCli(sandboxArgs() << QStringLiteral("update") << QStringLiteral("--case")
                              << Demo::acmeCaseId << QStringLiteral("--escalation") << id
@@ -444,7 +324,7 @@ void TestCli::networkFailureExits7()
 
 void TestCli::unexpectedResponseExits8()
 {
-    m_server.setFault(Sandbox::Fault::Http500);
+    m_cli.server.setFault(Sandbox::Fault::Http500);
     const CliRun run = runCli(sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
                                             << Demo::acmeCaseId);
     QCOMPARE(run.exitCode, 8);
@@ -459,18 +339,18 @@ void TestCli::errorIsOneLineWithTheRequestId()
     QVERIFY(run.out.isEmpty());
     const QString err = QString::fromUtf8(run.err).trimmed();
     QVERIFY2(!err.contains(u'\n'), qPrintable(err));
-    const QByteArray sent = headerValue(m_server.receivedRequests().value(0), "x-request-id");
+    const QByteArray sent = headerValue(m_cli.server.receivedRequests().value(0), "x-request-id");
     QVERIFY(CaseId::isUuid(QString::fromLatin1(sent)));
     QVERIFY2(err.contains(QString::fromLatin1(sent)), qPrintable(err));
 }
 
 void TestCli::keyIsNotInArgv()
 {
-    m_server.setDelay(1500); // keeps the CLI waiting while its process is inspected
+    m_cli.server.setDelay(1500); // keeps the CLI waiting while its process is inspected
     QProcess process;
-    startCli(process,
-             sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
-                           << Demo::acmeCaseId);
+    m_cli.start(process,
+                sandboxArgs() << QStringLiteral("list") << QStringLiteral("--case")
+                              << Demo::acmeCaseId);
     QVERIFY(process.waitForStarted());
     const QString proc = QStringLiteral("/proc/%1/").arg(process.processId());
     auto commandLine = [&proc] {
@@ -486,7 +366,7 @@ void TestCli::keyIsNotInArgv()
     QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 20000);
     QCOMPARE(process.exitCode(), 0);
     // The key did travel, in the header only.
-    QCOMPARE(headerValue(m_server.receivedRequests().value(0), "cv-api-key"),
+    QCOMPARE(headerValue(m_cli.server.receivedRequests().value(0), "cv-api-key"),
              Demo::acmeApiKey.toLatin1());
 }
 

@@ -92,7 +92,7 @@ void TestEscalationFilterProxyModel::filtersTextOverTitleNoteAndAssignee_data()
     QTest::newRow("title, any case") << QStringLiteral("REFILL") << QList<int> { 1 };
     QTest::newRow("note") << QStringLiteral("photo") << QList<int> { 2 };
     QTest::newRow("known e-mail") << QStringLiteral("dana.lee") << QList<int> { 3 };
-    QTest::newRow("short user id") << userId(5).left(8) << QList<int> { 5 };
+    QTest::newRow("unknown user by id") << userId(5).left(8) << QList<int> { 5 };
     QTest::newRow("shared letters") << QStringLiteral("re") << QList<int> { 1, 3 };
     QTest::newRow("trimmed") << QStringLiteral("  hold ") << QList<int> { 4 };
     QTest::newRow("nothing") << QStringLiteral("zzz") << QList<int> {};

@@ -202,9 +202,9 @@ void TestDraftsUi::refusedSendSaysNothingWasSavedAndItsBannerGoesWithTheError()
     QTRY_COMPARE(c.model()->pendingCount(), 1);
     c.triggerAction("sendAction");
     QTRY_VERIFY(!c.bannerText().isEmpty());
-    STEP(c.editAssignee(id, Demo::acmeNurseEmail));
+    STEP(c.editAssignee(id, Demo::acmeAgentEmail));
     QTRY_COMPARE(c.cell(id, Model::Assignee).data(Model::DraftValueRole).toString(),
-                 Demo::acmeNurseEmail);
+                 Demo::acmeAgentEmail);
     QVERIFY(c.cell(id, Model::Assignee).data(Model::ErrorRole).toString().isEmpty());
     QVERIFY(c.bannerText().isEmpty());
 }

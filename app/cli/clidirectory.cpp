@@ -1,0 +1,82 @@
+#include "clidirectory.h"
+
+#include "app/exitcodes.h"
+#include "app/session/settings.h"
+#include "clifiles.h"
+#include "clioutput.h"
+#include "models/assigneedirectory.h"
+#include "models/teamdirectory.h"
+#include "models/untrustedtext.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace Care360 {
+
+int CliDirectory::run(const CliOptions &options, QTextStream &out, QTextStream &err)
+{
+    return options.subcommand == QLatin1String("import") ? import(options.directoryPath, out, err)
+                                                         : show(out);
+}
+
+void CliDirectory::loadPeople(AssigneeDirectory *people)
+{
+    const Settings settings;
+    people->teamFromVariantList(settings.teamDirectory());
+    people->fromVariantMap(settings.assigneeEmails());
+}
+
+int CliDirectory::import(const QString &path, QTextStream &out, QTextStream &err)
+{
+    QByteArray bytes;
+    QString error;
+    if (!CliFiles::read(path, TeamDirectoryFile::maxBytes, &bytes, &error)) {
+        err << error << Qt::endl;
+        return Exit::Usage;
+    }
+    const TeamDirectoryFile::Parsed parsed = TeamDirectoryFile::parse(bytes);
+    if (!parsed.error.isEmpty()) {
+        err << tr("Nothing was imported: %1").arg(parsed.error) << Qt::endl;
+        return Exit::ValidationFailed;
+    }
+    AssigneeDirectory people;
+    people.setTeam(parsed.members);
+    {
+        Settings settings; // written when it goes out of scope
+        settings.setTeamDirectory(people.teamToVariantList());
+    }
+    // Same names as Settings, so this is its file; sync() reports a write that failed.
+    QSettings written;
+    written.sync();
+    const QString location = QDir::toNativeSeparators(written.fileName());
+    if (written.status() != QSettings::NoError) {
+        err << tr("The team directory could not be saved in %1.").arg(location) << Qt::endl;
+        return Exit::Unexpected;
+    }
+    // Worded without a plural, so it needs no numerus entry in translations/care360_en.ts.
+    out << tr("Team directory imported into %1 (people: %2); the console shows it too.")
+               .arg(location)
+               .arg(parsed.members.size())
+        << Qt::endl;
+    return Exit::Success;
+}
+
+int CliDirectory::show(QTextStream &out)
+{
+    AssigneeDirectory people;
+    people.teamFromVariantList(Settings().teamDirectory());
+    if (people.team().isEmpty()) {
+        out << tr("The team directory is empty; import one with \"directory import FILE\".")
+            << Qt::endl;
+        return Exit::Success;
+    }
+    QList<QStringList> rows { { tr("USER ID"), tr("E-MAIL"), tr("NAME") } };
+    // The settings file can be edited by hand: nothing in it reaches the terminal raw.
+    using UntrustedText::visible;
+    for (const TeamMember &member : people.team())
+        rows.append({ visible(member.userId), visible(member.email), visible(member.name) });
+    out << CliOutput::columns(rows) << Qt::flush;
+    return Exit::Success;
+}
+
+} // namespace Care360

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "clioptions.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace Care360 {
+
+class AssigneeDirectory;
+
+// `directory import FILE` and `directory show`: the team directory, kept in the console's own
+// settings (main() gives the CLI the console's settings names), so both show the same people.
+class CliDirectory {
+    Q_DECLARE_TR_FUNCTIONS(CliDirectory)
+
+public:
+    static int run(const CliOptions &options, QTextStream &out, QTextStream &err);
+    // The team directory and the e-mails the console learnt, as the console would load them.
+    static void loadPeople(AssigneeDirectory *people);
+
+private:
+    static int import(const QString &path, QTextStream &out, QTextStream &err);
+    static int show(QTextStream &out);
+};
+
+} // namespace Care360

@@ -1,0 +1,83 @@
+// The --help text; packaging builds the man page from it with help2man, so it is the reference.
+#include "bulkupdatefile.h"
+#include "clioptions.h"
+
+namespace Care360 {
+
+QString CliOptionsParser::helpText()
+{
+    return tr(R"(Usage:
+  care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
+      [--format table|csv|json]
+  care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
+      --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
+      [--escalation ID ...]                       (all groups go in one request)
+  care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
+                                                  (one request per case in FILE)
+  care360-escalations-cli directory import FILE
+  care360-escalations-cli directory show
+  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+
+Lists and edits the active escalations of a Care360 case.
+
+Options:
+  --env ENV        production (default), staging, sandbox or custom.
+  --base-url URL   The server address; required with --env sandbox (the URL a running
+                   care360-sandbox prints) and --env custom. Plain http:// only for loopback.
+  --case ID        The case UUID, or a link or any text containing it.
+  --escalation ID  Starts the changes of one escalation; the options below apply to it.
+  --note-file FILE New note, read from FILE ("-" for standard input). There is no --note
+                   TEXT: patient information never goes into the process arguments.
+  --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or "DATE TIME" in
+                   local time (2025-06-15 09:00).
+  --assign EMAIL   Reassign to this Care360 user.
+  --from FILE      Takes the changes from a bulk file ("-" for standard input; see below).
+  --timeout SECS   The longest a request may take in all (default 60); a server that stops
+                   sending for 30 s ends it sooner.
+  --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
+                   the team directory knows them), csv or json.
+                   csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
+                   assignedToUserId,assignee (dates in UTC ISO 8601; notes keep their line
+                   breaks inside quotes; other control characters are shown as symbols, ESC
+                   as ␛; values longer than a server should send are cut with "…").
+  --json           The same as --format json: the server's JSON envelope as received. (list
+                   asks with an unknown escalation ID, so its envelope is the 400 "Escalation
+                   not found" answer whose data.escalations is the active list.) With
+                   update --from, one envelope per case, in order.
+  --help, --version
+
+Bulk files (update --from FILE, at most %1 MiB):
+  CSV whose first row names the columns, in any order: escalationId and at least one of
+  note, followUpDueAt (ISO 8601 with a zone, e.g. 2025-06-15T09:00:00Z) and
+  assignedToEmail, plus optionally caseId. Quoted cells may hold commas, quotes and line
+  breaks, as spreadsheets write them. An empty cell leaves that field unchanged (a note
+  cannot be cleared this way). Or JSON lines, when the first character is "{": one object
+  per line with the same keys; a missing key, null or "" leaves the field unchanged.
+  Rows without a caseId cell go to --case; with a caseId column --case may be omitted.
+  The whole file is checked before anything is sent: the first bad row is named ("Row 4:",
+  counting the header as row 1; "Line 3:" for JSON lines), nothing is sent, and the exit
+  code is 3. Each case gets one request with all its rows, cases in the order they first
+  appear, each reported on a line of its own ("Case ID: ...", no table: note text is never
+  printed; run list to see the result); the first case that fails ends the run, and the
+  cases after it are not sent.
+
+Team directory (shared with the console, which shows assignees by name):
+  directory import FILE  Replaces the team directory with FILE ("-" for standard input):
+                   CSV with the header userId,email[,name] (any order) or a JSON array of
+                   {"userId": ..., "email": ..., "name": ...}. One bad row and nothing is
+                   imported (exit code 3).
+  directory show   Prints the team directory.
+
+The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
+from the system keychain for the environment (store it with "key set", which reads it from
+standard input).
+
+Exit codes: 0 success, 2 usage (also a file that cannot be read), 3 validation failed (also
+a bad bulk or directory file; nothing was sent or imported), 4 case or escalation not found,
+5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
+8 unexpected response. Logs: QT_LOGGING_RULES="care360.api.info=true".
+)")
+        .arg(BulkUpdateFile::maxBytes / (1024 * 1024));
+}
+
+} // namespace Care360

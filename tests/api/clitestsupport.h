@@ -1,0 +1,100 @@
+#pragma once
+
+// care360-escalations-cli as a real process against an in-process sandbox: shared by tst_cli and
+// tst_clibulk.
+#include "apitestsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace Care360::TestSupport {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+struct CliFixture {
+    Sandbox::SandboxServer server;
+    QTemporaryDir dir;
+
+    bool listen()
+    {
+        server.store().loadDemo();
+        server.setRecordingEnabled(true); // the tests count and read what arrived
+        return dir.isValid() && server.listen() != 0;
+    }
+    // Fresh demo data, no faults, no requests seen, no settings from an earlier test.
+    void reset()
+    {
+        server.store().loadDemo();
+        server.setFault(Sandbox::Fault::None);
+        server.setDelay(0);
+        server.clearReceivedRequests();
+        QDir(configHome()).removeRecursively();
+    }
+    // The CLI's XDG_CONFIG_HOME: its settings (the team directory) land here, never in the
+    // developer's own.
+    QString configHome() const { return dir.filePath(QStringLiteral("config")); }
+
+    QStringList sandboxArgs() const
+    {
+        return { QStringLiteral("--env"), QStringLiteral("sandbox"), QStringLiteral("--base-url"),
+                 server.baseUrl().toString() };
+    }
+
+    QString writeFile(const QString &name, const QByteArray &content) const
+    {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) < 0)
+            return {};
+        return path;
+    }
+
+    void start(QProcess &process, const QStringList &args,
+               const QString &key = Sandbox::Demo::acmeApiKey) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("CARE360_API_KEY"));
+        if (!key.isEmpty())
+            environment.insert(QStringLiteral("CARE360_API_KEY"), key);
+        // Never the developer's real keychain.
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-bus")));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+        environment.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
+        process.setProcessEnvironment(environment);
+        process.setProgram(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli"));
+        process.setArguments(args);
+        process.start();
+    }
+
+    // Asynchronous, so this event loop keeps serving the sandbox while the CLI waits on it.
+    CliRun run(const QStringList &args, const QString &key = Sandbox::Demo::acmeApiKey,
+               const QByteArray &input = QByteArray())
+    {
+        QProcess process;
+        start(process, args, key);
+        if (process.waitForStarted(10000)) {
+            process.write(input);
+            process.closeWriteChannel();
+        }
+        CliRun run;
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000)) {
+            process.kill();
+            process.waitForFinished();
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+};
+
+} // namespace Care360::TestSupport

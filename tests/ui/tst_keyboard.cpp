@@ -1,0 +1,295 @@
+// The keyboard paths that used to stumble, and the small truths around them: the filter leads
+// into the table and says how many rows it shows, revert works right after tabbing in, sorting
+// from the View menu, mnemonics unique in every window, menu and dialog, a first run that fits
+// a laptop screen and points at the demo cases, and an environment without a key that says so.
+#include "consoledriver.h"
+#include "tests/testsession.h"
+
+#include "app/sandbox/demodata.h"
+#include "ui/apikeydialog.h"
+#include "ui/bulkeditdialog.h"
+#include "ui/followupeditor.h"
+#include "ui/sendconfirmationdialog.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+
+using namespace Care360;
+namespace Demo = Care360::Sandbox::Demo;
+using Model = EscalationTableModel;
+
+namespace {
+// The mnemonic letter of a text ("Re&vert" -> 'v'), or a null QChar.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+// "<letter>: <text> / <text>" for every letter used twice among the texts.
+QStringList clashes(const QStringList &texts)
+{
+    QMultiHash<QChar, QString> byLetter;
+    for (const QString &text : texts) {
+        if (const QChar letter = mnemonic(text); !letter.isNull())
+            byLetter.insert(letter, text);
+    }
+    QStringList found;
+    for (const QChar letter : byLetter.uniqueKeys()) {
+        if (byLetter.count(letter) > 1)
+            found << QStringLiteral("%1: %2").arg(letter).arg(byLetter.values(letter).join(" / "));
+    }
+    return found;
+}
+
+// The texts that carry a window-wide mnemonic: buttons, labels with buddies, group boxes, and
+// the menu bar's titles; never what sits inside a menu.
+QStringList windowTexts(QWidget *root)
+{
+    QStringList texts;
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>())
+        texts << button->text();
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (label->buddy())
+            texts << label->text();
+    }
+    for (QGroupBox *box : root->findChildren<QGroupBox *>())
+        texts << box->title();
+    if (auto *bar = root->findChild<QMenuBar *>()) {
+        for (const QAction *action : bar->actions())
+            texts << action->text();
+    }
+    return texts;
+}
+
+QStringList actionTexts(const QList<QAction *> &actions)
+{
+    QStringList texts;
+    for (const QAction *action : actions)
+        texts << action->text();
+    return texts;
+}
+} // namespace
+
+class TestKeyboard : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void filterLeadsIntoTheTableAndCountsRows();
+    void revertWorksRightAfterTabbingIn();
+    void sortingFromTheViewMenu();
+    void mnemonicsAreUniqueInEveryWindowMenuAndDialog();
+    void firstRunFitsALaptopScreen();
+    void firstRunPointsAtTheDemoCases();
+    void environmentWithoutAKeySaysSo();
+
+private:
+    void loadAcme();
+    std::unique_ptr<ConsoleDriver> m_console;
+};
+
+void TestKeyboard::initTestCase()
+{
+    ConsoleDriver::prepareApplication(QStringLiteral("tst_keyboard"));
+    CARE360_REQUIRE_SESSION_BUS();
+}
+
+void TestKeyboard::init()
+{
+    QSettings().clear();
+    m_console = std::make_unique<ConsoleDriver>();
+}
+
+void TestKeyboard::cleanup()
+{
+    m_console->screenshot(QString::fromLatin1(QTest::currentTestFunction()));
+    m_console.reset();
+}
+
+void TestKeyboard::loadAcme()
+{
+    m_console->typeCaseId(Demo::acmeCaseId);
+    QTRY_COMPARE(m_console->model()->rowCount(), 6);
+}
+
+void TestKeyboard::filterLeadsIntoTheTableAndCountsRows()
+{
+    STEP(loadAcme());
+    ConsoleDriver &c = *m_console;
+    auto *count = c.find<QLabel>("filterCountLabel");
+    QVERIFY(!count->isVisible()); // nothing filtered, nothing to count
+    c.shortcut(Qt::CTRL | Qt::Key_F);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("refill"));
+    QTRY_VERIFY(count->isVisible());
+    QCOMPARE(count->text(), QStringLiteral("1 of 6 shown"));
+    c.shortcut(Qt::Key_Down);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(c.table()));
+    QCOMPARE(c.table()->currentIndex().row(), 0);
+    QVERIFY(c.table()->currentIndex().data().toString().isEmpty()
+            || c.table()->currentIndex().isValid());
+    QCOMPARE(c.table()->model()->index(0, Model::Title).data().toString(),
+             QStringLiteral("Refill Request"));
+    // Enter from the filter does the same.
+    c.shortcut(Qt::CTRL | Qt::Key_F);
+    c.shortcut(Qt::Key_Return);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(c.table()));
+}
+
+void TestKeyboard::revertWorksRightAfterTabbingIn()
+{
+    STEP(loadAcme());
+    ConsoleDriver &c = *m_console;
+    const QString id = c.table()->model()->index(0, 0).data(Model::IdRole).toString();
+    STEP(c.editNote(id, QStringLiteral("To be reverted")));
+    QTRY_COMPARE(c.model()->pendingCount(), 1);
+    // Into the table with Tab from the last filter control: a current cell, no selection.
+    c.find<QWidget>("onlyOverdueCheck")->setFocus(Qt::TabFocusReason);
+    c.shortcut(Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(c.table()));
+    c.table()->selectionModel()->clearSelection();
+    c.table()->setCurrentIndex(c.cell(id, Model::Note));
+    c.table()->selectionModel()->clearSelection();
+    QVERIFY(!c.table()->selectionModel()->hasSelection());
+    c.shortcut(Qt::CTRL | Qt::Key_Backspace);
+    QCOMPARE(c.model()->pendingCount(), 0);
+
+    STEP(c.editNote(id, QStringLiteral("One")));
+    const QString other = c.table()->model()->index(1, 0).data(Model::IdRole).toString();
+    STEP(c.editNote(other, QStringLiteral("Two")));
+    QTRY_COMPARE(c.model()->pendingCount(), 2);
+    c.shortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace); // Revert all
+    QCOMPARE(c.model()->pendingCount(), 0);
+}
+
+void TestKeyboard::sortingFromTheViewMenu()
+{
+    STEP(loadAcme());
+    ConsoleDriver &c = *m_console;
+    const auto titles = [&c] {
+        QStringList list;
+        for (int row = 0; row < c.table()->model()->rowCount(); ++row)
+            list << c.table()->model()->index(row, Model::Title).data().toString();
+        return list;
+    };
+    c.triggerAction(
+        QStringLiteral("sortByColumn%1Action").arg(Model::Title).toLatin1().constData());
+    QStringList sorted = titles();
+    std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+        return QString::localeAwareCompare(a, b) < 0;
+    });
+    QCOMPARE(titles(), sorted);
+    c.triggerAction("sortDescendingAction");
+    std::reverse(sorted.begin(), sorted.end());
+    QCOMPARE(titles(), sorted);
+    // The header agrees, so a mouse user sees the same order.
+    QCOMPARE(c.table()->horizontalHeader()->sortIndicatorSection(), int(Model::Title));
+    QCOMPARE(c.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+}
+
+void TestKeyboard::mnemonicsAreUniqueInEveryWindowMenuAndDialog()
+{
+    ConsoleDriver &c = *m_console;
+    QCOMPARE(clashes(windowTexts(c.window())), QStringList());
+    int menus = 0;
+    for (QMenu *menu : c.window()->findChildren<QMenu *>()) {
+        QVERIFY2(clashes(actionTexts(menu->actions())).isEmpty(),
+                 qPrintable(menu->objectName() + QLatin1Char(' ')
+                            + clashes(actionTexts(menu->actions())).join("; ")));
+        ++menus;
+    }
+    QVERIFY(menus >= 6); // File, Edit, Case, View, Sort by, Help
+
+    ApiKeyDialog keyDialog(c.core(), c.window());
+    QCOMPARE(clashes(windowTexts(&keyDialog)), QStringList());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, {}, {}, c.window());
+    QCOMPARE(clashes(windowTexts(&confirm)), QStringList());
+    for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
+                             BulkEditDialog::Kind::NoteLine }) {
+        BulkEditDialog bulk(kind, 3, {}, 9, c.window());
+        QCOMPARE(clashes(windowTexts(&bulk)), QStringList());
+    }
+    // The follow-up editor's context menu: its dates next to the standard editing entries.
+    FollowUpEditor editor(9);
+    QMenu *standard = editor.findChild<QLineEdit *>()->createStandardContextMenu();
+    QCOMPARE(clashes(actionTexts(editor.actions()) + actionTexts(standard->actions())),
+             QStringList());
+    delete standard;
+}
+
+void TestKeyboard::firstRunFitsALaptopScreen()
+{
+    ConsoleDriver &c = *m_console;
+    // 1366x768 and 1280x720 at 1x, minus a 40-pixel panel: the window and its frame fit.
+    for (const QRect available : { QRect(0, 0, 1366, 728), QRect(0, 0, 1280, 680) }) {
+        const QSize size = MainWindow::firstRunSize(available);
+        QVERIFY(size.width() <= available.width() - 20);
+        QVERIFY(size.height() <= available.height() - 40);
+        // Everything that matters still fits at that size.
+        c.window()->resize(size);
+        QVERIFY2(c.window()->minimumSizeHint().width() <= size.width()
+                     && c.window()->minimumSizeHint().height() <= size.height(),
+                 qPrintable(QStringLiteral("%1x%2")
+                                .arg(c.window()->minimumSizeHint().width())
+                                .arg(c.window()->minimumSizeHint().height())));
+        QTRY_COMPARE(c.window()->size(), size);
+        for (const char *name : { "caseHeader", "sendButton", "escalationTable", "caseIdEdit" }) {
+            QWidget *widget = c.find<QWidget>(name);
+            const QRect inWindow(widget->mapTo(c.window(), QPoint(0, 0)), widget->size());
+            QVERIFY2(c.window()->rect().contains(inWindow), name);
+        }
+    }
+}
+
+void TestKeyboard::firstRunPointsAtTheDemoCases()
+{
+    ConsoleDriver &c = *m_console;
+    QVERIFY2(c.find<QLabel>("caseHeader")->text().contains(QStringLiteral("pick a demo case")),
+             qPrintable(c.find<QLabel>("caseHeader")->text()));
+    auto *combo = c.find<QComboBox>("caseIdCombo");
+    QStringList items;
+    for (int i = 0; i < combo->count(); ++i)
+        items << combo->itemText(i);
+    QVERIFY2(items.contains(Demo::acmeCaseId
+                            + QStringLiteral(" (Acme Health demo case, 6 active escalations)")),
+             qPrintable(items.join('\n')));
+    // Picking one loads it.
+    combo->setCurrentIndex(int(items.indexOf(
+        Demo::acmeCaseId + QStringLiteral(" (Acme Health demo case, 6 active escalations)"))));
+    emit combo->activated(combo->currentIndex());
+    QTRY_COMPARE(c.model()->rowCount(), 6);
+}
+
+void TestKeyboard::environmentWithoutAKeySaysSo()
+{
+    ConsoleDriver &c = *m_console;
+    // A custom server no test has a key for.
+    c.core()->selectEnvironment(Environment::custom(QUrl(QStringLiteral("https://nokey.invalid"))),
+                                ConsoleCore::Confirmation::Given);
+    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("No API key is saved for Custom yet")));
+    QVERIFY(c.find<QAbstractButton>("bannerKeyButton")->isVisible());
+    // The key dialog opened too; closing it unanswered leaves the sentence on screen.
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
+    dialog->reject();
+    QVERIFY(c.bannerText().contains(QStringLiteral("enter one to open its cases")));
+}
+
+QTEST_MAIN(TestKeyboard)
+#include "tst_keyboard.moc"
