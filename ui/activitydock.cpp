@@ -25,6 +25,10 @@ ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // One line per call: a request ID is elided at its end (Copy gives it whole), never broken
+    // in the middle of the UUID.
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     setWidget(m_view);
 

@@ -1,5 +1,7 @@
 #include "credentialresult.h"
 
+#include "models/untrustedtext.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QRegularExpression>
@@ -31,9 +33,29 @@ bool meansLocked(const QString &text)
     return locked.match(text).hasMatch();
 }
 
+// The backend's words in terms an agent knows: D-Bus error names and daemon jargon become a
+// phrase; anything else is kept (capped, control characters shown), since it may help support.
 QString withDetail(const QString &detail)
 {
-    return detail.isEmpty() ? CredentialResult::tr("no details given") : detail;
+    if (detail.isEmpty())
+        return CredentialResult::tr("no details given");
+    const auto says = [&detail](const char *text) {
+        return detail.contains(QLatin1String(text), Qt::CaseInsensitive);
+    };
+    if (says("ServiceUnknown") || says("not provided by any .service files"))
+        return CredentialResult::tr("the keychain service is not running");
+    if (says("NoReply") || says("Timeout") || says("timed out"))
+        return CredentialResult::tr("the keychain did not answer in time");
+    if (says("autolaunch") || says("session bus") || says("DBUS_SESSION_BUS_ADDRESS")
+        || says("Could not connect"))
+        return CredentialResult::tr("this session has no connection to a keychain");
+    if (says("dismissed") || says("cancel"))
+        return CredentialResult::tr("the unlock prompt was dismissed");
+    QString plain = detail;
+    // "org.freedesktop.DBus.Error.Foo: text" -> "text"
+    static const QRegularExpression dbusName(QStringLiteral("^[a-zA-Z0-9_.]+\\.Error\\.[A-Za-z]+:\\s*"));
+    plain.remove(dbusName);
+    return UntrustedText::shown(plain.trimmed().isEmpty() ? detail : plain.trimmed());
 }
 } // namespace
 

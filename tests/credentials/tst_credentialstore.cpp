@@ -180,6 +180,17 @@ void TestCredentialStore::everyStatusHasItsOwnSentence()
     QVERIFY(result.userMessage().contains(QLatin1String("Unlock")));
     result.status = Status::NotFound;
     QVERIFY(result.userMessage().contains(QLatin1String("No API key is saved")));
+    // D-Bus jargon becomes words; its error name never reaches the agent.
+    result.status = Status::NoBackend;
+    result.detail = QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown: The name "
+                                   "org.freedesktop.secrets was not provided by any .service files");
+    QVERIFY2(result.userMessage().contains(QLatin1String("the keychain service is not running")),
+             qPrintable(result.userMessage()));
+    QVERIFY(!result.userMessage().contains(QLatin1String("org.freedesktop")));
+    result.status = Status::OtherError;
+    result.detail = QStringLiteral("org.gnome.keyring.Error.Denied: collection refused");
+    QVERIFY2(result.userMessage().contains(QLatin1String(": collection refused.")),
+             qPrintable(result.userMessage()));
     QVERIFY(CredentialResult::notRememberedMessage(QStringLiteral("why"))
                 .startsWith(QLatin1String("Your key will not be remembered: no keychain is "
                                           "available (why).")));

@@ -12,6 +12,7 @@
 #include <QCompleter>
 #include <QDateTimeEdit>
 #include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -71,6 +72,7 @@ private slots:
     void followUpShortcutsAndCalendarFromTheKeyboard();
     void pastFollowUpIsAskedAboutOnce();
     void rowsDoNotMoveWhileEditing();
+    void laptopSizedWindowWithPendingChanges();
 
 private:
     QString rowId(int viewRow) const;
@@ -325,6 +327,24 @@ void TestAgentDay::rowsDoNotMoveWhileEditing()
     c.triggerAction("refreshAction");
     QTRY_VERIFY(rowId(0) != first);
     QCOMPARE(c.cell(first, Model::FollowUpDue).row(), 3);
+}
+
+// The picture in the README: a 1366x768 laptop's window with two pending changes. The checks
+// are what the picture must show.
+void TestAgentDay::laptopSizedWindowWithPendingChanges()
+{
+    ConsoleDriver &c = *m_console;
+    c.window()->resize(MainWindow::firstRunSize(QRect(0, 0, 1366, 728)));
+    STEP(c.editNote(rowId(0), QStringLiteral("Called back; refill approved by Dr. Ortiz.")));
+    auto *editor = qobject_cast<QDateTimeEdit *>(c.openEditor(rowId(1), Model::FollowUpDue));
+    QVERIFY(editor);
+    QTest::keyClick(editor, Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(c.model()->pendingCount(), 2);
+    c.table()->setCurrentIndex(c.table()->model()->index(2, Model::Assignee));
+    QCOMPARE(c.find<QLabel>("pendingLabel")->text(), QStringLiteral("2 pending changes"));
+    QVERIFY(c.find<QLabel>("caseHeader")->text().contains(QStringLiteral("6 active escalations")));
+    c.screenshot(QStringLiteral("readme"));
 }
 
 QTEST_MAIN(TestAgentDay)
