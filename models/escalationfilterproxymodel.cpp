@@ -54,6 +54,14 @@ void EscalationFilterProxyModel::refilter()
     invalidate();
 }
 
+QVariant EscalationFilterProxyModel::headerData(int section, Qt::Orientation orientation,
+                                                int role) const
+{
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole)
+        return section + 1;
+    return QSortFilterProxyModel::headerData(section, orientation, role);
+}
+
 bool EscalationFilterProxyModel::filterAcceptsRow(int sourceRow,
                                                   const QModelIndex &sourceParent) const
 {

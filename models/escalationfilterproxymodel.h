@@ -24,6 +24,10 @@ public slots:
     // Rows whose shown follow-up is before the model's clock.
     void setOnlyOverdue(bool only);
 
+    // Row headers count rows as shown (1, 2, 3…), not the model's order.
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;

@@ -134,6 +134,30 @@ QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
     return lines.join(QLatin1Char('\n'));
 }
 
+QString EscalationPresenter::accessibleText(const EscalationRow &row, int column) const
+{
+    QStringList words;
+    if (row.isInactive())
+        words << tr("No longer active");
+    if (column == Model::FollowUpDue && isOverdue(row))
+        words << tr("Overdue");
+    else if (column == Model::FollowUpDue && isDueSoon(row))
+        words << tr("Due soon");
+    const bool editable = Model::isEditableColumn(column);
+    if (editable && row.hasDraft(Model::fieldForColumn(column)))
+        words << tr("Edited");
+    QString error = editable ? row.cellError(Model::fieldForColumn(column)) : QString();
+    if (error.isEmpty() && column == Model::Title)
+        error = row.rowError();
+    if (!error.isEmpty())
+        words << tr("Error: %1").arg(error);
+    const QString text = displayText(row, column);
+    if (words.isEmpty())
+        return text;
+    return text.isEmpty() ? words.join(QStringLiteral(", "))
+                          : tr("%1: %2").arg(words.join(QStringLiteral(", ")), text);
+}
+
 QString EscalationPresenter::followUpToolTip(const EscalationRow &row) const
 {
     const std::optional<QDateTime> due = row.effectiveFollowUp();

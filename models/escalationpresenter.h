@@ -20,6 +20,9 @@ public:
 
     QString displayText(const EscalationRow &row, int column) const;
     QString toolTip(const EscalationRow &row, int column) const;
+    // What a screen reader says for a cell: its state in words, then its text ("Overdue,
+    // Edited: 3 Dec 2026 09:00"), since colour and the ✎ mark reach only the eyes.
+    QString accessibleText(const EscalationRow &row, int column) const;
     // What an editor starts from: note text, local QDateTime, e-mail (empty when unknown).
     QVariant editValue(const EscalationRow &row, int column) const;
     QVariant sortValue(const EscalationRow &row, int column) const;

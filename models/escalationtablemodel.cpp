@@ -55,7 +55,8 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
     const EscalationRow &row = rowAt(index.row());
     const int column = index.column();
     const bool editable = isEditableColumn(column);
-    const bool timed = role == OverdueRole || role == DueSoonRole || role == Qt::ToolTipRole;
+    const bool timed = role == OverdueRole || role == DueSoonRole || role == Qt::ToolTipRole
+        || role == Qt::AccessibleTextRole || role == Qt::AccessibleDescriptionRole;
     const EscalationPresenter presenter(m_directory, timed ? now() : QDateTime());
     switch (role) {
     case Qt::DisplayRole:
@@ -64,7 +65,10 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
     case EditValueRole:
         return presenter.editValue(row, column);
     case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole: // the details a sighted agent finds in the tooltip
         return presenter.toolTip(row, column);
+    case Qt::AccessibleTextRole:
+        return presenter.accessibleText(row, column);
     case IdRole:
         return row.id();
     case ServerValueRole:
@@ -224,7 +228,8 @@ void EscalationTableModel::refreshDueStates()
 {
     if (!m_store.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                         { OverdueRole, DueSoonRole, Qt::ToolTipRole });
+                         { OverdueRole, DueSoonRole, Qt::ToolTipRole, Qt::AccessibleTextRole,
+                           Qt::AccessibleDescriptionRole });
 }
 
 bool EscalationTableModel::isEditableColumn(int column)

@@ -1,5 +1,7 @@
 #include "casebar.h"
 
+#include <QAction>
+
 #include "models/caseid.h"
 
 #include <QComboBox>
@@ -10,6 +12,16 @@
 #include <QToolButton>
 
 namespace Care360 {
+
+void nameClearButton(QLineEdit *edit, const QString &name)
+{
+    // Qt's clear button shows an action with no text, read as an unnamed button: name it.
+    // The action is the line edit's child, not one of its actions().
+    if (auto *clear = edit->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction"))) {
+        clear->setText(name);
+        clear->setToolTip(name);
+    }
+}
 
 CaseBar::CaseBar(QWidget *parent)
     : QWidget(parent)
@@ -31,6 +43,7 @@ CaseBar::CaseBar(QWidget *parent)
     m_caseCombo->lineEdit()->setAccessibleName(tr("Case ID"));
     m_caseCombo->lineEdit()->setPlaceholderText(tr("Paste a case ID or a link to a case"));
     m_caseCombo->lineEdit()->setClearButtonEnabled(true);
+    nameClearButton(m_caseCombo->lineEdit(), tr("Clear the case ID"));
 
     m_validityLabel->setObjectName(QStringLiteral("caseValidityLabel"));
     m_validityLabel->setAccessibleName(tr("Case ID check"));
@@ -108,16 +121,20 @@ void CaseBar::updateValidity()
     const QString text = m_caseCombo->currentText().trimmed();
     const QString id = CaseId::extract(text);
     // A textual mark as well as the tooltip, so the state is not told by colour alone.
+    // A screen reader hears the check in words, never "check mark".
     if (text.isEmpty()) {
         m_validityLabel->setText(QString());
         m_validityLabel->setToolTip(QString());
+        m_validityLabel->setAccessibleName(tr("Case ID check: nothing entered"));
     } else if (id.isEmpty()) {
         m_validityLabel->setText(tr("✗ not a case ID"));
         m_validityLabel->setToolTip(
             tr("A case ID looks like 3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e01."));
+        m_validityLabel->setAccessibleName(tr("Case ID check: not a case ID"));
     } else {
         m_validityLabel->setText(id == text.toLower() ? tr("✓") : tr("✓ %1").arg(id));
         m_validityLabel->setToolTip(tr("Case ID %1").arg(id));
+        m_validityLabel->setAccessibleName(tr("Case ID check: valid, %1").arg(id));
     }
     m_loadButton->setEnabled(m_loadEnabled && !id.isEmpty());
 }

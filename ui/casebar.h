@@ -4,12 +4,16 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QToolButton;
 
 namespace Care360 {
 
 // The case ID field: accepts a UUID or any pasted text or URL that contains one, validates as
 // the agent types and remembers recent cases in its drop-down.
+// Names the clear button of a line edit for screen readers (Qt leaves it unnamed).
+void nameClearButton(QLineEdit *edit, const QString &name);
+
 class CaseBar : public QWidget {
     Q_OBJECT
 public:

@@ -46,7 +46,7 @@ EnvironmentBar::EnvironmentBar(bool offerSandbox, QWidget *parent)
     });
 
     m_keyStateLabel->setObjectName(QStringLiteral("keyStateLabel"));
-    m_keyStateLabel->setAccessibleName(tr("API key state"));
+    m_keyStateLabel->setAccessibleDescription(tr("API key state"));
     m_keyButton->setObjectName(QStringLiteral("apiKeyButton"));
     m_keyButton->setAccessibleName(tr("API key…"));
 
@@ -74,6 +74,7 @@ void EnvironmentBar::setKeyState(const QString &text, const QString &toolTip)
 {
     m_keyStateLabel->setText(text);
     m_keyStateLabel->setToolTip(toolTip);
+    m_keyStateLabel->setAccessibleName(tr("API key: %1").arg(text));
 }
 
 void EnvironmentBar::onActivated(int index)

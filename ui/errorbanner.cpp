@@ -1,6 +1,8 @@
 #include "errorbanner.h"
 #include "statepalette.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +13,30 @@
 namespace Care360 {
 
 namespace {
+// Over the accessibility bus the banner is an alert whose name is its sentence, so a screen
+// reader announces the error itself (QAccessible::AlertMessage is ATSPI's "alert" role).
+class BannerAccessible : public QAccessibleWidget {
+public:
+    explicit BannerAccessible(ErrorBanner *banner)
+        : QAccessibleWidget(banner, QAccessible::AlertMessage)
+    {
+    }
+    QString text(QAccessible::Text t) const override
+    {
+        const QString message = static_cast<const ErrorBanner *>(object())->message();
+        if ((t == QAccessible::Name || t == QAccessible::Description) && !message.isEmpty())
+            return message;
+        return QAccessibleWidget::text(t);
+    }
+};
+
+QAccessibleInterface *bannerFactory(const QString &, QObject *object)
+{
+    if (auto *banner = qobject_cast<ErrorBanner *>(object))
+        return new BannerAccessible(banner);
+    return nullptr;
+}
+
 StatePalette::State stateOf(ErrorBanner::Kind kind)
 {
     switch (kind) {
@@ -35,6 +61,11 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_closeButton(new QPushButton(tr("Dismiss"), this))
     , m_retryCountdown(new QTimer(this))
 {
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(bannerFactory);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled)
     m_retryCountdown->setObjectName(QStringLiteral("bannerRetryCountdown"));
     m_retryCountdown->setInterval(1000);
     connect(m_retryCountdown, &QTimer::timeout, this, [this] {
@@ -106,6 +137,7 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
     }
     m_textLabel->setText(html);
     // The plain sentence: what a screen reader announces and what message() returns.
+    m_textLabel->setAccessibleName(text);
     m_textLabel->setAccessibleDescription(text);
     m_retryCountdown->stop();
     m_retryButton->setText(tr("&Retry"));
@@ -124,6 +156,11 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
         setPalette(pal);
     });
     show();
+    // Announced like any alert, also when it replaces a message already on screen.
+    QAccessibleEvent nameChanged(this, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&nameChanged);
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
 }
 
 void ErrorBanner::holdRetry(int seconds)

@@ -113,6 +113,7 @@ QWidget *MainWindow::createCentralWidget()
     m_filterEdit->setAccessibleName(tr("Filter escalations"));
     m_filterEdit->setPlaceholderText(tr("Filter by title, note or assignee (Ctrl+F)"));
     m_filterEdit->setClearButtonEnabled(true);
+    nameClearButton(m_filterEdit, tr("Clear the filter"));
     m_onlyPendingCheck = new QCheckBox(tr("Only &pending"), central);
     m_onlyPendingCheck->setObjectName(QStringLiteral("onlyPendingCheck"));
     m_onlyPendingCheck->setAccessibleName(tr("Show only rows with pending changes"));
@@ -185,7 +186,8 @@ QWidget *MainWindow::createCentralWidget()
 
     m_pendingLabel = new QLabel(central);
     m_pendingLabel->setObjectName(QStringLiteral("pendingLabel"));
-    m_pendingLabel->setAccessibleName(tr("Pending changes"));
+    // Its text ("2 pending changes") is its accessible name: the count is what matters.
+    m_pendingLabel->setAccessibleDescription(tr("Pending changes"));
     m_progress = new QProgressBar(central);
     m_progress->setObjectName(QStringLiteral("requestProgress"));
     m_progress->setAccessibleName(tr("Request in progress"));
