@@ -7,6 +7,7 @@
 #include "errorbanner.h"
 #include "escalationdelegate.h"
 #include "outcomepresenter.h"
+#include "qtcompatwidgets.h"
 #include "sendconfirmationdialog.h"
 
 #include "care360/version.h"
@@ -235,9 +236,11 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
         m_proxy->sort(m_proxy->sortColumn(), m_proxy->sortOrder());
         m_proxy->invalidate();
     }
-    if (outcome.kind == ApiOutcome::Kind::Updated)
+    if (outcome.kind == ApiOutcome::Kind::Updated) {
         m_savedNote = tr("%n change(s) saved at %1", nullptr, m_core->sentCount())
                           .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+        QtCompat::announce(m_caseHeader, m_savedNote);
+    }
     else if (action == CaseSession::Action::Load && outcome.kind == ApiOutcome::Kind::Listed)
         m_savedNote.clear();
     updateCaseHeader();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAccessible>
 #include <QDateTimeEdit>
 #include <QtGlobal>
 #if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
@@ -18,6 +19,19 @@ inline void setLocalTimeZone(QDateTimeEdit *editor)
     editor->setTimeZone(QTimeZone::LocalTime);
 #else
     editor->setTimeSpec(Qt::LocalTime);
+#endif
+}
+
+// Asks a screen reader to say a sentence that has no focus of its own (a send that succeeded).
+// Qt 6.8 has announcement events; before that the sentence is only shown.
+inline void announce(QObject *source, const QString &sentence)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QAccessibleAnnouncementEvent event(source, sentence);
+    QAccessible::updateAccessibility(&event);
+#else
+    Q_UNUSED(source)
+    Q_UNUSED(sentence)
 #endif
 }
 
