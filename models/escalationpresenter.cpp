@@ -151,7 +151,14 @@ QString EscalationPresenter::accessibleText(const EscalationRow &row, int column
         error = row.rowError();
     if (!error.isEmpty())
         words << tr("Error: %1").arg(error);
-    const QString text = displayText(row, column);
+    QString text = displayText(row, column);
+    // An empty editable cell is said as what it means, not as "blank".
+    if (text.isEmpty() && column == Model::Note)
+        text = tr("No note");
+    else if (text.isEmpty() && column == Model::FollowUpDue)
+        text = tr("No follow-up date");
+    else if (text.isEmpty() && column == Model::Assignee)
+        text = tr("Unassigned");
     if (words.isEmpty())
         return text;
     return text.isEmpty() ? words.join(QStringLiteral(", "))

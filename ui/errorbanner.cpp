@@ -24,8 +24,11 @@ public:
     QString text(QAccessible::Text t) const override
     {
         const QString message = static_cast<const ErrorBanner *>(object())->message();
-        if ((t == QAccessible::Name || t == QAccessible::Description) && !message.isEmpty())
+        if (t == QAccessible::Name && !message.isEmpty())
             return message;
+        // No description: a reader would say the sentence twice.
+        if (t == QAccessible::Description)
+            return QString();
         return QAccessibleWidget::text(t);
     }
 };
@@ -124,6 +127,9 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
         : kind == Kind::Warning                             ? QStyle::SP_MessageBoxWarning
                                                             : QStyle::SP_MessageBoxInformation;
     m_iconLabel->setPixmap(style()->standardIcon(icon).pixmap(24, 24));
+    m_iconLabel->setAccessibleName(kind == Kind::Error         ? tr("Error")
+                                       : kind == Kind::Warning ? tr("Warning")
+                                                               : tr("Information"));
     QString text = message;
     QString html =
         QStringLiteral("<div style=\"white-space:pre-wrap\">%1</div>").arg(message.toHtmlEscaped());
@@ -138,7 +144,7 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
     m_textLabel->setText(html);
     // The plain sentence: what a screen reader announces and what message() returns.
     m_textLabel->setAccessibleName(text);
-    m_textLabel->setAccessibleDescription(text);
+    m_message = text;
     m_retryCountdown->stop();
     m_retryButton->setText(tr("&Retry"));
     m_retryButton->setEnabled(true);
@@ -175,7 +181,7 @@ void ErrorBanner::holdRetry(int seconds)
 
 QString ErrorBanner::message() const
 {
-    return isVisible() ? m_textLabel->accessibleDescription() : QString();
+    return isVisible() ? m_message : QString();
 }
 
 } // namespace Care360

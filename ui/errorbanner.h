@@ -32,6 +32,7 @@ signals:
 private:
     QLabel *m_iconLabel;
     QLabel *m_textLabel;
+    QString m_message; // the plain sentence with its request ID, as shown
     QPushButton *m_retryButton;
     QPushButton *m_keyButton;
     QPushButton *m_discardButton;

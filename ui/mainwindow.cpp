@@ -53,6 +53,7 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
     createMenus();
     m_presenter = new OutcomePresenter(m_banner, statusBar(), m_table, this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->setAccessibleName(tr("Status"));
     setTabOrder();
     restoreSettings();
 
@@ -240,8 +241,7 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
         m_savedNote = tr("%n change(s) saved at %1", nullptr, m_core->sentCount())
                           .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
         QtCompat::announce(m_caseHeader, m_savedNote);
-    }
-    else if (action == CaseSession::Action::Load && outcome.kind == ApiOutcome::Kind::Listed)
+    } else if (action == CaseSession::Action::Load && outcome.kind == ApiOutcome::Kind::Listed)
         m_savedNote.clear();
     updateCaseHeader();
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load) {

@@ -98,6 +98,9 @@ QWidget *MainWindow::createCentralWidget()
     toolbar->setObjectName(QStringLiteral("environmentToolBar"));
     toolbar->setMovable(false);
     toolbar->toggleViewAction()->setObjectName(QStringLiteral("toggleEnvironmentToolBarAction"));
+    // The overflow button of a narrow window is otherwise an unnamed check box.
+    if (auto *more = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More toolbar items"));
     m_environmentBar = new EnvironmentBar(m_core->hasSandbox(), toolbar);
     m_environmentBar->keyButton()->setDefaultAction(m_apiKeyAction);
     toolbar->addWidget(m_environmentBar);

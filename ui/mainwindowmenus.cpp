@@ -64,6 +64,7 @@ void MainWindow::createDayActions()
 void MainWindow::createMenus()
 {
     menuBar()->setObjectName(QStringLiteral("menuBar"));
+    menuBar()->setAccessibleName(tr("Menu bar"));
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_apiKeyAction);

@@ -3,6 +3,8 @@
 // journal, kill it with SIGKILL and start it again. Notes arrive on stdin, never in argv.
 //   draftprobe --base-url URL --case ID     a Custom environment (its key in the keychain)
 //   draftprobe --sandbox --case ID          the in-process practice sandbox
+// --organization and --application name the QCoreApplication (so its journal directory), so that
+// a test can seed the journal the real console (organisation "Care360") will restore.
 // Commands: "note <escalationId> <text>", "send", "flush", "quit". Answers one line each.
 #include "app/core/consolecore.h"
 #include "app/drafts/draftjournal.h"
@@ -33,22 +35,26 @@ void reportReady(EscalationTableModel *model)
             .arg(model->pendingCount())
             .arg(model->rowCount()));
     for (const SavedDraft &saved : model->savedDrafts())
-        say(QStringLiteral("draft %1 note=%2").arg(saved.drafts.escalationId,
-                                                   saved.drafts.note.value_or(QString())));
+        say(QStringLiteral("draft %1 note=%2")
+                .arg(saved.drafts.escalationId, saved.drafts.note.value_or(QString())));
 }
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
-    QCoreApplication::setApplicationName(QStringLiteral("draftprobe"));
     QCommandLineParser parser;
     const QCommandLineOption baseUrl(QStringLiteral("base-url"), QString(), QStringLiteral("url"));
     const QCommandLineOption sandbox(QStringLiteral("sandbox"));
     const QCommandLineOption caseId(QStringLiteral("case"), QString(), QStringLiteral("id"));
-    parser.addOptions({ baseUrl, sandbox, caseId });
+    const QCommandLineOption organization(QStringLiteral("organization"), QString(),
+                                          QStringLiteral("name"), QStringLiteral("Care360-tests"));
+    const QCommandLineOption application(QStringLiteral("application"), QString(),
+                                         QStringLiteral("name"), QStringLiteral("draftprobe"));
+    parser.addOptions({ baseUrl, sandbox, caseId, organization, application });
     parser.process(app);
+    QCoreApplication::setOrganizationName(parser.value(organization));
+    QCoreApplication::setApplicationName(parser.value(application));
 
     ConsoleCore core(parser.isSet(sandbox) ? Sandbox::PracticeSandbox::factory()
                                            : PracticeServerFactory());
@@ -59,12 +65,10 @@ int main(int argc, char **argv)
                      [](ConsoleCore::NoticeKind, const QString &text) {
                          say(QStringLiteral("notice: ") + text);
                      });
-    QObject::connect(keeper, &DraftKeeper::restoreFinished, &app,
-                     [model] { reportReady(model); });
-    QObject::connect(journal, &DraftJournal::written, &app,
-                     [](const QString &, bool removed) {
-                         say(removed ? QStringLiteral("removed") : QStringLiteral("written"));
-                     });
+    QObject::connect(keeper, &DraftKeeper::restoreFinished, &app, [model] { reportReady(model); });
+    QObject::connect(journal, &DraftJournal::written, &app, [](const QString &, bool removed) {
+        say(removed ? QStringLiteral("removed") : QStringLiteral("written"));
+    });
     QObject::connect(&core, &ConsoleCore::finished, &app,
                      [](CaseSession::Action action, const ApiOutcome &outcome) {
                          if (action == CaseSession::Action::Send)
@@ -75,8 +79,8 @@ int main(int argc, char **argv)
 
     StartupOptions options;
     options.caseId = parser.value(caseId);
-    options.environment = parser.isSet(sandbox) ? Environment::Kind::Sandbox
-                                                : Environment::Kind::Custom;
+    options.environment =
+        parser.isSet(sandbox) ? Environment::Kind::Sandbox : Environment::Kind::Custom;
     options.baseUrl = QUrl(parser.value(baseUrl));
     core.start(options);
 
