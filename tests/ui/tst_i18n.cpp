@@ -1,0 +1,439 @@
+// The console in another language, over the real window: in Spanish the menus, buttons, case
+// header, plural forms and dates read Spanish and mnemonics stay unique; on the build's pseudo
+// translation ("⟦...⟧", 40% longer) every text on screen went through tr() and nothing clips.
+#include "consoledriver.h"
+#include "tests/testsession.h"
+
+#include "app/sandbox/demodata.h"
+#include "app/translations.h"
+#include "ui/apikeydialog.h"
+#include "ui/bulkeditdialog.h"
+#include "ui/followupeditor.h"
+#include "ui/sendconfirmationdialog.h"
+
+#include <QAbstractButton>
+#include <QCalendarWidget>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+
+using namespace Care360;
+namespace Demo = Care360::Sandbox::Demo;
+using Model = EscalationTableModel;
+
+namespace {
+const QChar pseudoMark(0x27E6); // ⟦, which the pseudo-translation puts before every text
+
+// The mnemonic letter of a text ("Re&vert" -> 'v'), or a null QChar.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+    }
+    return {};
+}
+
+// "<letter>: <text> / <text>" for every letter used twice among the texts.
+QStringList clashes(const QStringList &texts)
+{
+    QMultiHash<QChar, QString> byLetter;
+    for (const QString &text : texts) {
+        if (const QChar letter = mnemonic(text); !letter.isNull())
+            byLetter.insert(letter, text);
+    }
+    QStringList found;
+    for (const QChar letter : byLetter.uniqueKeys()) {
+        if (byLetter.count(letter) > 1)
+            found << QStringLiteral("%1: %2").arg(letter).arg(byLetter.values(letter).join(" / "));
+    }
+    return found;
+}
+
+QStringList actionTexts(const QList<QAction *> &actions)
+{
+    QStringList texts;
+    for (const QAction *action : actions)
+        texts << action->text();
+    return texts;
+}
+
+// The texts that carry a window-wide mnemonic (as tst_keyboard): buttons, buddied labels,
+// group boxes and the menu bar's titles.
+QStringList mnemonicTexts(QWidget *root)
+{
+    QStringList texts;
+    for (QAbstractButton *button : root->findChildren<QAbstractButton *>())
+        texts << button->text();
+    for (QLabel *label : root->findChildren<QLabel *>()) {
+        if (label->buddy())
+            texts << label->text();
+    }
+    for (QGroupBox *box : root->findChildren<QGroupBox *>())
+        texts << box->title();
+    if (auto *bar = root->findChild<QMenuBar *>())
+        texts << actionTexts(bar->actions());
+    return texts;
+}
+
+// Qt's own standard-button texts: qtbase translates them, so they carry no pseudo mark.
+bool isQtStandardButton(QAbstractButton *button)
+{
+    auto *box = qobject_cast<QDialogButtonBox *>(button->parentWidget());
+    return box && box->standardButton(button) != QDialogButtonBox::NoButton
+        && !button->text().contains(pseudoMark);
+}
+
+bool insideCalendar(const QWidget *widget)
+{
+    for (; widget; widget = widget->parentWidget()) {
+        if (qobject_cast<const QCalendarWidget *>(widget))
+            return true;
+    }
+    return false;
+}
+
+// "<where>: <text>" for every text on screen under root, plus its menus' actions.
+QStringList visibleTexts(QWidget *root)
+{
+    QStringList texts;
+    const auto add = [&texts](const QObject *from, const QString &text) {
+        if (!text.trimmed().isEmpty())
+            texts << from->objectName() + QStringLiteral(": ") + text;
+    };
+    add(root, root->windowTitle());
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        if (!widget->isVisibleTo(root) && !qobject_cast<QMenu *>(widget))
+            continue;
+        // Qt's calendar: month names and numbers are QLocale's data, not ours.
+        if (insideCalendar(widget))
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(widget);
+            button && !isQtStandardButton(button))
+            add(button, button->text());
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            add(label, label->text());
+        if (auto *edit = qobject_cast<QLineEdit *>(widget))
+            add(edit, edit->placeholderText());
+        if (auto *box = qobject_cast<QGroupBox *>(widget))
+            add(box, box->title());
+        if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+            for (int i = 0; i < combo->count(); ++i)
+                add(combo, combo->itemText(i));
+        }
+        if (auto *list = qobject_cast<QListWidget *>(widget)) {
+            for (int i = 0; i < list->count(); ++i)
+                add(list, list->item(i)->text());
+        }
+        if (auto *header = qobject_cast<QHeaderView *>(widget);
+            header && header->orientation() == Qt::Horizontal && header->model()) {
+            for (int section = 0; section < header->count(); ++section)
+                add(header, header->model()->headerData(section, Qt::Horizontal).toString());
+        }
+        if (auto *menu = qobject_cast<QMenu *>(widget)) {
+            add(menu, menu->title());
+            for (const QAction *action : menu->actions())
+                add(menu, action->text());
+        }
+    }
+    return texts;
+}
+
+// The texts without the pseudo mark, apart from data: strings that never went through tr().
+QStringList untranslated(const QStringList &texts)
+{
+    // Data, not wording: the case field remembers the case IDs opened before.
+    static const QRegularExpression caseIdItem(QStringLiteral(
+        "^caseIdCombo: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    QStringList found;
+    for (const QString &text : texts) {
+        if (!text.contains(pseudoMark) && !caseIdItem.match(text).hasMatch())
+            found << text;
+    }
+    return found;
+}
+
+// "<name> (<hint> > <size>)" for each visible label or button under root too small for its text.
+QStringList clipped(QWidget *root)
+{
+    QStringList found;
+    const auto check = [&found](QWidget *widget, bool fits, int needed, int has) {
+        if (!fits)
+            found << QStringLiteral("%1 \"%2\" (%3 > %4)")
+                         .arg(widget->objectName(), widget->property("text").toString())
+                         .arg(needed)
+                         .arg(has);
+    };
+    for (QWidget *widget : root->findChildren<QWidget *>()) {
+        // A line edit's clear button paints only its icon; its text is for screen readers.
+        if (!widget->isVisible() || widget->property("text").toString().isEmpty()
+            || qobject_cast<QLineEdit *>(widget->parentWidget()))
+            continue;
+        auto *label = qobject_cast<QLabel *>(widget);
+        if (label && label->wordWrap()) {
+            const int needed = label->heightForWidth(label->width());
+            check(label, needed <= label->height(), needed, label->height());
+        } else if (label || qobject_cast<QAbstractButton *>(widget)) {
+            const int needed = widget->sizeHint().width();
+            check(widget, needed <= widget->width(), needed, widget->width());
+        }
+    }
+    return found;
+}
+
+// Shows a dialog and saves it next to the window's screenshots.
+void showAndSave(QDialog &dialog, const QString &name)
+{
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString dir = QStringLiteral(CARE360_BIN_DIR "/../screenshots");
+    QDir().mkpath(dir);
+    dialog.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+QList<EscalationUpdate> twoUpdates(Model *model)
+{
+    const QString first = model->index(0, 0).data(Model::IdRole).toString();
+    const QString second = model->index(1, 0).data(Model::IdRole).toString();
+    return { { first, QStringLiteral("n"), {}, {} },
+             { second, {}, {}, QStringLiteral("agent@acme.example") } };
+}
+} // namespace
+
+class TestI18n : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void spanishConsole();
+    void spanishMnemonicsAreUnique();
+    void spanishDialogs();
+    void pseudoEveryTextGoesThroughTr();
+    void pseudoNothingClips();
+
+private:
+    void startSpanish();
+    void startPseudo();
+    void loadAcme();
+    QLocale m_systemLocale;
+    std::unique_ptr<ConsoleDriver> m_console;
+};
+
+void TestI18n::initTestCase()
+{
+    ConsoleDriver::prepareApplication(QStringLiteral("tst_i18n"));
+    CARE360_REQUIRE_SESSION_BUS();
+    m_systemLocale = QLocale();
+}
+
+void TestI18n::init()
+{
+    QSettings().clear();
+}
+
+void TestI18n::cleanup()
+{
+    m_console.reset();
+    QLocale::setDefault(m_systemLocale);
+    installTranslations(*QCoreApplication::instance());
+}
+
+void TestI18n::startSpanish()
+{
+    // Texts are read when widgets are made: the language comes first, then the window.
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::UnitedStates));
+    installTranslations(*QCoreApplication::instance());
+    m_console = std::make_unique<ConsoleDriver>();
+}
+
+void TestI18n::startPseudo()
+{
+    QVERIFY(installPseudoTranslation(*QCoreApplication::instance()));
+    m_console = std::make_unique<ConsoleDriver>();
+    // The smaller laptop of tst_keyboard's first run: the tightest size the console opens at.
+    const QSize size = MainWindow::firstRunSize(QRect(0, 0, 1280, 680));
+    m_console->window()->resize(size);
+    QTRY_COMPARE(m_console->window()->size(), size);
+}
+
+void TestI18n::loadAcme()
+{
+    m_console->typeCaseId(Demo::acmeCaseId);
+    QTRY_COMPARE(m_console->model()->rowCount(), 6);
+}
+
+void TestI18n::spanishConsole()
+{
+    STEP(startSpanish());
+    ConsoleDriver &c = *m_console;
+    QCOMPARE(actionTexts(c.window()->menuBar()->actions()),
+             QStringList({ "&Archivo", "&Editar", "&Caso", "&Ver", "Ay&uda" }));
+    QCOMPARE(c.find<QAbstractButton>("sendButton")->text(), QStringLiteral("E&nviar"));
+    QCOMPARE(c.find<QAbstractButton>("revertAllButton")->text(), QStringLiteral("Revertir todo"));
+    QVERIFY(c.find<QLabel>("caseHeader")
+                ->text()
+                .startsWith(QStringLiteral("No hay ningún caso abierto.")));
+    STEP(loadAcme());
+    QCOMPARE(c.find<QLabel>("caseHeader")->text(),
+             QStringLiteral("Caso %1 en Sandbox (práctica): 6 escalamientos activos")
+                 .arg(Demo::acmeCaseId));
+    QCOMPARE(c.find<QLabel>("pendingLabel")->text(), QStringLiteral("Sin cambios pendientes"));
+    QCOMPARE(c.model()->headerData(Model::FollowUpDue, Qt::Horizontal).toString(),
+             QStringLiteral("Fecha de seguimiento"));
+
+    // Plural forms: Spanish has one form for 1 and one for everything else.
+    const QString first = c.table()->model()->index(0, 0).data(Model::IdRole).toString();
+    const QString second = c.table()->model()->index(1, 0).data(Model::IdRole).toString();
+    STEP(c.editNote(first, QStringLiteral("Llamar al paciente")));
+    QTRY_VERIFY2(c.find<QLabel>("pendingLabel")->text().contains("1 cambio pendiente"),
+                 qPrintable(c.find<QLabel>("pendingLabel")->text()));
+    STEP(c.editNote(second, QStringLiteral("Revisar la receta")));
+    QTRY_VERIFY2(c.find<QLabel>("pendingLabel")->text().contains("2 cambios pendientes"),
+                 qPrintable(c.find<QLabel>("pendingLabel")->text()));
+
+    // Dates in the Spanish locale's short format, not the C locale's the other suites see.
+    const QModelIndex created = c.cell(first, Model::Created);
+    const QDateTime utc = created.data(Model::ServerValueRole).toDateTime();
+    QVERIFY(utc.isValid());
+    const QString spanish = QLocale(QLocale::Spanish, QLocale::UnitedStates)
+                                .toString(utc.toLocalTime(), QLocale::ShortFormat);
+    QCOMPARE(created.data().toString(), spanish);
+    QVERIFY(spanish != m_systemLocale.toString(utc.toLocalTime(), QLocale::ShortFormat));
+    c.screenshot(QStringLiteral("spanish-console"));
+}
+
+void TestI18n::spanishMnemonicsAreUnique()
+{
+    STEP(startSpanish());
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcme());
+    QCOMPARE(clashes(mnemonicTexts(c.window())), QStringList());
+    int menus = 0;
+    for (QMenu *menu : c.window()->findChildren<QMenu *>()) {
+        QVERIFY2(clashes(actionTexts(menu->actions())).isEmpty(),
+                 qPrintable(menu->objectName() + QLatin1Char(' ')
+                            + clashes(actionTexts(menu->actions())).join("; ")));
+        ++menus;
+    }
+    QVERIFY(menus >= 6);
+    ApiKeyDialog keyDialog(c.core(), c.window());
+    QCOMPARE(clashes(mnemonicTexts(&keyDialog)), QStringList());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    QCOMPARE(clashes(mnemonicTexts(&confirm)), QStringList());
+    for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
+                             BulkEditDialog::Kind::NoteLine }) {
+        BulkEditDialog bulk(kind, 3, {}, 9, c.window());
+        QCOMPARE(clashes(mnemonicTexts(&bulk)), QStringList());
+    }
+    // The follow-up editor's dates next to Qt's own (Spanish) editing entries.
+    FollowUpEditor editor(9);
+    QMenu *standard = editor.findChild<QLineEdit *>()->createStandardContextMenu();
+    QVERIFY2(actionTexts(standard->actions()).constFirst().startsWith(QStringLiteral("&Deshacer")),
+             qPrintable(actionTexts(standard->actions()).join(" | ")));
+    QCOMPARE(clashes(actionTexts(editor.actions()) + actionTexts(standard->actions())),
+             QStringList());
+    delete standard;
+}
+
+void TestI18n::spanishDialogs()
+{
+    QVERIFY2(QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath)
+                           + QStringLiteral("/qtbase_es.qm")),
+             "Qt's Spanish translations are missing: install qt6-translations-l10n");
+    STEP(startSpanish());
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcme());
+    ApiKeyDialog keyDialog(c.core(), c.window());
+    STEP(showAndSave(keyDialog, QStringLiteral("spanish-api-key-dialog")));
+    QCOMPARE(keyDialog.findChild<QAbstractButton *>("saveKeyButton")->text(),
+             QStringLiteral("&Guardar"));
+    QVERIFY(keyDialog.windowTitle().startsWith(QStringLiteral("Clave de API para ")));
+
+    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    STEP(showAndSave(confirm, QStringLiteral("spanish-send-confirmation")));
+    QCOMPARE(confirm.windowTitle(), QStringLiteral("¿Enviar a Producción?"));
+    QVERIFY(confirm.findChild<QLabel *>("confirmIntroLabel")
+                ->text()
+                .endsWith(QStringLiteral("(2 escalamientos):")));
+    QCOMPARE(confirm.findChild<QAbstractButton *>("confirmSendButton")->text(),
+             QStringLiteral("&Enviar a Producción"));
+    // A standard button: Qt's own Spanish, from qtbase_es.
+    QCOMPARE(confirm.findChild<QAbstractButton *>("confirmCancelButton")->text(),
+             QStringLiteral("Cancelar"));
+}
+
+void TestI18n::pseudoEveryTextGoesThroughTr()
+{
+    STEP(startPseudo());
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcme());
+    QStringList texts = visibleTexts(c.window());
+    // A case ID Care360 does not know: the error banner with its buttons.
+    c.typeCaseId(QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    QTRY_VERIFY(c.find<QWidget>("errorBanner")->isVisible());
+    const QStringList banner = visibleTexts(c.find<QWidget>("errorBanner"));
+    QVERIFY(banner.size() >= 2);
+    texts << banner;
+
+    ApiKeyDialog keyDialog(c.core(), c.window());
+    STEP(showAndSave(keyDialog, QStringLiteral("pseudo-api-key-dialog")));
+    texts << visibleTexts(&keyDialog);
+    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    STEP(showAndSave(confirm, QStringLiteral("pseudo-send-confirmation")));
+    texts << visibleTexts(&confirm);
+    for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
+                             BulkEditDialog::Kind::NoteLine }) {
+        BulkEditDialog bulk(kind, 3, {}, 9, c.window());
+        bulk.show();
+        texts << visibleTexts(&bulk);
+    }
+    QVERIFY2(texts.size() >= 60, qPrintable(QString::number(texts.size())));
+    QVERIFY2(untranslated(texts).isEmpty(), qPrintable(untranslated(texts).join('\n')));
+}
+
+void TestI18n::pseudoNothingClips()
+{
+    STEP(startPseudo());
+    ConsoleDriver &c = *m_console;
+    STEP(loadAcme());
+    c.typeCaseId(QStringLiteral("00000000-0000-4000-8000-000000000000"));
+    QTRY_VERIFY(c.find<QWidget>("errorBanner")->isVisible());
+    QTest::qWait(50); // one more layout pass after the banner appeared
+    c.screenshot(QStringLiteral("pseudo-console"));
+    QStringList found;
+    for (const char *name : { "environmentBar", "caseBar", "errorBanner" })
+        found << clipped(c.find<QWidget>(name));
+    for (const char *name : { "pendingLabel", "cancelButton", "revertAllButton", "sendButton" }) {
+        auto *widget = c.find<QWidget>(name);
+        if (widget->isVisible() && widget->sizeHint().width() > widget->width())
+            found << QStringLiteral("%1 (%2 > %3)")
+                         .arg(QLatin1String(name))
+                         .arg(widget->sizeHint().width())
+                         .arg(widget->width());
+    }
+    ApiKeyDialog keyDialog(c.core(), c.window());
+    STEP(showAndSave(keyDialog, QStringLiteral("pseudo-api-key-dialog")));
+    found << clipped(&keyDialog);
+    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    STEP(showAndSave(confirm, QStringLiteral("pseudo-send-confirmation")));
+    found << clipped(&confirm);
+    QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
+}
+
+QTEST_MAIN(TestI18n)
+#include "tst_i18n.moc"

@@ -1,0 +1,2141 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>Care360::ActivityDock</name>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Registro de actividad</translation>
+    </message>
+    <message>
+        <source>Activity log entries</source>
+        <translation>Entradas del registro de actividad</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ActivityLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>ID de solicitud</translation>
+    </message>
+    <message>
+        <source>Changed fields</source>
+        <translation>Campos modificados</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ApiJob</name>
+    <message>
+        <source>the answer exceeded %1 MiB</source>
+        <translation>la respuesta superó %1 MiB</translation>
+    </message>
+    <message>
+        <source>no network access is configured.</source>
+        <translation>no hay acceso a la red configurado.</translation>
+    </message>
+    <message>
+        <source>no valid Care360 address is configured for this environment.</source>
+        <translation>no hay una dirección válida de Care360 configurada para este entorno.</translation>
+    </message>
+    <message>
+        <source>plain http:// is only allowed for this computer; use https:// for %1.</source>
+        <translation>http:// sin cifrar solo se permite para esta computadora; use https:// para %1.</translation>
+    </message>
+    <message>
+        <source>only https:// addresses are supported.</source>
+        <translation>solo se admiten direcciones https://.</translation>
+    </message>
+    <message>
+        <source>no API key is set for this environment.</source>
+        <translation>no hay ninguna clave de API definida para este entorno.</translation>
+    </message>
+    <message>
+        <source>the API key contains spaces or characters that cannot be sent.</source>
+        <translation>la clave de API contiene espacios o caracteres que no se pueden enviar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>no complete answer within %n second(s)</source>
+        <translation>
+            <numerusform>sin respuesta completa en %n segundo</numerusform>
+            <numerusform>sin respuesta completa en %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Care360 redirected it to another address (%1); the key was not sent there.</source>
+        <translation>Care360 la redirigió a otra dirección (%1); la clave no se envió allí.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ApiKeyDialog</name>
+    <message>
+        <source>API key for %1</source>
+        <translation>Clave de API para %1</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>This key applies to &lt;b&gt;%1&lt;/b&gt; only:&lt;br&gt;%2</source>
+        <translation>Esta clave se aplica solo a &lt;b&gt;%1&lt;/b&gt;:&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>&amp;API key (cv-api-key):</source>
+        <translation>&amp;Clave de API (cv-api-key):</translation>
+    </message>
+    <message>
+        <source>API key label</source>
+        <translation>Etiqueta de la clave de API</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Paste the key from the Care360 organisation settings</source>
+        <translation>Pegue la clave desde la configuración de la organización en Care360</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>Mostrar clave</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show or hide the key while you check it</source>
+        <translation>Muestre u oculte la clave mientras la revisa</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Hide key</source>
+        <translation>Ocultar clave</translation>
+    </message>
+    <message>
+        <source>Keychain state</source>
+        <translation>Estado del llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Key status</source>
+        <translation>Estado de la clave</translation>
+    </message>
+    <message>
+        <source>Dialog buttons</source>
+        <translation>Botones del diálogo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Guardar clave</translation>
+    </message>
+    <message>
+        <source>&amp;Forget key</source>
+        <translation>&amp;Olvidar clave</translation>
+    </message>
+    <message>
+        <source>Forget key</source>
+        <translation>Olvidar clave</translation>
+    </message>
+    <message>
+        <source>Remove the saved key of this environment from the keychain</source>
+        <translation>Quitar del llavero del sistema la clave guardada de este entorno</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Saving the key in the system keychain…</source>
+        <translation>Guardando la clave en el llavero del sistema…</translation>
+    </message>
+    <message>
+        <source>Removing the key from the system keychain…</source>
+        <translation>Quitando la clave del llavero del sistema…</translation>
+    </message>
+    <message>
+        <source>The key for this environment is forgotten. Enter a new one or close this window.</source>
+        <translation>Se olvidó la clave de este entorno. Ingrese una nueva o cierre esta ventana.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ApiOutcome</name>
+    <message numerus="yes">
+        <source>Changes saved; the case has %n active escalation(s).</source>
+        <translation>
+            <numerusform>Cambios guardados; el caso tiene %n escalamiento activo.</numerusform>
+            <numerusform>Cambios guardados; el caso tiene %n escalamientos activos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active escalation(s) loaded.</source>
+        <translation>
+            <numerusform>Se cargó %n escalamiento activo.</numerusform>
+            <numerusform>Se cargaron %n escalamientos activos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</source>
+        <translation>
+            <numerusform>%n escalamiento ya no está activo (se completó o se eliminó en otro lugar); la lista se actualizó y sus demás cambios se conservan.</numerusform>
+            <numerusform>%n escalamientos ya no están activos (se completaron o se eliminaron en otro lugar); la lista se actualizó y sus demás cambios se conservan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change %1 was refused: %2.</source>
+        <translation>Se rechazó el cambio %1: %2.</translation>
+    </message>
+    <message>
+        <source>The request was refused: %1.</source>
+        <translation>Se rechazó la solicitud: %1.</translation>
+    </message>
+    <message>
+        <source>No assignable Care360 user has the e-mail %1 in this organisation; check the address or choose another assignee.</source>
+        <translation>Ningún usuario asignable de Care360 tiene el correo electrónico %1 en esta organización; revise la dirección o elija otro responsable.</translation>
+    </message>
+    <message>
+        <source>Care360 has no case with this ID; check the case ID.</source>
+        <translation>Care360 no tiene ningún caso con este ID; revise el ID del caso.</translation>
+    </message>
+    <message>
+        <source>This case belongs to another organisation than your API key; use that organisation&apos;s key.</source>
+        <translation>Este caso pertenece a una organización distinta de la de su clave de API; use la clave de esa organización.</translation>
+    </message>
+    <message>
+        <source>Care360 did not accept the API key for this environment; enter a valid key.</source>
+        <translation>Care360 no aceptó la clave de API de este entorno; ingrese una clave válida.</translation>
+    </message>
+    <message>
+        <source>Care360 did not answer in time; the changes may have been applied. They stay pending: send them again to be sure.</source>
+        <translation>Care360 no respondió a tiempo; es posible que los cambios se hayan aplicado. Siguen pendientes: envíelos de nuevo para estar seguro.</translation>
+    </message>
+    <message>
+        <source>Care360 did not answer in time.</source>
+        <translation>Care360 no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>Care360 did not answer in time; your changes are kept, try again.</source>
+        <translation>Care360 no respondió a tiempo; sus cambios se conservan, inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The connection to Care360 broke before it answered (%1); the changes may have been applied. They stay pending: send them again to be sure.</source>
+        <translation>La conexión con Care360 se interrumpió antes de la respuesta (%1); es posible que los cambios se hayan aplicado. Siguen pendientes: envíelos de nuevo para estar seguro.</translation>
+    </message>
+    <message>
+        <source>The connection to Care360 broke before it answered (%1).</source>
+        <translation>La conexión con Care360 se interrumpió antes de la respuesta (%1).</translation>
+    </message>
+    <message>
+        <source>Could not reach Care360 (%1); check the network and try again.</source>
+        <translation>No se pudo conectar con Care360 (%1); revise la red e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The secure connection to Care360 could not be verified (%1); nothing was sent.</source>
+        <translation>No se pudo verificar la conexión segura con Care360 (%1); no se envió nada.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled; your changes are kept.</source>
+        <translation>Se canceló la solicitud; sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Se canceló la solicitud.</translation>
+    </message>
+    <message>
+        <source>Care360 sent an answer too large to be genuine; it was discarded.</source>
+        <translation>Care360 envió una respuesta demasiado grande para ser auténtica; se descartó.</translation>
+    </message>
+    <message>
+        <source>The request was not sent: %1</source>
+        <translation>No se envió la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>The redirect was not followed: %1</source>
+        <translation>No se siguió la redirección: %1</translation>
+    </message>
+    <message>
+        <source>Care360 answered with something the console cannot read; your changes are kept.</source>
+        <translation>Care360 respondió con algo que la consola no puede leer; sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Care360 answered with something that cannot be read.</source>
+        <translation>Care360 respondió con algo que no se puede leer.</translation>
+    </message>
+    <message>
+        <source>too many requests</source>
+        <translation>demasiadas solicitudes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Care360 asks to slow down (%1); try again in %n second(s). Your changes are kept.</source>
+        <translation>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundo. Sus cambios se conservan.</numerusform>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundos. Sus cambios se conservan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Care360 asks to slow down (%1); try again in %n second(s).</source>
+        <translation>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundo.</numerusform>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Care360 asks to slow down (%1); try again shortly. Your changes are kept.</source>
+        <translation>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en unos momentos. Sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Care360 asks to slow down (%1); try again shortly.</source>
+        <translation>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en unos momentos.</translation>
+    </message>
+    <message>
+        <source>Care360 answered with an unexpected response (HTTP %1); your changes are kept.</source>
+        <translation>Care360 dio una respuesta inesperada (HTTP %1); sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Care360 answered with an unexpected response (HTTP %1).</source>
+        <translation>Care360 dio una respuesta inesperada (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Care360 answered &quot;%1&quot; (HTTP %2); your changes are kept.</source>
+        <translation>Care360 respondió &quot;%1&quot; (HTTP %2); sus cambios se conservan.</translation>
+    </message>
+    <message>
+        <source>Care360 answered &quot;%1&quot; (HTTP %2).</source>
+        <translation>Care360 respondió &quot;%1&quot; (HTTP %2).</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::BulkEditDialog</name>
+    <message>
+        <source>Set assignee</source>
+        <translation>Definir responsable</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Assign %n selected escalation(s) to:</source>
+        <translation>
+            <numerusform>&amp;Asignar %n escalamiento seleccionado a:</numerusform>
+            <numerusform>&amp;Asignar %n escalamientos seleccionados a:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Assignee e-mail</source>
+        <translation>Correo electrónico del responsable</translation>
+    </message>
+    <message>
+        <source>name@organisation.example</source>
+        <translation>nombre@organizacion.example</translation>
+    </message>
+    <message>
+        <source>Set follow-up</source>
+        <translation>Definir seguimiento</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Follow up %n selected escalation(s) on:</source>
+        <translation>
+            <numerusform>Fijar el &amp;seguimiento de %n escalamiento seleccionado para el:</numerusform>
+            <numerusform>Fijar el &amp;seguimiento de %n escalamientos seleccionados para el:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add to notes</source>
+        <translation>Agregar a las notas</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add this line to the notes of %n selected escalation(s):</source>
+        <translation>
+            <numerusform>&amp;Agregar esta línea a las notas de %n escalamiento seleccionado:</numerusform>
+            <numerusform>&amp;Agregar esta línea a las notas de %n escalamientos seleccionados:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line to add</source>
+        <translation>Línea para agregar</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::BulkUpdateFile</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>Row 1: column %1 is not one of %2.</source>
+        <translation>Fila 1: la columna %1 no es ninguna de %2.</translation>
+    </message>
+    <message>
+        <source>Row 1: column %1 repeats %2.</source>
+        <translation>Fila 1: la columna %1 repite %2.</translation>
+    </message>
+    <message>
+        <source>Row 1: the header needs an escalationId column.</source>
+        <translation>Fila 1: el encabezado necesita una columna escalationId.</translation>
+    </message>
+    <message>
+        <source>Row 1: the header names nothing to change: add note, followUpDueAt or assignedToEmail.</source>
+        <translation>Fila 1: el encabezado no nombra nada que cambiar: agregue note, followUpDueAt o assignedToEmail.</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Fila %1</translation>
+    </message>
+    <message>
+        <source>%1 has %2 cells; the header has %3.</source>
+        <translation>%1 tiene %2 celdas; el encabezado tiene %3.</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Línea %1</translation>
+    </message>
+    <message>
+        <source>%1 is not one JSON object.</source>
+        <translation>%1 no es un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &quot;%2&quot;; the keys are %3.</source>
+        <translation>%1: clave desconocida &quot;%2&quot;; las claves son %3.</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be text or null.</source>
+        <translation>%1: %2 debe ser texto o null.</translation>
+    </message>
+    <message>
+        <source>%1: caseId is not a case ID (8-4-4-4-12 hexadecimal digits).</source>
+        <translation>%1: caseId no es un ID de caso (8-4-4-4-12 dígitos hexadecimales).</translation>
+    </message>
+    <message>
+        <source>%1: no case: fill its caseId cell or give --case.</source>
+        <translation>%1: no hay caso: complete su celda caseId o indique --case.</translation>
+    </message>
+    <message>
+        <source>%1: escalationId is not a UUID (8-4-4-4-12 hexadecimal digits).</source>
+        <translation>%1: escalationId no es un UUID (8-4-4-4-12 dígitos hexadecimales).</translation>
+    </message>
+    <message>
+        <source>%1: followUpDueAt is not an ISO 8601 date and time with a zone, such as 2025-06-15T09:00:00Z.</source>
+        <translation>%1: followUpDueAt no es una fecha y hora ISO 8601 con zona, como 2025-06-15T09:00:00Z.</translation>
+    </message>
+    <message>
+        <source>%1: assignedToEmail is not an e-mail address.</source>
+        <translation>%1: assignedToEmail no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>%1: nothing to change: fill note, followUpDueAt or assignedToEmail.</source>
+        <translation>%1: nada que cambiar: complete note, followUpDueAt o assignedToEmail.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB.</source>
+        <translation>El archivo ocupa más de %1 MiB.</translation>
+    </message>
+    <message>
+        <source>The file has no rows of changes.</source>
+        <translation>El archivo no tiene filas de cambios.</translation>
+    </message>
+    <message>
+        <source>update --from needs --case ID when the file has no caseId column.</source>
+        <translation>update --from necesita --case ID cuando el archivo no tiene columna caseId.</translation>
+    </message>
+    <message>
+        <source>%1: escalation %2 is changed twice for the same case (first: %3); put its changes in one row.</source>
+        <translation>%1: el escalamiento %2 se cambia dos veces para el mismo caso (primero: %3); ponga sus cambios en una sola fila.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::CaseBar</name>
+    <message>
+        <source>Case &amp;ID:</source>
+        <translation>&amp;ID del caso:</translation>
+    </message>
+    <message>
+        <source>Case ID</source>
+        <translation>ID del caso</translation>
+    </message>
+    <message>
+        <source>Paste a case ID or a link to a case</source>
+        <translation>Pegue un ID de caso o un enlace a un caso</translation>
+    </message>
+    <message>
+        <source>Clear the case ID</source>
+        <translation>Borrar el ID del caso</translation>
+    </message>
+    <message>
+        <source>Case ID check</source>
+        <translation>Verificación del ID del caso</translation>
+    </message>
+    <message>
+        <source>Load case</source>
+        <translation>Cargar caso</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Cargar</translation>
+    </message>
+    <message>
+        <source>Load the case&apos;s active escalations (Enter)</source>
+        <translation>Cargar los escalamientos activos del caso (Intro)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Case ID check: nothing entered</source>
+        <translation>Verificación del ID del caso: no se ingresó nada</translation>
+    </message>
+    <message>
+        <source>✗ not a case ID</source>
+        <translation>✗ no es un ID de caso</translation>
+    </message>
+    <message>
+        <source>A case ID looks like 3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e01.</source>
+        <translation>Un ID de caso tiene esta forma: 3f1c2a4e-8b7d-4c6a-9e2f-1a2b3c4d5e01.</translation>
+    </message>
+    <message>
+        <source>Case ID check: not a case ID</source>
+        <translation>Verificación del ID del caso: no es un ID de caso</translation>
+    </message>
+    <message>
+        <source>✓</source>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>Case ID %1</source>
+        <translation>ID del caso %1</translation>
+    </message>
+    <message>
+        <source>Case ID check: valid, %1</source>
+        <translation>Verificación del ID del caso: válido, %1</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::CliRunner</name>
+    <message>
+        <source>No API key for %1: %2 Store one with &quot;key set&quot; or set CARE360_API_KEY.</source>
+        <translation>No hay clave de API para %1: %2 Guarde una con &quot;key set&quot; o defina CARE360_API_KEY.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was sent.</source>
+        <translation>%1 No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Case %1: %2</source>
+        <translation>Caso %1: %2</translation>
+    </message>
+    <message>
+        <source>Case %1: not sent.</source>
+        <translation>Caso %1: no enviado.</translation>
+    </message>
+    <message>
+        <source>Stopped at case %1 of %2.</source>
+        <translation>Detenido en el caso %1 de %2.</translation>
+    </message>
+    <message>
+        <source>The cases before it were updated.</source>
+        <translation>Los casos anteriores se actualizaron.</translation>
+    </message>
+    <message>
+        <source>The cases after it were not sent.</source>
+        <translation>Los casos posteriores no se enviaron.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ConnectionManager</name>
+    <message>
+        <source>This build of the console has no practice sandbox; choose Staging, Production or a custom URL.</source>
+        <translation>Esta versión de la consola no incluye el entorno de práctica (Sandbox); elija Staging (pruebas), Producción o una URL personalizada.</translation>
+    </message>
+    <message>
+        <source>No API key</source>
+        <translation>Sin clave de API</translation>
+    </message>
+    <message>
+        <source>Reading key…</source>
+        <translation>Leyendo la clave…</translation>
+    </message>
+    <message>
+        <source>Key saved in keychain</source>
+        <translation>Clave guardada en el llavero</translation>
+    </message>
+    <message>
+        <source>Key in memory only</source>
+        <translation>Clave solo en memoria</translation>
+    </message>
+    <message>
+        <source>Sandbox demo key</source>
+        <translation>Clave de demostración del Sandbox</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ConsoleCore</name>
+    <message>
+        <source>Revert selected</source>
+        <translation>Revertir la selección</translation>
+    </message>
+    <message>
+        <source>Keep your unsent changes for the next time you open this case, or discard them.</source>
+        <translation>Conserve sus cambios sin enviar para la próxima vez que abra este caso, o descártelos.</translation>
+    </message>
+    <message>
+        <source>Changes are being sent right now; whether Care360 applies them is not known yet. </source>
+        <translation>Los cambios se están enviando en este momento; todavía no se sabe si Care360 los aplicará. </translation>
+    </message>
+    <message>
+        <source>Your unsent changes will be lost.</source>
+        <translation>Se perderán sus cambios sin enviar.</translation>
+    </message>
+    <message>
+        <source>No API key is saved for %1 yet, so the console opened on the Sandbox. Choose %1 again to enter its key.</source>
+        <translation>Todavía no hay una clave de API guardada para %1, así que la consola se abrió en el Sandbox (práctica). Elija %1 de nuevo para ingresar su clave.</translation>
+    </message>
+    <message>
+        <source>%1 The console opened on the Sandbox meanwhile.</source>
+        <translation>%1 Mientras tanto, la consola se abrió en el Sandbox (práctica).</translation>
+    </message>
+    <message>
+        <source>Case %1 was not opened: it belongs to %2.</source>
+        <translation>No se abrió el caso %1: pertenece a %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the assignee of %n escalation(s)</source>
+        <translation>
+            <numerusform>Definir el responsable de %n escalamiento</numerusform>
+            <numerusform>Definir el responsable de %n escalamientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the follow-up of %n escalation(s)</source>
+        <translation>
+            <numerusform>Definir el seguimiento de %n escalamiento</numerusform>
+            <numerusform>Definir el seguimiento de %n escalamientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add a line to %n note(s)</source>
+        <translation>
+            <numerusform>Agregar una línea a %n nota</numerusform>
+            <numerusform>Agregar una línea a %n notas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keychain (entry %1), never in a file.</source>
+        <translation>La clave se guarda en el llavero del sistema (entrada %1), nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2.</source>
+        <translation>No se pudo abrir %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; a team directory is far smaller.</source>
+        <translation>%1 ocupa más de %2 MiB; un directorio del equipo es mucho más pequeño.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::CredentialStore</name>
+    <message>
+        <source>Enter the API key: the field is empty.</source>
+        <translation>Ingrese la clave de API: el campo está vacío.</translation>
+    </message>
+    <message>
+        <source>The API key contains only spaces. Paste the whole key.</source>
+        <translation>La clave de API contiene solo espacios. Pegue la clave completa.</translation>
+    </message>
+    <message>
+        <source>The API key must be a single line. Paste only the key, without line breaks.</source>
+        <translation>La clave de API debe ocupar una sola línea. Pegue solo la clave, sin saltos de línea.</translation>
+    </message>
+    <message>
+        <source>the environment&apos;s address is not a valid URL</source>
+        <translation>la dirección del entorno no es una URL válida</translation>
+    </message>
+    <message>
+        <source>the keyring that holds the key is locked</source>
+        <translation>el llavero que contiene la clave está bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::Csv</name>
+    <message>
+        <source>The CSV reader could not start.</source>
+        <translation>No se pudo iniciar el lector de CSV.</translation>
+    </message>
+    <message>
+        <source>Row %1 is not valid CSV (%2).</source>
+        <translation>La fila %1 no es CSV válido (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::DraftJournal</name>
+    <message>
+        <source>Unsent changes kept on this computer for case %1 could not be read: the file was changed or damaged, or the key that protects it is no longer in the keychain. They were not restored; the file was kept as %2.</source>
+        <translation>No se pudieron leer los cambios sin enviar guardados en esta computadora para el caso %1: el archivo se modificó o se dañó, o la clave que lo protege ya no está en el llavero. No se restauraron; el archivo se conservó como %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::Environment</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox (práctica)</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging (pruebas)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::EnvironmentBar</name>
+    <message>
+        <source>Sandbox — practice data</source>
+        <translation>Sandbox — datos de práctica</translation>
+    </message>
+    <message>
+        <source>E&amp;nvironment:</source>
+        <translation>En&amp;torno:</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox (práctica)</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging (pruebas)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <source>Custom URL…</source>
+        <translation>URL personalizada…</translation>
+    </message>
+    <message>
+        <source>Changes here go to a practice server on this computer, never to Care360.</source>
+        <translation>Los cambios aquí van a un servidor de práctica en esta computadora, nunca a Care360.</translation>
+    </message>
+    <message>
+        <source>API key state</source>
+        <translation>Estado de la clave de API</translation>
+    </message>
+    <message>
+        <source>API key…</source>
+        <translation>Clave de API…</translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation>Clave de API: %1</translation>
+    </message>
+    <message>
+        <source>Custom Care360 URL</source>
+        <translation>URL personalizada de Care360</translation>
+    </message>
+    <message>
+        <source>Base URL of the Care360 API (https://…, or http:// for this computer only):</source>
+        <translation>URL base de la API de Care360 (https://…, o http:// solo para esta computadora):</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Enter &amp;key…</source>
+        <translation>In&amp;gresar clave…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>&amp;Descartarlos</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Retry (%1 s)</source>
+        <translation>&amp;Reintentar (%1 s)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texto del mensaje</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Enter API key</source>
+        <translation>Ingresar clave de API</translation>
+    </message>
+    <message>
+        <source>Discard the restored changes</source>
+        <translation>Descartar los cambios restaurados</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Cerrar el mensaje</translation>
+    </message>
+    <message>
+        <source>(Request ID %1)</source>
+        <translation>(ID de solicitud %1)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::EscalationDelegate</name>
+    <message>
+        <source>Enter a valid e-mail address, or press Esc to cancel.</source>
+        <translation>Ingrese una dirección de correo electrónico válida, o presione Esc para cancelar.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves the note as a draft, Esc cancels.</source>
+        <translation>Ctrl+Intro guarda la nota como borrador, Esc cancela.</translation>
+    </message>
+    <message>
+        <source>Assignee e-mail</source>
+        <translation>Correo electrónico del responsable</translation>
+    </message>
+    <message>
+        <source>name@organisation.example</source>
+        <translation>nombre@organizacion.example</translation>
+    </message>
+    <message>
+        <source>UTC: %1</source>
+        <translation>UTC: %1</translation>
+    </message>
+    <message>
+        <source>Overdue · %1</source>
+        <translation>Vencido · %1</translation>
+    </message>
+    <message>
+        <source>Due soon · %1</source>
+        <translation>Vence pronto · %1</translation>
+    </message>
+    <message>
+        <source>✎ %1</source>
+        <translation>✎ %1</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::EscalationPresenter</name>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Fecha de seguimiento</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizado</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Editar nota</translation>
+    </message>
+    <message>
+        <source>Change follow-up date</source>
+        <translation>Cambiar fecha de seguimiento</translation>
+    </message>
+    <message>
+        <source>Change assignee</source>
+        <translation>Cambiar responsable</translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
+        <translation>Usuario desconocido</translation>
+    </message>
+    <message>
+        <source>No longer active (completed or removed elsewhere); its changes will not be sent. Discard it when you are done with it.</source>
+        <translation>Ya no está activo (se completó o se eliminó en otro lugar); sus cambios no se enviarán. Descártelo cuando termine con él.</translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet.</source>
+        <translation>Modificado, todavía sin guardar.</translation>
+    </message>
+    <message>
+        <source>Escalation ID: %1</source>
+        <translation>ID del escalamiento: %1</translation>
+    </message>
+    <message>
+        <source>No longer active</source>
+        <translation>Ya no está activo</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Vence pronto</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Editado</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No follow-up date</source>
+        <translation>Sin fecha de seguimiento</translation>
+    </message>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+    <message>
+        <source>Due within 24 hours</source>
+        <translation>Vence en menos de 24 horas</translation>
+    </message>
+    <message>
+        <source>Will be reassigned to %1</source>
+        <translation>Se reasignará a %1</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Unknown user: not in the team directory (File › Import team directory…)</source>
+        <translation>Usuario desconocido: no está en el directorio del equipo (Archivo › Importar directorio del equipo…)</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>User ID: %1</source>
+        <translation>ID de usuario: %1</translation>
+    </message>
+    <message>
+        <source>No note</source>
+        <translation>Sin nota</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::EscalationTableModel</name>
+    <message>
+        <source>Revert cell</source>
+        <translation>Revertir la celda</translation>
+    </message>
+    <message>
+        <source>Revert row</source>
+        <translation>Revertir la fila</translation>
+    </message>
+    <message>
+        <source>Revert all changes</source>
+        <translation>Revertir todos los cambios</translation>
+    </message>
+    <message>
+        <source>Discard no longer active escalation</source>
+        <translation>Descartar el escalamiento que ya no está activo</translation>
+    </message>
+    <message>
+        <source>Restore unsent changes</source>
+        <translation>Restaurar los cambios sin enviar</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpEditor</name>
+    <message>
+        <source>Follow-up due (local time)</source>
+        <translation>Fecha de seguimiento (hora local)</translation>
+    </message>
+    <message>
+        <source>To&amp;day</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>To&amp;morrow</source>
+        <translation>&amp;Mañana</translation>
+    </message>
+    <message>
+        <source>In &amp;3 days</source>
+        <translation>En &amp;3 días</translation>
+    </message>
+    <message>
+        <source>In a &amp;week</source>
+        <translation>En una &amp;semana</translation>
+    </message>
+    <message>
+        <source>Open ca&amp;lendar</source>
+        <translation>Abrir ca&amp;lendario</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New dates are at %1:00 local time.</source>
+        <translation>Las fechas nuevas son a las %1:00, hora local.</translation>
+    </message>
+    <message>
+        <source>This date is in the past.</source>
+        <translation>Esta fecha ya pasó.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::JournalKey</name>
+    <message>
+        <source>Unsent changes will not survive a restart: the encryption library could not start.</source>
+        <translation>Los cambios sin enviar no se conservarán al reiniciar: no se pudo iniciar la biblioteca de cifrado.</translation>
+    </message>
+    <message>
+        <source>Unsent changes will not survive a restart: the keychain entry “%1” is damaged. Remove it to start a new one.</source>
+        <translation>Los cambios sin enviar no se conservarán al reiniciar: la entrada “%1” del llavero está dañada. Elimínela para crear una nueva.</translation>
+    </message>
+    <message>
+        <source>the keychain is locked</source>
+        <translation>el llavero está bloqueado</translation>
+    </message>
+    <message>
+        <source>access to the keychain was denied</source>
+        <translation>se denegó el acceso al llavero</translation>
+    </message>
+    <message>
+        <source>no keychain is available</source>
+        <translation>no hay ningún llavero disponible</translation>
+    </message>
+    <message>
+        <source>the keychain reported an error (%1)</source>
+        <translation>el llavero informó un error (%1)</translation>
+    </message>
+    <message>
+        <source>Unsent changes will not survive a restart: %1, and notes are never stored on disk unencrypted.</source>
+        <translation>Los cambios sin enviar no se conservarán al reiniciar: %1, y las notas nunca se guardan en el disco sin cifrar.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::MainWindow</name>
+    <message>
+        <source>Care360 Escalations</source>
+        <translation>Care360 Escalations</translation>
+    </message>
+    <message>
+        <source>No API key is saved for %1 yet: enter one to open its cases.</source>
+        <translation>Todavía no hay una clave de API guardada para %1: ingrese una para abrir sus casos.</translation>
+    </message>
+    <message>
+        <source>Keep unsent changes?</source>
+        <translation>¿Conservar los cambios sin enviar?</translation>
+    </message>
+    <message>
+        <source>Discard unsent changes?</source>
+        <translation>¿Descartar los cambios sin enviar?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for next time</source>
+        <translation>&amp;Conservar para la próxima vez</translation>
+    </message>
+    <message>
+        <source>Switching environment closes the open case.</source>
+        <translation>Al cambiar de entorno se cierra el caso abierto.</translation>
+    </message>
+    <message>
+        <source>Loading another case closes this one.</source>
+        <translation>Al cargar otro caso se cierra este.</translation>
+    </message>
+    <message>
+        <source>Talking to %1…</source>
+        <translation>Comunicándose con %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) saved at %1</source>
+        <translation>
+            <numerusform>%n cambio guardado a las %1</numerusform>
+            <numerusform>%n cambios guardados a las %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No pending changes</source>
+        <translation>Sin cambios pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s)</source>
+        <translation>
+            <numerusform>%n cambio pendiente</numerusform>
+            <numerusform>%n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Closing the console.</source>
+        <translation>Cerrando la consola.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n unsent change(s) on case %1.</source>
+        <translation>
+            <numerusform>Tiene %n cambio sin enviar en el caso %1.</numerusform>
+            <numerusform>Tiene %n cambios sin enviar en el caso %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept changes come back the next time you open this case on this computer.</source>
+        <translation>Los cambios conservados vuelven la próxima vez que abra este caso en esta computadora.</translation>
+    </message>
+    <message>
+        <source>They cannot be kept for next time on this computer.</source>
+        <translation>No se pueden conservar para la próxima vez en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Cambios sin enviar</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Enviar ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n unsent change(s) from %1. Send them with Ctrl+Return, or discard them.</source>
+        <translation>
+            <numerusform>Se restauró %n cambio sin enviar guardado el %1. Envíelo con Ctrl+Intro, o descártelo.</numerusform>
+            <numerusform>Se restauraron %n cambios sin enviar guardados el %1. Envíelos con Ctrl+Intro, o descártelos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case open. Type a case ID above (Ctrl+L) or pick a demo case from its list (Alt+Down).</source>
+        <translation>No hay ningún caso abierto. Escriba un ID de caso arriba (Ctrl+L) o elija un caso de demostración de su lista (Alt+Abajo).</translation>
+    </message>
+    <message>
+        <source>No case open on %1. Type or paste a case ID above (Ctrl+L).</source>
+        <translation>No hay ningún caso abierto en %1. Escriba o pegue un ID de caso arriba (Ctrl+L).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case %1 on %2: %n active escalation(s)</source>
+        <translation>
+            <numerusform>Caso %1 en %2: %n escalamiento activo</numerusform>
+            <numerusform>Caso %1 en %2: %n escalamientos activos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Send changes</source>
+        <translation>&amp;Enviar cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel request</source>
+        <translation>&amp;Cancelar solicitud</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert selected</source>
+        <translation>Re&amp;vertir la selección</translation>
+    </message>
+    <message>
+        <source>Revert &amp;all changes</source>
+        <translation>Revertir &amp;todos los cambios</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter…</source>
+        <translation>F&amp;iltrar…</translation>
+    </message>
+    <message>
+        <source>&amp;API key…</source>
+        <translation>C&amp;lave de API…</translation>
+    </message>
+    <message>
+        <source>&amp;About Care360 Escalations</source>
+        <translation>&amp;Acerca de Care360 Escalations</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>About Care360 Escalations</source>
+        <translation>Acerca de Care360 Escalations</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Care360 Escalations Console&lt;/b&gt; %1&lt;br&gt;Keeps case escalations current through Care360&apos;s UPDATE_ESCALATION API.&lt;br&gt;Qt %2</source>
+        <translation>&lt;b&gt;Consola Care360 Escalations&lt;/b&gt; %1&lt;br&gt;Mantiene al día los escalamientos de los casos mediante la API UPDATE_ESCALATION de Care360.&lt;br&gt;Qt %2</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Filter escalations</source>
+        <translation>Filtrar escalamientos</translation>
+    </message>
+    <message>
+        <source>Filter by title, note or assignee (Ctrl+F)</source>
+        <translation>Filtrar por título, nota o responsable (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Borrar el filtro</translation>
+    </message>
+    <message>
+        <source>Only &amp;pending</source>
+        <translation>Solo &amp;pendientes</translation>
+    </message>
+    <message>
+        <source>Show only rows with pending changes</source>
+        <translation>Mostrar solo las filas con cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Only &amp;overdue</source>
+        <translation>S&amp;olo vencidos</translation>
+    </message>
+    <message>
+        <source>Show only overdue escalations</source>
+        <translation>Mostrar solo los escalamientos vencidos</translation>
+    </message>
+    <message>
+        <source>Active escalations</source>
+        <translation>Escalamientos activos</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Cambios pendientes</translation>
+    </message>
+    <message>
+        <source>Request in progress</source>
+        <translation>Solicitud en curso</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Cancelar solicitud</translation>
+    </message>
+    <message>
+        <source>Revert all</source>
+        <translation>Revertir todo</translation>
+    </message>
+    <message>
+        <source>Revert all changes</source>
+        <translation>Revertir todos los cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>E&amp;nviar</translation>
+    </message>
+    <message>
+        <source>Send changes</source>
+        <translation>Enviar cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Import team directory…</source>
+        <translation>&amp;Importar directorio del equipo…</translation>
+    </message>
+    <message>
+        <source>Set a&amp;ssignee of selected rows…</source>
+        <translation>&amp;Asignar responsable a las filas seleccionadas…</translation>
+    </message>
+    <message>
+        <source>Set &amp;follow-up of selected rows…</source>
+        <translation>Definir &amp;seguimiento de las filas seleccionadas…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;line to selected notes…</source>
+        <translation>Agregar una lí&amp;nea a las notas seleccionadas…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <source>&amp;Open case…</source>
+        <translation>&amp;Abrir caso…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Sort by</source>
+        <translation>&amp;Ordenar por</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up due</source>
+        <translation>&amp;Fecha de seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee</source>
+        <translation>&amp;Responsable</translation>
+    </message>
+    <message>
+        <source>&amp;Created</source>
+        <translation>&amp;Creado</translation>
+    </message>
+    <message>
+        <source>&amp;Updated</source>
+        <translation>&amp;Actualizado</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>&amp;Descendente</translation>
+    </message>
+    <message>
+        <source>&amp;Activity log</source>
+        <translation>&amp;Registro de actividad</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Import team directory</source>
+        <translation>Importar directorio del equipo</translation>
+    </message>
+    <message>
+        <source>Team directory (*.csv *.json);;All files (*)</source>
+        <translation>Directorio del equipo (*.csv *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n person(s); assignees now show by name.</source>
+        <translation>
+            <numerusform>Se importó %n persona; los responsables ahora se muestran por nombre.</numerusform>
+            <numerusform>Se importaron %n personas; los responsables ahora se muestran por nombre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-up in the past</source>
+        <translation>Seguimiento en el pasado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up date(s) you are sending lie in the past. Send anyway?</source>
+        <translation>
+            <numerusform>%n fecha de seguimiento que está enviando ya pasó. ¿Enviar de todos modos?</numerusform>
+            <numerusform>%n fechas de seguimiento que está enviando ya pasaron. ¿Enviar de todos modos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Send anyway</source>
+        <translation>&amp;Enviar de todos modos</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>Se muestran %1 de %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>More toolbar items</source>
+        <translation>Más elementos de la barra de herramientas</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Barra de menús</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::OutcomePresenter</name>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) saved to Care360.</source>
+        <translation>
+            <numerusform>%n cambio guardado en Care360.</numerusform>
+            <numerusform>%n cambios guardados en Care360.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::SendConfirmationDialog</name>
+    <message>
+        <source>Don&apos;t ask again before sending to Production</source>
+        <translation>No volver a preguntar antes de enviar a Producción</translation>
+    </message>
+    <message>
+        <source>Send to Production?</source>
+        <translation>¿Enviar a Producción?</translation>
+    </message>
+    <message numerus="yes">
+        <source>These changes to case %1 will be saved on the live Care360 system (%n escalation(s)):</source>
+        <translation>
+            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%n escalamiento):</numerusform>
+            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%n escalamientos):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes to send</source>
+        <translation>Cambios para enviar</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>follow-up date</source>
+        <translation>fecha de seguimiento</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Send to Production</source>
+        <translation>&amp;Enviar a Producción</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::TeamDirectoryFile</name>
+    <message>
+        <source>%1: “%2” is not a Care360 user ID (a UUID).</source>
+        <translation>%1: “%2” no es un ID de usuario de Care360 (un UUID).</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an e-mail address.</source>
+        <translation>%1: “%2” no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>%1: user %2 is listed twice.</source>
+        <translation>%1: el usuario %2 aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>The file is neither CSV with a userId,email header nor a JSON array of people.</source>
+        <translation>El archivo no es ni un CSV con el encabezado userId,email ni un arreglo JSON de personas.</translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation>Entrada %1</translation>
+    </message>
+    <message>
+        <source>%1 needs &quot;userId&quot; and &quot;email&quot; as text.</source>
+        <translation>%1 necesita &quot;userId&quot; y &quot;email&quot; como texto.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The first row must name the columns userId and email (and optionally name).</source>
+        <translation>La primera fila debe nombrar las columnas userId y email (y, opcionalmente, name).</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Fila %1</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; a team directory is far smaller.</source>
+        <translation>El archivo ocupa más de %1 MiB; un directorio del equipo es mucho más pequeño.</translation>
+    </message>
+    <message>
+        <source>The file lists more than %1 people.</source>
+        <translation>El archivo incluye más de %1 personas.</translation>
+    </message>
+    <message>
+        <source>The file lists nobody.</source>
+        <translation>El archivo no incluye a nadie.</translation>
+    </message>
+</context>
+<context>
+    <name>CliDirectory</name>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>The team directory could not be saved in %1.</source>
+        <translation>No se pudo guardar el directorio del equipo en %1.</translation>
+    </message>
+    <message>
+        <source>Team directory imported into %1 (people: %2); the console shows it too.</source>
+        <translation>Directorio del equipo importado en %1 (personas: %2); la consola también lo muestra.</translation>
+    </message>
+    <message>
+        <source>The team directory is empty; import one with &quot;directory import FILE&quot;.</source>
+        <translation>El directorio del equipo está vacío; importe uno con &quot;directory import ARCHIVO&quot;.</translation>
+    </message>
+    <message>
+        <source>USER ID</source>
+        <translation>ID DE USUARIO</translation>
+    </message>
+    <message>
+        <source>E-MAIL</source>
+        <translation>CORREO</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+</context>
+<context>
+    <name>CliFiles</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>No se puede leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>la entrada estándar</translation>
+    </message>
+</context>
+<context>
+    <name>CliOptionsParser</name>
+    <message>
+        <source>Usage:
+  care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
+      [--format table|csv|json]
+  care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
+      --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
+      [--escalation ID ...]                       (all groups go in one request)
+  care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
+                                                  (one request per case in FILE)
+  care360-escalations-cli directory import FILE
+  care360-escalations-cli directory show
+  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+
+Lists and edits the active escalations of a Care360 case.
+
+Options:
+  --env ENV        production (default), staging, sandbox or custom.
+  --base-url URL   The server address; required with --env sandbox (the URL a running
+                   care360-sandbox prints) and --env custom. Plain http:// only for loopback.
+  --case ID        The case UUID, or a link or any text containing it.
+  --escalation ID  Starts the changes of one escalation; the options below apply to it.
+  --note-file FILE New note, read from FILE (&quot;-&quot; for standard input). There is no --note
+                   TEXT: patient information never goes into the process arguments.
+  --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or &quot;DATE TIME&quot; in
+                   local time (2025-06-15 09:00).
+  --assign EMAIL   Reassign to this Care360 user.
+  --from FILE      Takes the changes from a bulk file (&quot;-&quot; for standard input; see below).
+  --timeout SECS   The longest a request may take in all (default 60); a server that stops
+                   sending for 30 s ends it sooner.
+  --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
+                   the team directory knows them), csv or json.
+                   csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
+                   assignedToUserId,assignee (dates in UTC ISO 8601; notes keep their line
+                   breaks inside quotes; other control characters are shown as symbols, ESC
+                   as ␛; values longer than a server should send are cut with &quot;…&quot;).
+  --json           The same as --format json: the server&apos;s JSON envelope as received. (list
+                   asks with an unknown escalation ID, so its envelope is the 400 &quot;Escalation
+                   not found&quot; answer whose data.escalations is the active list.) With
+                   update --from, one envelope per case, in order.
+  --help, --version
+
+Bulk files (update --from FILE, at most %1 MiB):
+  CSV whose first row names the columns, in any order: escalationId and at least one of
+  note, followUpDueAt (ISO 8601 with a zone, e.g. 2025-06-15T09:00:00Z) and
+  assignedToEmail, plus optionally caseId. Quoted cells may hold commas, quotes and line
+  breaks, as spreadsheets write them. An empty cell leaves that field unchanged (a note
+  cannot be cleared this way). Or JSON lines, when the first character is &quot;{&quot;: one object
+  per line with the same keys; a missing key, null or &quot;&quot; leaves the field unchanged.
+  Rows without a caseId cell go to --case; with a caseId column --case may be omitted.
+  The whole file is checked before anything is sent: the first bad row is named (&quot;Row 4:&quot;,
+  counting the header as row 1; &quot;Line 3:&quot; for JSON lines), nothing is sent, and the exit
+  code is 3. Each case gets one request with all its rows, cases in the order they first
+  appear, each reported on a line of its own (&quot;Case ID: ...&quot;, no table: note text is never
+  printed; run list to see the result); the first case that fails ends the run, and the
+  cases after it are not sent.
+
+Team directory (shared with the console, which shows assignees by name):
+  directory import FILE  Replaces the team directory with FILE (&quot;-&quot; for standard input):
+                   CSV with the header userId,email[,name] (any order) or a JSON array of
+                   {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. One bad row and nothing is
+                   imported (exit code 3).
+  directory show   Prints the team directory.
+
+The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
+from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
+standard input).
+
+Exit codes: 0 success, 2 usage (also a file that cannot be read), 3 validation failed (also
+a bad bulk or directory file; nothing was sent or imported), 4 case or escalation not found,
+5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
+8 unexpected response. Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
+</source>
+        <translation>Uso:
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] list --case ID
+      [--format table|csv|json]
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] update --case ID
+      --escalation ID [--note-file ARCHIVO] [--follow-up CUÁNDO] [--assign CORREO]
+      [--escalation ID ...]                   (todos los grupos van en una solicitud)
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] update [--case ID] --from ARCHIVO
+                                              (una solicitud por caso de ARCHIVO)
+  care360-escalations-cli directory import ARCHIVO
+  care360-escalations-cli directory show
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] key set|forget|status
+
+Muestra y edita los escalamientos activos de un caso de Care360.
+
+Opciones:
+  --env ENTORNO    production (predeterminado), staging, sandbox o custom.
+  --base-url URL   La dirección del servidor; obligatoria con --env sandbox (la URL que
+                   muestra care360-sandbox en ejecución) y con --env custom. http:// sin
+                   cifrar solo para la dirección local (loopback).
+  --case ID        El UUID del caso, o un enlace o cualquier texto que lo contenga.
+  --escalation ID  Inicia los cambios de un escalamiento; las opciones siguientes se le
+                   aplican.
+  --note-file ARCHIVO
+                   Nota nueva, leída de ARCHIVO (&quot;-&quot; para la entrada estándar). No existe
+                   --note TEXTO: la información del paciente nunca va en los argumentos del
+                   proceso.
+  --follow-up CUÁNDO
+                   Nueva fecha de seguimiento: ISO 8601 (2025-06-15T09:00:00Z) o
+                   &quot;FECHA HORA&quot; en hora local (2025-06-15 09:00).
+  --assign CORREO  Reasignar a este usuario de Care360.
+  --from ARCHIVO   Toma los cambios de un archivo masivo (&quot;-&quot; para la entrada estándar;
+                   vea más abajo).
+  --timeout SEGS   El tiempo máximo total de una solicitud (60 de forma predeterminada); un
+                   servidor que deja de enviar durante 30 s la termina antes.
+  --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
+                   correo electrónico cuando el directorio del equipo los conoce), csv o json.
+                   csv: RFC 4180 con el encabezado escalationId,type,title,note,followUpDueAt,
+                   assignedToUserId,assignee (fechas en UTC ISO 8601; las notas conservan sus
+                   saltos de línea entre comillas; los demás caracteres de control se muestran
+                   como símbolos, ESC como ␛; los valores más largos de lo que un servidor
+                   debería enviar se cortan con &quot;…&quot;).
+  --json           Lo mismo que --format json: el sobre JSON del servidor tal como se recibió.
+                   (list consulta con un ID de escalamiento desconocido, así que su sobre es la
+                   respuesta 400 &quot;Escalation not found&quot; cuyo data.escalations es la lista de
+                   activos.) Con update --from, un sobre por caso, en orden.
+  --help, --version
+
+Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
+  CSV cuya primera fila nombra las columnas, en cualquier orden: escalationId y al menos una
+  de note, followUpDueAt (ISO 8601 con zona, p. ej. 2025-06-15T09:00:00Z) y
+  assignedToEmail, además de caseId de forma opcional. Las celdas entre comillas pueden
+  contener comas, comillas y saltos de línea, tal como los escriben las hojas de cálculo.
+  Una celda vacía deja ese campo sin cambios (una nota no se puede borrar así). O bien
+  líneas JSON, cuando el primer carácter es &quot;{&quot;: un objeto por línea con las mismas claves;
+  una clave ausente, null o &quot;&quot; deja el campo sin cambios.
+  Las filas sin celda caseId van a --case; con una columna caseId se puede omitir --case.
+  Todo el archivo se revisa antes de enviar nada: se indica la primera fila incorrecta
+  (&quot;Fila 4:&quot;, contando el encabezado como fila 1; &quot;Línea 3:&quot; para líneas JSON), no se envía
+  nada y el código de salida es 3. Cada caso recibe una solicitud con todas sus filas, los
+  casos en el orden en que aparecen por primera vez, cada uno informado en su propia línea
+  (&quot;Caso ID: ...&quot;, sin tabla: el texto de las notas nunca se muestra; ejecute list para ver
+  el resultado); el primer caso que falla termina la ejecución, y los casos posteriores no
+  se envían.
+
+Directorio del equipo (compartido con la consola, que muestra a los responsables por nombre):
+  directory import ARCHIVO
+                   Reemplaza el directorio del equipo con ARCHIVO (&quot;-&quot; para la entrada
+                   estándar): CSV con el encabezado userId,email[,name] (en cualquier orden) o
+                   un arreglo JSON de {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. Con una
+                   sola fila incorrecta no se importa nada (código de salida 3).
+  directory show   Muestra el directorio del equipo.
+
+La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_KEY o, si no,
+del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada
+estándar).
+
+Códigos de salida: 0 éxito, 2 uso (también un archivo que no se puede leer), 3 falló la
+validación (también un archivo masivo o de directorio incorrecto; no se envió ni importó
+nada), 4 caso o escalamiento no encontrado, 5 permiso denegado o clave incorrecta,
+6 responsable no encontrado, 7 red, tiempo de espera o TLS, 8 respuesta inesperada.
+Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 necesita un valor.</translation>
+    </message>
+    <message>
+        <source>--json is --format json; it cannot be combined with another format.</source>
+        <translation>--json equivale a --format json; no se puede combinar con otro formato.</translation>
+    </message>
+    <message>
+        <source>--from is given twice.</source>
+        <translation>--from se indicó dos veces.</translation>
+    </message>
+    <message>
+        <source>--from needs a file name.</source>
+        <translation>--from necesita un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>--note is not accepted: the note would be readable in the process list. Use --note-file FILE (&quot;-&quot; for standard input).</source>
+        <translation>--note no se acepta: la nota se podría leer en la lista de procesos. Use --note-file ARCHIVO (&quot;-&quot; para la entrada estándar).</translation>
+    </message>
+    <message>
+        <source>--timeout takes whole seconds from 1 to 3600, not &quot;%1&quot;.</source>
+        <translation>--timeout admite segundos enteros de 1 a 3600, no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>Opción desconocida %1.</translation>
+    </message>
+    <message>
+        <source>%1 takes no value.</source>
+        <translation>%1 no admite ningún valor.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;: use list, update, directory or key.</source>
+        <translation>Comando desconocido &quot;%1&quot;: use list, update, directory o key.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argumento inesperado &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 takes table, csv or json, not &quot;%2&quot;.</source>
+        <translation>%1 admite table, csv o json, no &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 %2 contradicts an earlier --json or --format.</source>
+        <translation>%1 %2 contradice un --json o --format anterior.</translation>
+    </message>
+    <message>
+        <source>%1 must follow the --escalation it changes.</source>
+        <translation>%1 debe ir después del --escalation que modifica.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice for escalation %2.</source>
+        <translation>%1 se indicó dos veces para el escalamiento %2.</translation>
+    </message>
+    <message>
+        <source>--note-file is given twice for escalation %1.</source>
+        <translation>--note-file se indicó dos veces para el escalamiento %1.</translation>
+    </message>
+    <message>
+        <source>--follow-up needs a date and time, e.g. 2025-06-15T09:00:00Z or 2025-06-15 09:00 (local time).</source>
+        <translation>--follow-up necesita una fecha y hora, p. ej. 2025-06-15T09:00:00Z o 2025-06-15 09:00 (hora local).</translation>
+    </message>
+    <message>
+        <source>Cannot read the note file %1: %2.</source>
+        <translation>No se puede leer el archivo de nota %1: %2.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;: use production, staging, sandbox or custom.</source>
+        <translation>Entorno desconocido &quot;%1&quot;: use production, staging, sandbox o custom.</translation>
+    </message>
+    <message>
+        <source>--env %1 needs --base-url URL.</source>
+        <translation>--env %1 necesita --base-url URL.</translation>
+    </message>
+    <message>
+        <source>--base-url needs an absolute URL such as https://host.</source>
+        <translation>--base-url necesita una URL absoluta, como https://host.</translation>
+    </message>
+    <message>
+        <source>--base-url can only be used with --env sandbox or custom.</source>
+        <translation>--base-url solo se puede usar con --env sandbox o custom.</translation>
+    </message>
+    <message>
+        <source>No command given: use list, update, directory or key.</source>
+        <translation>No se indicó ningún comando: use list, update, directory o key.</translation>
+    </message>
+    <message>
+        <source>--from is for update.</source>
+        <translation>--from es para update.</translation>
+    </message>
+    <message>
+        <source>--json and --format are for list and update.</source>
+        <translation>--json y --format son para list y update.</translation>
+    </message>
+    <message>
+        <source>key takes no --case or --escalation.</source>
+        <translation>key no admite --case ni --escalation.</translation>
+    </message>
+    <message>
+        <source>key needs one of set, forget or status.</source>
+        <translation>key necesita set, forget o status.</translation>
+    </message>
+    <message>
+        <source>list takes no --escalation; use update to change escalations.</source>
+        <translation>list no admite --escalation; use update para cambiar escalamientos.</translation>
+    </message>
+    <message>
+        <source>--case ID is required.</source>
+        <translation>--case ID es obligatorio.</translation>
+    </message>
+    <message>
+        <source>--case: no case ID (8-4-4-4-12 hexadecimal digits) in &quot;%1&quot;.</source>
+        <translation>--case: no hay ningún ID de caso (8-4-4-4-12 dígitos hexadecimales) en &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>update prints a table, or the server&apos;s answer with --json; --format csv is for list.</source>
+        <translation>update muestra una tabla, o la respuesta del servidor con --json; --format csv es para list.</translation>
+    </message>
+    <message>
+        <source>update takes either --from FILE or --escalation groups, not both.</source>
+        <translation>update admite --from ARCHIVO o grupos --escalation, no ambos.</translation>
+    </message>
+    <message>
+        <source>update needs at least one --escalation ID, or --from FILE.</source>
+        <translation>update necesita al menos un --escalation ID, o --from ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>--escalation %1 needs --note-file, --follow-up or --assign.</source>
+        <translation>--escalation %1 necesita --note-file, --follow-up o --assign.</translation>
+    </message>
+    <message>
+        <source>directory takes no --case or --escalation.</source>
+        <translation>directory no admite --case ni --escalation.</translation>
+    </message>
+    <message>
+        <source>directory import needs the FILE to import (&quot;-&quot; for standard input).</source>
+        <translation>directory import necesita el ARCHIVO que se importará (&quot;-&quot; para la entrada estándar).</translation>
+    </message>
+    <message>
+        <source>directory needs import FILE or show.</source>
+        <translation>directory necesita import ARCHIVO o show.</translation>
+    </message>
+</context>
+<context>
+    <name>CliOutput</name>
+    <message>
+        <source>Not an active escalation of this case (completed or unknown): %1; nothing was saved. (request ID %2)</source>
+        <translation>No es un escalamiento activo de este caso (completado o desconocido): %1; no se guardó nada. (ID de solicitud %2)</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>No se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The update may have been applied: run list to check before sending it again.</source>
+        <translation>Es posible que la actualización se haya aplicado: ejecute list para comprobarlo antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
+    </message>
+    <message>
+        <source>%1 (request ID %2)</source>
+        <translation>%1 (ID de solicitud %2)</translation>
+    </message>
+    <message>
+        <source>No active escalations.</source>
+        <translation>No hay escalamientos activos.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TIPO</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TÍTULO</translation>
+    </message>
+    <message>
+        <source>FOLLOW-UP</source>
+        <translation>SEGUIMIENTO</translation>
+    </message>
+    <message>
+        <source>ASSIGNED TO</source>
+        <translation>ASIGNADO A</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>NOTA</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialResult</name>
+    <message>
+        <source>no details given</source>
+        <translation>sin detalles</translation>
+    </message>
+    <message>
+        <source>the keychain service is not running</source>
+        <translation>el servicio del llavero no está en ejecución</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer in time</source>
+        <translation>el llavero no respondió a tiempo</translation>
+    </message>
+    <message>
+        <source>this session has no connection to a keychain</source>
+        <translation>esta sesión no tiene conexión con ningún llavero</translation>
+    </message>
+    <message>
+        <source>the unlock prompt was dismissed</source>
+        <translation>se cerró la solicitud de desbloqueo</translation>
+    </message>
+    <message>
+        <source>GNOME Keyring, KWallet with its Secret Service interface or KeePassXC&apos;s Secret Service integration (the macOS Keychain and the Windows Credential Manager are used automatically)</source>
+        <translation>GNOME Keyring, KWallet con su interfaz Secret Service o la integración Secret Service de KeePassXC (el Llavero de macOS y el Administrador de credenciales de Windows se usan automáticamente)</translation>
+    </message>
+    <message>
+        <source>To remember it, install or enable %1, then enter the key again.</source>
+        <translation>Para recordarla, instale o active %1 y luego ingrese la clave de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your key will not be remembered: no keychain is available (%1).</source>
+        <translation>Su clave no se recordará: no hay ningún llavero disponible (%1).</translation>
+    </message>
+    <message>
+        <source>The API key is saved in the system keychain.</source>
+        <translation>La clave de API está guardada en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The API key was removed from the system keychain.</source>
+        <translation>La clave de API se quitó del llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>An API key is kept in memory for this session only; it will not be remembered.</source>
+        <translation>Hay una clave de API en memoria solo para esta sesión; no se recordará.</translation>
+    </message>
+    <message>
+        <source>An API key is saved in the system keychain for this environment.</source>
+        <translation>Hay una clave de API guardada en el llavero del sistema para este entorno.</translation>
+    </message>
+    <message>
+        <source>No API key was saved for this environment.</source>
+        <translation>No había ninguna clave de API guardada para este entorno.</translation>
+    </message>
+    <message>
+        <source>No API key is saved for this environment yet. Enter one to connect.</source>
+        <translation>Todavía no hay una clave de API guardada para este entorno. Ingrese una para conectarse.</translation>
+    </message>
+    <message>
+        <source>Your key will not be remembered: no keychain is available (%1). It is kept in memory until you close the console.</source>
+        <translation>Su clave no se recordará: no hay ningún llavero disponible (%1). Se conserva en memoria hasta que cierre la consola.</translation>
+    </message>
+    <message>
+        <source>The API key kept in memory for this session was forgotten; no keychain is available (%1).</source>
+        <translation>Se olvidó la clave de API en memoria de esta sesión; no hay ningún llavero disponible (%1).</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Install or enable %2, then try again.</source>
+        <translation>No hay ningún llavero disponible (%1). Instale o active %2 y luego inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Access to the system keychain was denied (%1). Allow Care360 Escalations to use the keychain when it asks, or check the keychain&apos;s access settings, then try again.</source>
+        <translation>Se denegó el acceso al llavero del sistema (%1). Permita que Care360 Escalations use el llavero cuando se lo pida, o revise la configuración de acceso del llavero, y luego inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked. Unlock your keyring, for example in Passwords and Keys or by logging in again, then try again.</source>
+        <translation>El llavero está bloqueado. Desbloquee su llavero, por ejemplo en Contraseñas y claves o iniciando sesión de nuevo, y luego inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The system keychain reported an error: %1. Try again; if it keeps failing, check the keychain application.</source>
+        <translation>El llavero del sistema informó un error: %1. Inténtelo de nuevo; si sigue fallando, revise la aplicación del llavero.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCommand</name>
+    <message>
+        <source>Paste the API key for %1 and press Enter (it is not shown):</source>
+        <translation>Pegue la clave de API para %1 y presione Intro (no se muestra):</translation>
+    </message>
+    <message>
+        <source>The API key for %1 is saved in the system keychain.</source>
+        <translation>La clave de API para %1 está guardada en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>No API key is stored for %1 any more.</source>
+        <translation>Ya no hay ninguna clave de API guardada para %1.</translation>
+    </message>
+    <message>
+        <source>stored: an API key for %1 is saved in the system keychain.</source>
+        <translation>guardada: hay una clave de API para %1 guardada en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>not stored: no API key is saved for %1.</source>
+        <translation>no guardada: no hay ninguna clave de API guardada para %1.</translation>
+    </message>
+    <message>
+        <source>The environment&apos;s address &quot;%1&quot; is not a valid URL.</source>
+        <translation>La dirección del entorno &quot;%1&quot; no es una URL válida.</translation>
+    </message>
+    <message>
+        <source>Unknown key command &quot;%1&quot;: use set, forget or status.</source>
+        <translation>Comando de clave desconocido &quot;%1&quot;: use set, forget o status.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeSandbox</name>
+    <message>
+        <source>The sandbox data file %1 cannot be used: %2</source>
+        <translation>No se puede usar el archivo de datos del Sandbox %1: %2</translation>
+    </message>
+    <message>
+        <source>The practice sandbox could not start: no free local port.</source>
+        <translation>No se pudo iniciar el Sandbox de práctica: no hay ningún puerto local libre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 demo case, %n active escalation(s)</source>
+        <translation>
+            <numerusform>Caso de demostración de %1, %n escalamiento activo</numerusform>
+            <numerusform>Caso de demostración de %1, %n escalamientos activos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (demo)</source>
+        <translation>%1 (demostración)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Run care360-escalations-cli --help for usage.</source>
+        <translation>Ejecute care360-escalations-cli --help para ver el uso.</translation>
+    </message>
+    <message>
+        <source>Keep Care360 case escalations current: notes, follow-up dates and assignees.
+The API key is kept in the system keychain; it is never accepted on the command line.</source>
+        <translation>Mantenga al día los escalamientos de los casos de Care360: notas, fechas de seguimiento y responsables.
+La clave de API se guarda en el llavero del sistema; nunca se acepta en la línea de comandos.</translation>
+    </message>
+    <message>
+        <source>Environment to open: sandbox, staging, production or custom.</source>
+        <translation>Entorno que se abrirá: sandbox, staging, production o custom.</translation>
+    </message>
+    <message>
+        <source>Base URL of the Care360 API for --environment custom.</source>
+        <translation>URL base de la API de Care360 para --environment custom.</translation>
+    </message>
+    <message>
+        <source>Case ID (or a link containing it) to load on start.</source>
+        <translation>ID del caso (o un enlace que lo contenga) que se cargará al iniciar.</translation>
+    </message>
+    <message>
+        <source>JSON data file for the built-in practice sandbox.</source>
+        <translation>Archivo de datos JSON para el Sandbox de práctica integrado.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;: use sandbox, staging, production or custom.</source>
+        <translation>Entorno desconocido &quot;%1&quot;: use sandbox, staging, production o custom.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a usable URL.</source>
+        <translation>&quot;%1&quot; no es una URL utilizable.</translation>
+    </message>
+</context>
+</TS>
