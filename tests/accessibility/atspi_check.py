@@ -175,6 +175,12 @@ def find_application(pid, alive, deadline):
 # ---------------------------------------------------------------------------------------------
 # Processes
 
+# Sanitizer reports found in a child's log (scripts/test-sanitizers runs this test with
+# instrumented executables): each one fails the run, as in every other test of the suite.
+SANITIZER_REPORTS = []
+SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+
+
 class Process:
     """A child process whose output goes to a log file, killed on every exit path."""
 
@@ -203,6 +209,9 @@ class Process:
                 self.proc.kill()
                 self.proc.wait(5)
         self.log.close()
+        text = self.log_tail(10000)
+        if any(marker in text for marker in SANITIZER_MARKERS):
+            SANITIZER_REPORTS.append("%s: sanitizer report in %s" % (self.name, self.log_path))
 
     def log_tail(self, lines=30):
         try:
@@ -451,6 +460,9 @@ def main():
             run(args, scenario_env(env, name), report)
         except CheckFailed as failure:
             report.check(False, "%s: %s" % (name, failure))
+
+    for found in SANITIZER_REPORTS:
+        report.check(False, found)
 
     if report.unnamed:
         print("\nShowing interactive objects without a name (%d):" % len(report.unnamed))
