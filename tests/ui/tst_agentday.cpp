@@ -57,7 +57,11 @@ void typePath(QFileDialog *dialog, const QString &path)
     QVERIFY(name && buttons && buttons->button(QDialogButtonBox::Open));
     name->clear();
     QTest::keyClicks(name, path);
-    buttons->button(QDialogButtonBox::Open)->click();
+    // Open is enabled once the dialog's file system model has seen the file (slower under
+    // ASan): wait for it as an agent would.
+    QPushButton *open = buttons->button(QDialogButtonBox::Open);
+    QVERIFY(QTest::qWaitFor([open] { return open->isEnabled(); }, 8000));
+    open->click();
 }
 
 QDateTime workingHour(int daysFromToday)
