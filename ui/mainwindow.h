@@ -38,6 +38,11 @@ public:
     // never larger than the screen (1366x768 and 1280x720 laptops included).
     static QSize firstRunSize(const QRect &available);
 
+public slots:
+    // Imports a team directory file and says what happened in the banner (the File menu's
+    // action asks for the path first).
+    void importTeamDirectoryFile(const QString &path);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -148,7 +148,11 @@ void MainWindow::importTeamDirectory()
     dialog.setAcceptMode(QFileDialog::AcceptOpen);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
-    const QString path = dialog.selectedFiles().constFirst();
+    importTeamDirectoryFile(dialog.selectedFiles().constFirst());
+}
+
+void MainWindow::importTeamDirectoryFile(const QString &path)
+{
     int count = 0;
     const QString problem = m_core->importTeamDirectory(path, &count);
     if (!problem.isEmpty())
