@@ -53,7 +53,8 @@ QString withDetail(const QString &detail)
         return CredentialResult::tr("the unlock prompt was dismissed");
     QString plain = detail;
     // "org.freedesktop.DBus.Error.Foo: text" -> "text"
-    static const QRegularExpression dbusName(QStringLiteral("^[a-zA-Z0-9_.]+\\.Error\\.[A-Za-z]+:\\s*"));
+    static const QRegularExpression dbusName(
+        QStringLiteral("^[a-zA-Z0-9_.]+\\.Error\\.[A-Za-z]+:\\s*"));
     plain.remove(dbusName);
     return UntrustedText::shown(plain.trimmed().isEmpty() ? detail : plain.trimmed());
 }

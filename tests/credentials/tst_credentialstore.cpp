@@ -182,8 +182,9 @@ void TestCredentialStore::everyStatusHasItsOwnSentence()
     QVERIFY(result.userMessage().contains(QLatin1String("No API key is saved")));
     // D-Bus jargon becomes words; its error name never reaches the agent.
     result.status = Status::NoBackend;
-    result.detail = QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown: The name "
-                                   "org.freedesktop.secrets was not provided by any .service files");
+    result.detail =
+        QStringLiteral("org.freedesktop.DBus.Error.ServiceUnknown: The name "
+                       "org.freedesktop.secrets was not provided by any .service files");
     QVERIFY2(result.userMessage().contains(QLatin1String("the keychain service is not running")),
              qPrintable(result.userMessage()));
     QVERIFY(!result.userMessage().contains(QLatin1String("org.freedesktop")));

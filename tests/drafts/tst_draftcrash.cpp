@@ -22,8 +22,7 @@ const QString kSecondNote = QStringLiteral("Daughter WOMBAT-8830 holds power of 
 // One probe process and the lines it printed.
 class Probe {
 public:
-    Probe(const QString &home, const QStringList &arguments,
-          const QProcessEnvironment &environment)
+    Probe(const QString &home, const QStringList &arguments, const QProcessEnvironment &environment)
     {
         QProcessEnvironment env = environment;
         env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
@@ -220,8 +219,8 @@ void TestDraftCrash::withoutAKeychainNothingReachesTheDisk()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                QStringLiteral("unix:path=") + home.path() + QStringLiteral("/no-bus"));
-    Probe probe(home.path(), { QStringLiteral("--sandbox"), QStringLiteral("--case"), Demo::acmeCaseId },
-                env);
+    Probe probe(home.path(),
+                { QStringLiteral("--sandbox"), QStringLiteral("--case"), Demo::acmeCaseId }, env);
     QCOMPARE(probe.waitFor(QStringLiteral("ready")), QStringLiteral("ready pending=0 rows=6"));
     const QString id = m_server.store().activeEscalations(Demo::acmeCaseId).at(0).id;
     probe.send(QStringLiteral("note %1 %2").arg(id, kFirstNote));
