@@ -138,17 +138,6 @@ QList<SavedDraft> EscalationTableModel::savedDrafts() const
 
 int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
 {
-    const auto valueOf = [](const EscalationUpdate &update, EditableField field) -> QVariant {
-        switch (field) {
-        case EditableField::Note:
-            return update.note ? QVariant(*update.note) : QVariant();
-        case EditableField::FollowUpDue:
-            return update.followUpDueAt ? QVariant(*update.followUpDueAt) : QVariant();
-        case EditableField::Assignee:
-            return update.assignedToEmail ? QVariant(*update.assignedToEmail) : QVariant();
-        }
-        return QVariant();
-    };
     QList<CellChange> changes;
     QSet<QString> restoredRows;
     for (const SavedDraft &saved : drafts) {
@@ -160,7 +149,7 @@ int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
             EscalationRow inactive(saved.server);
             inactive.setInactive(true);
             for (EditableField field : kEditableFields)
-                inactive.setDraft(field, valueOf(saved.drafts, field));
+                inactive.setDraft(field, EscalationRow::updateValue(saved.drafts, field));
             if (!inactive.hasDrafts())
                 continue;
             beginInsertRows(QModelIndex(), rowCount(), rowCount());
@@ -171,7 +160,7 @@ int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
         }
         const EscalationRow &r = rowAt(row);
         for (EditableField field : kEditableFields) {
-            const QVariant value = valueOf(saved.drafts, field);
+            const QVariant value = EscalationRow::updateValue(saved.drafts, field);
             const QVariant after =
                 value.isValid() ? r.resolveDraft(field, value, serverAssigneeEmail(r)) : QVariant();
             // A value the server already holds (sent just before the end) is no draft.

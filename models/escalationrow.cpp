@@ -171,6 +171,19 @@ bool EscalationRow::clearErrors()
     return true;
 }
 
+QVariant EscalationRow::updateValue(const EscalationUpdate &update, EditableField field)
+{
+    switch (field) {
+    case EditableField::Note:
+        return update.note ? QVariant(*update.note) : QVariant();
+    case EditableField::FollowUpDue:
+        return update.followUpDueAt ? QVariant(*update.followUpDueAt) : QVariant();
+    case EditableField::Assignee:
+        return update.assignedToEmail ? QVariant(*update.assignedToEmail) : QVariant();
+    }
+    return QVariant();
+}
+
 EscalationUpdate EscalationRow::pendingUpdate() const
 {
     EscalationUpdate update;

@@ -83,6 +83,8 @@ public:
     EscalationUpdate pendingUpdate() const;
 
     static bool sameDraft(EditableField field, const QVariant &a, const QVariant &b);
+    // One field of a request item in draft form; invalid when the item leaves it unchanged.
+    static QVariant updateValue(const EscalationUpdate &update, EditableField field);
     // Canonical draft form of a value typed by the agent (trimmed e-mail, UTC date-time).
     static QVariant normalized(EditableField field, const QVariant &value);
 

@@ -15,19 +15,6 @@ constexpr EditableField kFields[] = { EditableField::Note, EditableField::Follow
 // Beyond this many separate removed ranges one reset is cheaper than range-by-range signals.
 constexpr size_t kMaxRemovedRanges = 16;
 
-QVariant sentValue(const EscalationUpdate &update, EditableField field)
-{
-    switch (field) {
-    case EditableField::Note:
-        return update.note ? QVariant(*update.note) : QVariant();
-    case EditableField::FollowUpDue:
-        return update.followUpDueAt ? QVariant(*update.followUpDueAt) : QVariant();
-    case EditableField::Assignee:
-        return update.assignedToEmail ? QVariant(*update.assignedToEmail) : QVariant();
-    }
-    return QVariant();
-}
-
 // Whether the server now holds a sent value. The assignee comes back as a user ID only, so an
 // accepted reassignment counts as applied when the escalation has an assignee.
 bool serverHolds(const Escalation &server, EditableField field, const QVariant &sent)
@@ -102,7 +89,7 @@ void OutcomeMerger::applyUpdated(const RequestSnapshot &snapshot, const ApiOutco
             continue;
         const Escalation *server = returned.value(item.escalationId, nullptr);
         for (EditableField field : kFields) {
-            const QVariant sent = sentValue(item, field);
+            const QVariant sent = EscalationRow::updateValue(item, field);
             // A draft that differs from what was sent was made after the snapshot: keep it.
             if (!sent.isValid()
                 || !EscalationRow::sameDraft(field, m_model.rowAt(row).draft(field), sent))

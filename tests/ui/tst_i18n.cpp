@@ -2,6 +2,7 @@
 // header, plural forms and dates read Spanish and mnemonics stay unique; on the build's pseudo
 // translation ("⟦...⟧", 40% longer) every text on screen went through tr() and nothing clips.
 #include "consoledriver.h"
+#include "mnemonics.h"
 #include "tests/testsession.h"
 
 #include "app/sandbox/demodata.h"
@@ -32,63 +33,10 @@ using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
 using Model = EscalationTableModel;
 
+using namespace Mnemonics;
+
 namespace {
 const QChar pseudoMark(0x27E6); // ⟦, which the pseudo-translation puts before every text
-
-// The mnemonic letter of a text ("Re&vert" -> 'v'), or a null QChar.
-QChar mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('&')) {
-            if (text.at(i + 1) != QLatin1Char('&'))
-                return text.at(i + 1).toLower();
-            ++i;
-        }
-    }
-    return {};
-}
-
-// "<letter>: <text> / <text>" for every letter used twice among the texts.
-QStringList clashes(const QStringList &texts)
-{
-    QMultiHash<QChar, QString> byLetter;
-    for (const QString &text : texts) {
-        if (const QChar letter = mnemonic(text); !letter.isNull())
-            byLetter.insert(letter, text);
-    }
-    QStringList found;
-    for (const QChar letter : byLetter.uniqueKeys()) {
-        if (byLetter.count(letter) > 1)
-            found << QStringLiteral("%1: %2").arg(letter).arg(byLetter.values(letter).join(" / "));
-    }
-    return found;
-}
-
-QStringList actionTexts(const QList<QAction *> &actions)
-{
-    QStringList texts;
-    for (const QAction *action : actions)
-        texts << action->text();
-    return texts;
-}
-
-// The texts that carry a window-wide mnemonic (as tst_keyboard): buttons, buddied labels,
-// group boxes and the menu bar's titles.
-QStringList mnemonicTexts(QWidget *root)
-{
-    QStringList texts;
-    for (QAbstractButton *button : root->findChildren<QAbstractButton *>())
-        texts << button->text();
-    for (QLabel *label : root->findChildren<QLabel *>()) {
-        if (label->buddy())
-            texts << label->text();
-    }
-    for (QGroupBox *box : root->findChildren<QGroupBox *>())
-        texts << box->title();
-    if (auto *bar = root->findChild<QMenuBar *>())
-        texts << actionTexts(bar->actions());
-    return texts;
-}
 
 // Qt's own standard-button texts: qtbase translates them, so they carry no pseudo mark.
 bool isQtStandardButton(QAbstractButton *button)
@@ -322,7 +270,7 @@ void TestI18n::spanishMnemonicsAreUnique()
     STEP(startSpanish());
     ConsoleDriver &c = *m_console;
     STEP(loadAcme());
-    QCOMPARE(clashes(mnemonicTexts(c.window())), QStringList());
+    QCOMPARE(clashes(windowTexts(c.window())), QStringList());
     int menus = 0;
     for (QMenu *menu : c.window()->findChildren<QMenu *>()) {
         QVERIFY2(clashes(actionTexts(menu->actions())).isEmpty(),
@@ -332,13 +280,13 @@ void TestI18n::spanishMnemonicsAreUnique()
     }
     QVERIFY(menus >= 6);
     ApiKeyDialog keyDialog(c.core(), c.window());
-    QCOMPARE(clashes(mnemonicTexts(&keyDialog)), QStringList());
+    QCOMPARE(clashes(windowTexts(&keyDialog)), QStringList());
     SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
-    QCOMPARE(clashes(mnemonicTexts(&confirm)), QStringList());
+    QCOMPARE(clashes(windowTexts(&confirm)), QStringList());
     for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
                              BulkEditDialog::Kind::NoteLine }) {
         BulkEditDialog bulk(kind, 3, {}, 9, c.window());
-        QCOMPARE(clashes(mnemonicTexts(&bulk)), QStringList());
+        QCOMPARE(clashes(windowTexts(&bulk)), QStringList());
     }
     // The follow-up editor's dates next to Qt's own (Spanish) editing entries.
     FollowUpEditor editor(9);

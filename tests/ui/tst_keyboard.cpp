@@ -3,6 +3,7 @@
 // from the View menu, mnemonics unique in every window, menu and dialog, a first run that fits
 // a laptop screen and points at the demo cases, and an environment without a key that says so.
 #include "consoledriver.h"
+#include "mnemonics.h"
 #include "tests/testsession.h"
 
 #include "app/sandbox/demodata.h"
@@ -25,66 +26,7 @@ using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
 using Model = EscalationTableModel;
 
-namespace {
-// The mnemonic letter of a text ("Re&vert" -> 'v'), or a null QChar.
-QChar mnemonic(const QString &text)
-{
-    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-        if (text.at(i) != QLatin1Char('&'))
-            continue;
-        if (text.at(i + 1) == QLatin1Char('&')) {
-            ++i;
-            continue;
-        }
-        return text.at(i + 1).toLower();
-    }
-    return {};
-}
-
-// "<letter>: <text> / <text>" for every letter used twice among the texts.
-QStringList clashes(const QStringList &texts)
-{
-    QMultiHash<QChar, QString> byLetter;
-    for (const QString &text : texts) {
-        if (const QChar letter = mnemonic(text); !letter.isNull())
-            byLetter.insert(letter, text);
-    }
-    QStringList found;
-    for (const QChar letter : byLetter.uniqueKeys()) {
-        if (byLetter.count(letter) > 1)
-            found << QStringLiteral("%1: %2").arg(letter).arg(byLetter.values(letter).join(" / "));
-    }
-    return found;
-}
-
-// The texts that carry a window-wide mnemonic: buttons, labels with buddies, group boxes, and
-// the menu bar's titles; never what sits inside a menu.
-QStringList windowTexts(QWidget *root)
-{
-    QStringList texts;
-    for (QAbstractButton *button : root->findChildren<QAbstractButton *>())
-        texts << button->text();
-    for (QLabel *label : root->findChildren<QLabel *>()) {
-        if (label->buddy())
-            texts << label->text();
-    }
-    for (QGroupBox *box : root->findChildren<QGroupBox *>())
-        texts << box->title();
-    if (auto *bar = root->findChild<QMenuBar *>()) {
-        for (const QAction *action : bar->actions())
-            texts << action->text();
-    }
-    return texts;
-}
-
-QStringList actionTexts(const QList<QAction *> &actions)
-{
-    QStringList texts;
-    for (const QAction *action : actions)
-        texts << action->text();
-    return texts;
-}
-} // namespace
+using namespace Mnemonics;
 
 class TestKeyboard : public QObject {
     Q_OBJECT
