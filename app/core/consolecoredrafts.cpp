@@ -23,6 +23,8 @@ void ConsoleCore::setUpDrafts()
     connect(m_keeper, &DraftKeeper::restored, this, &ConsoleCore::draftsRestored);
     connect(m_keeper, &DraftKeeper::problem, this,
             [this](const QString &sentence) { emit notice(NoticeKind::Warning, sentence); });
+    connect(m_keeper, &DraftKeeper::recovered, this,
+            [this](const QString &sentence) { emit notice(NoticeKind::Info, sentence); });
 }
 
 void ConsoleCore::startDrafts()
@@ -52,7 +54,9 @@ void ConsoleCore::cancelDraftDiscard()
 
 bool ConsoleCore::keepsDrafts() const
 {
-    return m_journal->state() == DraftJournal::State::Ready;
+    // Only a promise the disk has kept: what is pending is written (and checked) first.
+    m_keeper->flush();
+    return m_journal->state() == DraftJournal::State::Ready && m_keeper->isKept();
 }
 
 void ConsoleCore::discardDrafts()

@@ -49,6 +49,11 @@ QByteArray seal(const QByteArray &key, const QByteArray &plain, const QByteArray
     return sealed;
 }
 
+bool isCutShort(const QByteArray &sealed)
+{
+    return sealed.size() < kMagic.size() + qsizetype(kNonceBytes) + qsizetype(kTagBytes);
+}
+
 std::optional<QByteArray> open(const QByteArray &key, const QByteArray &sealed,
                                const QByteArray &context)
 {

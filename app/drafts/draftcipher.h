@@ -38,6 +38,9 @@ private:
     std::unique_ptr<State> m_state;
 };
 
+// Shorter than any sealed file (magic, nonce and tag): empty or cut short, not tampered with.
+bool isCutShort(const QByteArray &sealed);
+
 // Overwrites the bytes in place (a plaintext of notes, a key) before they are freed.
 void wipe(QByteArray &bytes);
 

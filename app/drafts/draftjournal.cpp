@@ -7,7 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
+#include <QMutexLocker>
 #include <QStandardPaths>
 
 namespace Care360 {
@@ -17,15 +17,6 @@ const QString kSuffix = QStringLiteral(".c360drafts");
 // Far beyond any day's drafts (100,000 rows of 4,096-character notes is ~1 GiB): a bigger file
 // is not ours.
 constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
-
-bool writeSealed(const QString &path, const QByteArray &sealed)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return file.write(sealed) == sealed.size() && file.commit();
-}
 } // namespace
 
 DraftJournal::DraftJournal(const QString &directory, QObject *parent)
@@ -89,32 +80,85 @@ void DraftJournal::save(const QString &environment, const QString &caseId,
         return remove(environment, caseId);
     const QString path = pathFor(environment, caseId);
     const QByteArray digest = JournalCodec::digest(drafts);
-    if (m_lastDigest.value(path) == digest)
-        return;
-    m_lastDigest.insert(path, digest);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_lastDigest.value(path) == digest && !m_failures.contains(path))
+            return;
+    }
     QByteArray plain = JournalCodec::encode({ Clock::currentDateTimeUtc(), drafts });
     const QByteArray associated = context(environment, caseId);
     const QString directory = m_directory;
     const QByteArray key = m_key;
-    m_writer.start([this, path, directory, key, associated, plain = std::move(plain)]() mutable {
+    m_writer.start([this, path, directory, key, associated, digest,
+                    plain = std::move(plain)]() mutable {
         const QByteArray sealed = DraftCipher::seal(key, plain, associated);
         DraftCipher::wipe(plain);
         QDir().mkpath(directory);
         QFile::setPermissions(
             directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        if (!writeSealed(path, sealed)) {
-            qCWarning(lcDrafts) << "could not write a drafts journal in" << directory;
-            return;
+        const DurableFile::Result result = DurableFile::replace(path, sealed);
+        {
+            // Recorded only once the disk has it: an unchanged set is written again after a
+            // failure.
+            QMutexLocker lock(&m_mutex);
+            if (result.ok()) {
+                m_lastDigest.insert(path, digest);
+                m_failures.remove(path);
+            } else {
+                m_lastDigest.remove(path);
+                m_failures.insert(path, result);
+            }
         }
+        if (!result.ok())
+            qCWarning(lcDrafts) << "could not write a drafts journal in" << directory << ":"
+                                << result.detail;
         QMetaObject::invokeMethod(
-            this, [this, path] { emit written(path, false); }, Qt::QueuedConnection);
+            this,
+            [this, path, ok = result.ok()] {
+                if (ok)
+                    emit written(path, false);
+                else
+                    emit writeFailed(path);
+            },
+            Qt::QueuedConnection);
     });
+}
+
+QString DraftJournal::writeProblem(const QString &environment, const QString &caseId) const
+{
+    const QString path = pathFor(environment, caseId);
+    DurableFile::Result failure;
+    {
+        QMutexLocker lock(&m_mutex);
+        failure = m_failures.value(path);
+    }
+    switch (failure.failure) {
+    case DurableFile::Failure::None:
+        return {};
+    case DurableFile::Failure::DiskFull:
+        return tr("Unsent changes on case %1 can't be kept on this computer: the disk is full. "
+                  "Send them or free some space; they are kept again as soon as there is room.")
+            .arg(caseId);
+    case DurableFile::Failure::NotWritable:
+        return tr("Unsent changes on case %1 can't be kept on this computer: the folder %2 "
+                  "can't be written to. Send them, or make the folder writable.")
+            .arg(caseId, QDir::toNativeSeparators(m_directory));
+    case DurableFile::Failure::Other:
+        break;
+    }
+    return tr("Unsent changes on case %1 can't be kept on this computer (%2). Send them before "
+              "you quit.")
+        .arg(caseId, failure.detail);
 }
 
 void DraftJournal::remove(const QString &environment, const QString &caseId)
 {
     const QString path = pathFor(environment, caseId);
-    m_lastDigest.remove(path);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_lastDigest.remove(path);
+        m_failures.remove(path);
+    }
     m_writer.start([this, path] {
         if (!QFile::exists(path) || !QFile::remove(path))
             return;
@@ -145,6 +189,14 @@ DraftJournal::Loaded DraftJournal::load(const QString &environment, const QStrin
         return loaded;
     const QString aside = setAside(path);
     qCWarning(lcDrafts) << "a drafts journal could not be read and was set aside";
+    if (DraftCipher::isCutShort(sealed)) {
+        loaded.problem =
+            tr("Unsent changes kept on this computer for case %1 could not be read: the file is "
+               "empty or cut short, as happens when the disk was full while it was written. They "
+               "were not restored; the file was kept as %2.")
+                .arg(caseId, QDir::toNativeSeparators(aside));
+        return loaded;
+    }
     loaded.problem =
         tr("Unsent changes kept on this computer for case %1 could not be read: the file was "
            "changed or damaged, or the key that protects it is no longer in the keychain. They "

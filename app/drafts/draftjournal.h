@@ -1,17 +1,21 @@
 #pragma once
 
+#include "durablefile.h"
 #include "journalcodec.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QThreadPool>
 
 namespace Care360 {
 
 // Unsent drafts on disk, one sealed file per environment and case in the application's data
-// folder (…/drafts, owner-only). Writes are atomic (QSaveFile) and run, with the encryption, on
-// one writer thread in the order they were asked for, so the UI thread never waits for a disk.
-// Without the key there is no journal at all: notes never reach the disk unencrypted.
+// folder (…/drafts, owner-only). Writes are atomic and checked end to end (DurableFile) and run,
+// with the encryption, on one writer thread in the order they were asked for, so the UI thread
+// never waits for a disk. A write that fails leaves the previous file as it was and is
+// remembered per file until one succeeds. Without the key there is no journal at all: notes
+// never reach the disk unencrypted.
 class DraftJournal : public QObject {
     Q_OBJECT
 public:
@@ -38,7 +42,8 @@ public:
     // changes between runs.
     QString pathFor(const QString &environment, const QString &caseId) const;
     // Queues the file's replacement with these drafts, or its removal when there are none;
-    // nothing when the file already holds exactly these drafts.
+    // nothing when the file already holds exactly these drafts (a write that failed is always
+    // tried again).
     void save(const QString &environment, const QString &caseId, const QList<SavedDraft> &drafts);
     void remove(const QString &environment, const QString &caseId);
     // Reads a case's journal after the writes queued for it. A file that does not open with the
@@ -46,10 +51,15 @@ public:
     Loaded load(const QString &environment, const QString &caseId);
     // Waits for the queued writes.
     void flush();
+    // Why the last write of this case's file failed, as a sentence; empty when it reached the
+    // disk (or none was made). Current once flush() returns.
+    QString writeProblem(const QString &environment, const QString &caseId) const;
 
 signals:
     // After each write or removal reached the disk (path: the journal file).
     void written(const QString &path, bool removed);
+    // A write did not reach the disk; the file holds what it held before (see writeProblem()).
+    void writeFailed(const QString &path);
     void stateChanged(Care360::DraftJournal::State state);
 
 private:
@@ -61,8 +71,11 @@ private:
     State m_state = State::Waiting;
     QString m_unavailableReason;
     QThreadPool m_writer;
-    // path -> hash of the plaintext last queued for it (never the text): identical saves skip.
+    // Written by the writer thread, read by the UI thread.
+    mutable QMutex m_mutex;
+    // path -> hash of the plaintext the file holds (never the text): identical saves skip.
     QHash<QString, QByteArray> m_lastDigest;
+    QHash<QString, DurableFile::Result> m_failures; // path -> the last write's failure
 };
 
 } // namespace Care360

@@ -14,12 +14,17 @@ DraftKeeper::DraftKeeper(EscalationTableModel *model, DraftJournal *journal, QOb
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounce);
     connect(&m_debounce, &QTimer::timeout, this, &DraftKeeper::save);
+    m_retry.setObjectName(QStringLiteral("draftJournalRetry"));
+    m_retry.setInterval(retryInterval);
+    connect(&m_retry, &QTimer::timeout, this, &DraftKeeper::save);
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &DraftKeeper::onAboutToReset);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DraftKeeper::onReset);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DraftKeeper::changed);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &DraftKeeper::changed);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DraftKeeper::changed);
     connect(m_journal, &DraftJournal::stateChanged, this, &DraftKeeper::onJournalReady);
+    connect(m_journal, &DraftJournal::writeFailed, this, &DraftKeeper::onWriteFailed);
+    connect(m_journal, &DraftJournal::written, this, &DraftKeeper::onWritten);
 }
 
 DraftKeeper::~DraftKeeper()
@@ -42,6 +47,44 @@ void DraftKeeper::discardNow()
     m_journal->flush();
 }
 
+bool DraftKeeper::isKept() const
+{
+    return m_caseId.isEmpty() || m_journal->state() != DraftJournal::State::Ready
+        || m_journal->writeProblem(m_boundEnvironment, m_caseId).isEmpty();
+}
+
+bool DraftKeeper::isOpenCaseFile(const QString &path) const
+{
+    return !m_caseId.isEmpty() && path == m_journal->pathFor(m_boundEnvironment, m_caseId);
+}
+
+void DraftKeeper::onWriteFailed(const QString &path)
+{
+    if (!isOpenCaseFile(path))
+        return;
+    // Free space or a writable folder again ends this without the agent doing anything.
+    m_retry.start();
+    if (m_toldWriteFailed)
+        return;
+    const QString sentence = m_journal->writeProblem(m_boundEnvironment, m_caseId);
+    if (sentence.isEmpty())
+        return; // a later write already succeeded
+    m_toldWriteFailed = true;
+    emit problem(sentence);
+}
+
+void DraftKeeper::onWritten(const QString &path, bool removed)
+{
+    if (!isOpenCaseFile(path) || !m_journal->writeProblem(m_boundEnvironment, m_caseId).isEmpty())
+        return;
+    m_retry.stop();
+    if (!m_toldWriteFailed)
+        return;
+    m_toldWriteFailed = false;
+    if (!removed)
+        emit recovered(tr("Unsent changes on case %1 are kept on this computer again.").arg(m_caseId));
+}
+
 void DraftKeeper::onAboutToReset()
 {
     if (m_discardOnClose)
@@ -49,6 +92,8 @@ void DraftKeeper::onAboutToReset()
     else if (!m_restorePending)
         flush();
     m_debounce.stop();
+    m_retry.stop();
+    m_toldWriteFailed = false;
     m_discardOnClose = false;
     m_caseId.clear();
 }

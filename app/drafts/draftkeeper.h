@@ -18,6 +18,8 @@ class DraftKeeper : public QObject {
     Q_OBJECT
 public:
     static constexpr std::chrono::milliseconds debounce { 250 };
+    // After a failed write (a full disk), how often the keeper tries again by itself.
+    static constexpr std::chrono::seconds retryInterval { 5 };
 
     DraftKeeper(EscalationTableModel *model, DraftJournal *journal, QObject *parent = nullptr);
     ~DraftKeeper() override;
@@ -30,13 +32,18 @@ public:
     void flush();
     // Removes the open case's journal now (the agent discarded at quit).
     void discardNow();
+    // Whether the open case's drafts, as they are now, are on disk (after flush()).
+    bool isKept() const;
 
 signals:
     void restored(int rows, const QDateTime &savedAt);
     // The open case's journal was read (or there was none): drafts made from now on are kept.
     void restoreFinished();
     // A sentence: a journal set aside, or drafts that will not survive a restart.
+    // A failed write is said once, until the drafts are kept again.
     void problem(const QString &sentence);
+    // The open case's drafts reached the disk again after a failed write.
+    void recovered(const QString &sentence);
 
 private:
     void onAboutToReset();
@@ -45,16 +52,21 @@ private:
     void changed();
     void save();
     void restore();
+    bool isOpenCaseFile(const QString &path) const;
+    void onWriteFailed(const QString &path);
+    void onWritten(const QString &path, bool removed);
 
     EscalationTableModel *m_model;
     DraftJournal *m_journal;
     QTimer m_debounce;
+    QTimer m_retry;
     QString m_environment;
     QString m_boundEnvironment; // where the open case lives
     QString m_caseId;
     bool m_restorePending = false;
     bool m_discardOnClose = false;
     bool m_toldUnavailable = false;
+    bool m_toldWriteFailed = false;
 };
 
 } // namespace Care360
