@@ -85,6 +85,11 @@ QString ApiOutcome::userMessage(Audience audience) const
                    tr("The request was cancelled."));
     case Kind::TooLarge:
         return tr("Care360 sent an answer too large to be genuine; it was discarded.");
+    case Kind::Conflict:
+        return tr("Someone else changed %n field(s) you edited on Care360 since you began; each "
+                  "is marked Conflict. Keep yours or take theirs, then send again. Nothing was "
+                  "sent.",
+                  nullptr, conflicts);
     case Kind::Refused:
         // With a status the request did reach the server, which answered with a redirect.
         return httpStatus == 0 ? tr("The request was not sent: %1").arg(shown(detail))
@@ -155,6 +160,8 @@ QString ApiOutcome::kindName(Kind kind)
         return QStringLiteral("too-large");
     case Kind::Refused:
         return QStringLiteral("refused");
+    case Kind::Conflict:
+        return QStringLiteral("conflict");
     }
     return QString();
 }

@@ -28,6 +28,9 @@ struct ApiOutcome {
         Cancelled,
         TooLarge,
         Refused, // refused locally before sending (insecure URL, redirect)
+        // Not sent: a field the agent edited was changed on Care360 by someone else since the
+        // edit began (found by the listing before the send, or an earlier one).
+        Conflict,
     };
 
     Kind kind = Kind::UnexpectedResponse;
@@ -41,6 +44,7 @@ struct ApiOutcome {
     QString field; // ValidationFailed: the field the path names, empty when none
     QString validationMessage; // ValidationFailed: the text after "<path>, "
     QString email; // AssigneeNotFound
+    int conflicts = 0; // Conflict: the fields changed under the agent's drafts
     QString detail; // transport failures: the network stack's or TLS text
     int retryAfterSeconds = -1; // the answer's Retry-After (429, 503), -1 when absent
     QString requestId; // X-Request-ID of the call, set by the client

@@ -68,12 +68,18 @@ QStringList AssigneeDirectory::knownEmails() const
 QStringList AssigneeDirectory::completions() const
 {
     QHash<QString, QString> nameByEmail;
+    QSet<QString> notAssignable;
     for (const TeamMember &member : m_team) {
-        if (!member.name.isEmpty())
+        if (!member.assignable())
+            notAssignable.insert(member.email.toCaseFolded());
+        else if (!member.name.isEmpty())
             nameByEmail.insert(member.email.toCaseFolded(), member.name);
     }
     QStringList entries;
     for (const QString &email : knownEmails()) {
+        // The team's role wins over an address learnt elsewhere, as its e-mail does in emailFor.
+        if (notAssignable.contains(email.toCaseFolded()))
+            continue;
         const QString name = nameByEmail.value(email.toCaseFolded());
         entries << (name.isEmpty() ? email : QStringLiteral("%1 <%2>").arg(name, email));
     }
@@ -106,7 +112,8 @@ QVariantList AssigneeDirectory::teamToVariantList() const
     for (const TeamMember &member : m_team)
         list << QVariantMap { { QStringLiteral("userId"), member.userId },
                               { QStringLiteral("email"), member.email },
-                              { QStringLiteral("name"), member.name } };
+                              { QStringLiteral("name"), member.name },
+                              { QStringLiteral("role"), member.role } };
     return list;
 }
 
@@ -117,10 +124,12 @@ void AssigneeDirectory::teamFromVariantList(const QVariantList &list)
         const QVariantMap map = entry.toMap();
         const TeamMember member { map.value(QStringLiteral("userId")).toString(),
                                   map.value(QStringLiteral("email")).toString(),
-                                  map.value(QStringLiteral("name")).toString() };
+                                  map.value(QStringLiteral("name")).toString(),
+                                  map.value(QStringLiteral("role")).toString() };
         // Settings files can be edited by hand: keep what an import could have produced.
         if (CaseId::isUuid(member.userId) && RequestSchema::isEmail(member.email)
-            && member.name.size() <= TeamDirectoryFile::maxNameChars)
+            && member.name.size() <= TeamDirectoryFile::maxNameChars
+            && (member.role.isEmpty() || TeamDirectoryFile::roles().contains(member.role)))
             members << member;
     }
     setTeam(members);

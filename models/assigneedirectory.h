@@ -29,7 +29,8 @@ public:
     QString personFor(const QString &userId) const;
     // Every known e-mail once, sorted case-insensitively.
     QStringList knownEmails() const;
-    // What the assignee editor offers: "Name <e-mail>" for named team members, else e-mails.
+    // What the assignee editor offers: "Name <e-mail>" for named team members, else e-mails;
+    // never a team member whose role Care360 does not assign escalations to (TeamMember).
     QStringList completions() const;
     // The e-mail in a completion ("Name <e-mail>"), or the text itself, trimmed.
     static QString emailFromCompletion(const QString &text);

@@ -27,9 +27,18 @@ void onRecordEnd(int, void *reader)
 struct Translate {
     Q_DECLARE_TR_FUNCTIONS(Care360::Csv)
 };
+
+// Whether neutralised() prefixes text: its first character after any 's starts a formula.
+bool startsAFormula(QStringView text)
+{
+    qsizetype first = 0;
+    while (first < text.size() && text.at(first) == u'\'')
+        ++first;
+    return first < text.size() && QStringView(u"=+-@\t\r").contains(text.at(first));
+}
 } // namespace
 
-Table read(const QByteArray &utf8)
+Table read(const QByteArray &utf8, char separator)
 {
     QByteArray bytes = utf8;
     if (bytes.startsWith("\xEF\xBB\xBF"))
@@ -41,6 +50,7 @@ Table read(const QByteArray &utf8)
         reader.table.error = Translate::tr("The CSV reader could not start.");
         return reader.table;
     }
+    csv_set_delim(&parser, static_cast<unsigned char>(separator));
     const size_t parsed =
         csv_parse(&parser, bytes.constData(), size_t(bytes.size()), onField, onRecordEnd, &reader);
     if (parsed != size_t(bytes.size()) || csv_fini(&parser, onField, onRecordEnd, &reader) != 0) {
@@ -74,6 +84,18 @@ QByteArray record(const QStringList &fields)
         line += quoted;
     }
     return line + "\r\n";
+}
+
+QString neutralised(const QString &cell)
+{
+    return startsAFormula(cell) ? QLatin1Char('\'') + cell : cell;
+}
+
+QString unneutralised(const QString &cell)
+{
+    return cell.startsWith(QLatin1Char('\'')) && startsAFormula(QStringView(cell).mid(1))
+        ? cell.mid(1)
+        : cell;
 }
 
 } // namespace Care360::Csv

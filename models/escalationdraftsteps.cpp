@@ -59,9 +59,11 @@ bool EscalationTableModel::applyDraft(const QString &escalationId, EditableField
         return false;
     EscalationRow &r = m_store.at(row);
     const bool wasPending = r.isPending();
+    const int conflicts = r.conflictCount();
     if (!r.setDraft(field, value, serverAssigneeEmail(r)))
         return false;
     m_pendingCount += int(r.isPending()) - int(wasPending);
+    m_conflictCount += r.conflictCount() - conflicts;
     // An error was about the value that just changed.
     r.setCellError(field, QString());
     r.setRowError(QString());
@@ -130,8 +132,15 @@ QList<SavedDraft> EscalationTableModel::savedDrafts() const
 {
     QList<SavedDraft> saved;
     for (const EscalationRow &row : m_store) {
-        if (row.hasDrafts())
-            saved.append({ row.server(), row.pendingUpdate() });
+        if (!row.hasDrafts())
+            continue;
+        Escalation base = row.server();
+        for (EditableField field : kEditableFields) {
+            if (row.hasDraft(field))
+                EscalationRow::setServerValueOf(base, field, row.baseValue(field));
+        }
+        saved.append({ row.server(), row.pendingUpdate(),
+                       base == row.server() ? std::nullopt : std::optional<Escalation>(base) });
     }
     return saved;
 }
@@ -172,6 +181,18 @@ int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
     }
     if (!changes.isEmpty())
         pushDraftChanges(changes, tr("Restore unsent changes"));
+    // Compared with the row as it was when each draft was begun, not as listed now: a change
+    // someone made while the console was closed is a conflict, never silently overwritten.
+    for (const SavedDraft &saved : drafts) {
+        const int row = rowOf(saved.server.id);
+        if (row < 0)
+            continue;
+        EscalationRow &r = m_store.at(row);
+        for (EditableField field : kEditableFields)
+            r.setBaseValue(field, EscalationRow::serverValueOf(saved.baseRow(), field));
+        if (r.markConflicts())
+            emitRowsChanged(row, row);
+    }
     recountPending();
     return int(restoredRows.size());
 }

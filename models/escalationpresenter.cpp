@@ -3,6 +3,7 @@
 #include "assigneedirectory.h"
 #include "contractcodec.h"
 #include "escalationtablemodel.h"
+#include "untrustedtext.h"
 
 #include <QLocale>
 
@@ -115,7 +116,9 @@ QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
         lines << error;
     else if (!row.rowError().isEmpty())
         lines << row.rowError();
-    if (editable && row.hasDraft(Model::fieldForColumn(column)))
+    if (editable && row.hasConflict(Model::fieldForColumn(column)))
+        lines << conflictToolTip(row, Model::fieldForColumn(column));
+    else if (editable && row.hasDraft(Model::fieldForColumn(column)))
         lines << tr("Changed, not saved yet.");
     switch (column) {
     case Model::Title:
@@ -144,6 +147,8 @@ QString EscalationPresenter::accessibleText(const EscalationRow &row, int column
     else if (column == Model::FollowUpDue && isDueSoon(row))
         words << tr("Due soon");
     const bool editable = Model::isEditableColumn(column);
+    if (editable && row.hasConflict(Model::fieldForColumn(column)))
+        words << tr("Conflict");
     if (editable && row.hasDraft(Model::fieldForColumn(column)))
         words << tr("Edited");
     QString error = editable ? row.cellError(Model::fieldForColumn(column)) : QString();
@@ -163,6 +168,36 @@ QString EscalationPresenter::accessibleText(const EscalationRow &row, int column
         return text;
     return text.isEmpty() ? words.join(QStringLiteral(", "))
                           : tr("%1: %2").arg(words.join(QStringLiteral(", ")), text);
+}
+
+QString EscalationPresenter::conflictToolTip(const EscalationRow &row, EditableField field) const
+{
+    const QVariant mine = row.draft(field);
+    return tr("Changed on Care360 by someone else while you were editing it.\n"
+              "On Care360 now: %1\nYours: %2\nWhen you began: %3\n"
+              "Keep yours or take theirs (context menu or Edit menu) before sending.")
+        .arg(serverFormText(field, row.serverValue(field)),
+             field == EditableField::Assignee ? mine.toString() : serverFormText(field, mine),
+             serverFormText(field, row.baseValue(field)));
+}
+
+QString EscalationPresenter::serverFormText(EditableField field, const QVariant &value) const
+{
+    if (!value.isValid() || (field != EditableField::FollowUpDue && value.toString().isEmpty())) {
+        return field == EditableField::Note       ? tr("no note")
+            : field == EditableField::FollowUpDue ? tr("no follow-up date")
+                                                  : tr("unassigned");
+    }
+    switch (field) {
+    case EditableField::Note:
+        return QStringLiteral("“%1”").arg(UntrustedText::shown(value.toString()));
+    case EditableField::FollowUpDue:
+        return localDateTimeText(value.toDateTime());
+    case EditableField::Assignee:
+        break;
+    }
+    const QString person = m_directory ? m_directory->personFor(value.toString()) : QString();
+    return person.isEmpty() ? tr("Unknown user (%1)").arg(value.toString()) : person;
 }
 
 QString EscalationPresenter::followUpToolTip(const EscalationRow &row) const

@@ -39,6 +39,10 @@ private:
     QString assigneeText(const EscalationRow &row) const;
     QString assigneeToolTip(const EscalationRow &row) const;
     QString followUpToolTip(const EscalationRow &row) const;
+    // Theirs, yours and what it was, for a cell whose server value changed under its draft.
+    QString conflictToolTip(const EscalationRow &row, EditableField field) const;
+    // A field's value in server form (user ID for the assignee) as the agent reads it.
+    QString serverFormText(EditableField field, const QVariant &value) const;
 
     const AssigneeDirectory *m_directory;
     QDateTime m_now;

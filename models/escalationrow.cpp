@@ -2,6 +2,9 @@
 
 #include "contractcodec.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace Care360 {
 
 namespace {
@@ -48,17 +51,36 @@ QVariant EscalationRow::draft(EditableField field) const
     return {};
 }
 
-QVariant EscalationRow::serverValue(EditableField field) const
+QVariant EscalationRow::serverValueOf(const Escalation &escalation, EditableField field)
 {
     switch (field) {
     case EditableField::Note:
-        return m_server.note ? QVariant(*m_server.note) : QVariant();
+        return escalation.note ? QVariant(*escalation.note) : QVariant();
     case EditableField::FollowUpDue:
-        return m_server.followUpDueAt ? QVariant(*m_server.followUpDueAt) : QVariant();
+        return escalation.followUpDueAt ? QVariant(*escalation.followUpDueAt) : QVariant();
     case EditableField::Assignee:
-        return m_server.assignedToUserId ? QVariant(*m_server.assignedToUserId) : QVariant();
+        return escalation.assignedToUserId ? QVariant(*escalation.assignedToUserId) : QVariant();
     }
     return {};
+}
+
+void EscalationRow::setServerValueOf(Escalation &escalation, EditableField field,
+                                     const QVariant &serverForm)
+{
+    const bool set = serverForm.isValid();
+    switch (field) {
+    case EditableField::Note:
+        escalation.note = set ? std::optional<QString>(serverForm.toString()) : std::nullopt;
+        break;
+    case EditableField::FollowUpDue:
+        escalation.followUpDueAt =
+            set ? std::optional<QDateTime>(serverForm.toDateTime()) : std::nullopt;
+        break;
+    case EditableField::Assignee:
+        escalation.assignedToUserId =
+            set ? std::optional<QString>(serverForm.toString()) : std::nullopt;
+        break;
+    }
 }
 
 QVariant EscalationRow::normalized(EditableField field, const QVariant &value)
@@ -112,7 +134,14 @@ bool EscalationRow::setDraft(EditableField field, const QVariant &value,
     const QVariant next = resolveDraft(field, value, assigneeEmailOfServer);
     if (sameDraft(field, next, draft(field)))
         return false;
+    const bool begun = !hasDraft(field) && next.isValid();
     RowEdits &e = edits();
+    if (begun)
+        e.base[slot(field)] = serverValue(field);
+    if (!next.isValid()) {
+        e.base[slot(field)] = QVariant();
+        e.conflict[slot(field)] = false;
+    }
     switch (field) {
     case EditableField::Note:
         e.note = next.isValid() ? std::optional<QString>(next.toString()) : std::nullopt;
@@ -137,6 +166,59 @@ std::optional<QString> EscalationRow::effectiveNote() const
 std::optional<QDateTime> EscalationRow::effectiveFollowUp() const
 {
     return m_edits && m_edits->followUpDueAt ? m_edits->followUpDueAt : m_server.followUpDueAt;
+}
+
+QVariant EscalationRow::baseValue(EditableField field) const
+{
+    return m_edits ? m_edits->base[slot(field)] : QVariant();
+}
+
+void EscalationRow::setBaseValue(EditableField field, const QVariant &serverForm)
+{
+    if (hasDraft(field))
+        m_edits->base[slot(field)] = serverForm;
+}
+
+bool EscalationRow::hasConflict(EditableField field) const
+{
+    return m_edits && m_edits->conflict[slot(field)];
+}
+
+int EscalationRow::conflictCount() const
+{
+    if (!m_edits)
+        return 0;
+    return int(std::count(std::cbegin(m_edits->conflict), std::cend(m_edits->conflict), true));
+}
+
+bool EscalationRow::sameServerValue(EditableField field, const QVariant &a, const QVariant &b)
+{
+    if (field == EditableField::FollowUpDue)
+        return a.isValid() == b.isValid() && (!a.isValid() || a.toDateTime() == b.toDateTime());
+    return a.toString() == b.toString();
+}
+
+bool EscalationRow::markConflicts()
+{
+    if (!m_edits)
+        return false;
+    bool changed = false;
+    for (EditableField field : kEditableFields) {
+        const bool conflict =
+            hasDraft(field) && !sameServerValue(field, serverValue(field), baseValue(field));
+        changed = changed || conflict != m_edits->conflict[slot(field)];
+        m_edits->conflict[slot(field)] = conflict;
+    }
+    return changed;
+}
+
+bool EscalationRow::keepDraftOverServer(EditableField field)
+{
+    if (!hasConflict(field))
+        return false;
+    m_edits->base[slot(field)] = serverValue(field);
+    m_edits->conflict[slot(field)] = false;
+    return true;
 }
 
 QString EscalationRow::cellError(EditableField field) const

@@ -24,6 +24,11 @@ struct RowEdits {
     std::optional<QString> assigneeEmail;
     QString cellErrors[kEditableFieldCount];
     QString rowError; // a problem with the item that names no editable field
+    // Per drafted field, the server's value when the draft was begun (the user ID for the
+    // assignee; invalid for null): a listing that brings another value means someone changed
+    // the field on Care360 meanwhile, and the draft must not silently replace their change.
+    QVariant base[kEditableFieldCount];
+    bool conflict[kEditableFieldCount] = {};
 
     bool hasDrafts() const { return note || followUpDueAt || assigneeEmail; }
     bool hasErrors() const;
@@ -55,7 +60,11 @@ public:
     // QString for note and assignee e-mail, UTC QDateTime for follow-up; invalid when none.
     QVariant draft(EditableField field) const;
     // The server's value in the same form as a draft (the user ID for the assignee).
-    QVariant serverValue(EditableField field) const;
+    QVariant serverValue(EditableField field) const { return serverValueOf(m_server, field); }
+    static QVariant serverValueOf(const Escalation &escalation, EditableField field);
+    // Sets one field of an escalation from its server form (invalid: null).
+    static void setServerValueOf(Escalation &escalation, EditableField field,
+                                 const QVariant &serverForm);
     // The draft that setDraft() would store for this value; invalid when it would clear it.
     QVariant resolveDraft(EditableField field, const QVariant &value,
                           const QString &assigneeEmailOfServer = QString()) const;
@@ -70,6 +79,21 @@ public:
     // The value the row will show: the draft when there is one, else the server's.
     std::optional<QString> effectiveNote() const;
     std::optional<QDateTime> effectiveFollowUp() const;
+
+    // Optimistic concurrency without an ETag: the server's value when this field's draft was
+    // begun (invalid when null or when there is no draft).
+    QVariant baseValue(EditableField field) const;
+    void setBaseValue(EditableField field, const QVariant &serverForm);
+    // The server's value changed under this field's draft; it is not sent until the agent picks.
+    bool hasConflict(EditableField field) const;
+    int conflictCount() const;
+    // After a listing: marks each drafted field whose server value is no longer its base.
+    // Returns whether any mark changed.
+    bool markConflicts();
+    // The agent keeps their draft over the newer server value, which becomes the base.
+    bool keepDraftOverServer(EditableField field);
+    // Equal server values of a field (null note and "" count as equal).
+    static bool sameServerValue(EditableField field, const QVariant &a, const QVariant &b);
 
     QString cellError(EditableField field) const;
     QString rowError() const { return m_edits ? m_edits->rowError : QString(); }

@@ -102,6 +102,14 @@ int EscalationRowStore::pendingCount() const
                              [](const EscalationRow &row) { return row.isPending(); }));
 }
 
+int EscalationRowStore::conflictCount() const
+{
+    int conflicts = 0;
+    for (const EscalationRow &row : m_rows)
+        conflicts += row.conflictCount();
+    return conflicts;
+}
+
 bool EscalationRowStore::hasDrafts() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(),

@@ -34,6 +34,7 @@ public:
     // One item per active row with drafts, in row order.
     QList<EscalationUpdate> pendingUpdates() const;
     int pendingCount() const;
+    int conflictCount() const;
     bool hasDrafts() const;
 
     std::vector<EscalationRow>::const_iterator begin() const { return m_rows.cbegin(); }

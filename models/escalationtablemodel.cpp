@@ -91,6 +91,8 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
         return row.hasDrafts();
     case SortRole:
         return presenter.sortValue(row, column);
+    case ConflictRole:
+        return editable && row.hasConflict(fieldForColumn(column));
     case CopyRole:
         if (column == Assignee && !row.hasDraft(EditableField::Assignee)
             && row.server().assignedToUserId)
@@ -204,6 +206,27 @@ void EscalationTableModel::applyListing(const QList<Escalation> &escalations)
     recountPending();
 }
 
+bool EscalationTableModel::keepDraftOverServer(const QModelIndex &index)
+{
+    if (!isCell(index) || !isEditableColumn(index.column())
+        || !m_store.at(index.row()).keepDraftOverServer(fieldForColumn(index.column())))
+        return false;
+    emitRowsChanged(index.row(), index.row());
+    recountPending();
+    return true;
+}
+
+QModelIndex EscalationTableModel::firstConflictIndex() const
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        for (EditableField field : kEditableFields) {
+            if (rowAt(row).hasConflict(field))
+                return index(row, columnForField(field));
+        }
+    }
+    return {};
+}
+
 QModelIndex EscalationTableModel::firstErrorIndex() const
 {
     for (int row = 0; row < rowCount(); ++row) {
@@ -294,11 +317,16 @@ void EscalationTableModel::emitRowsChanged(int first, int last)
 void EscalationTableModel::recountPending()
 {
     m_pendingCount = m_store.pendingCount();
+    m_conflictCount = m_store.conflictCount();
     announcePendingCount();
 }
 
 void EscalationTableModel::announcePendingCount()
 {
+    if (m_conflictCount != m_announcedConflictCount) {
+        m_announcedConflictCount = m_conflictCount;
+        emit conflictCountChanged(m_conflictCount);
+    }
     if (m_pendingCount == m_announcedPendingCount)
         return;
     m_announcedPendingCount = m_pendingCount;

@@ -27,6 +27,7 @@ struct CellChange;
 class EscalationTableModel : public QAbstractTableModel {
     Q_OBJECT
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY pendingCountChanged)
+    Q_PROPERTY(int conflictCount READ conflictCount NOTIFY conflictCountChanged)
     Q_PROPERTY(QString modelError READ modelError NOTIFY modelErrorChanged)
 public:
     enum Column { Title, Type, Note, FollowUpDue, Assignee, Created, Updated, ColumnCount };
@@ -45,6 +46,7 @@ public:
         RowDirtyRole, // bool, any column: the row holds any draft
         SortRole, // comparable value: text, or UTC QDateTime (invalid when empty)
         CopyRole, // what Copy puts on the clipboard: the shown text, the user ID of an assignee
+        ConflictRole, // bool, editable cells: Care360's value changed under this cell's draft
     };
     Q_ENUM(Role)
 
@@ -82,6 +84,15 @@ public:
     int pendingCount() const { return m_pendingCount; }
     // Any draft at all, including those of no-longer-active rows (unsaved work).
     bool hasDrafts() const;
+    // Drafted fields whose server value changed since the draft was begun (someone else's
+    // change): nothing is sent while there are any.
+    int conflictCount() const { return m_conflictCount; }
+    // The agent's choice for a conflicting cell: keep their draft (the newer server value is
+    // then what it replaces). Taking the server's value instead is revertCell(). Returns
+    // whether the cell was in conflict.
+    bool keepDraftOverServer(const QModelIndex &index);
+    // The first cell in conflict in row order, or invalid.
+    QModelIndex firstConflictIndex() const;
 
     // Sets several editable cells as ONE undoable step named text (a bulk edit); cells of
     // no-longer-active rows and values that change nothing are skipped. Returns the cells set.
@@ -120,6 +131,7 @@ public slots:
 
 signals:
     void pendingCountChanged(int count);
+    void conflictCountChanged(int count);
     void modelErrorChanged(const QString &error);
 
 private:
@@ -153,6 +165,8 @@ private:
     QString m_caseId;
     QString m_modelError;
     int m_pendingCount = 0;
+    int m_conflictCount = 0;
+    int m_announcedConflictCount = 0;
     int m_announcedPendingCount = 0;
     AssigneeDirectory *m_directory = nullptr;
     QUndoStack *m_undoStack = nullptr;

@@ -80,6 +80,7 @@ void OutcomeMerger::applyUpdated(const RequestSnapshot &snapshot, const ApiOutco
 {
     QHash<QString, const Escalation *> returned;
     returned.reserve(outcome.escalations.size());
+    QList<std::pair<QString, EditableField>> ownChanges;
     for (const Escalation &escalation : outcome.escalations)
         returned.insert(escalation.id, &escalation);
 
@@ -90,9 +91,14 @@ void OutcomeMerger::applyUpdated(const RequestSnapshot &snapshot, const ApiOutco
         const Escalation *server = returned.value(item.escalationId, nullptr);
         for (EditableField field : kFields) {
             const QVariant sent = EscalationRow::updateValue(item, field);
+            if (!sent.isValid())
+                continue;
+            // What this send stored is no one else's change: a draft kept below (made in
+            // flight, or stored otherwise) is compared from now on with the answer's value.
+            if (server)
+                ownChanges.append({ item.escalationId, field });
             // A draft that differs from what was sent was made after the snapshot: keep it.
-            if (!sent.isValid()
-                || !EscalationRow::sameDraft(field, m_model.rowAt(row).draft(field), sent))
+            if (!EscalationRow::sameDraft(field, m_model.rowAt(row).draft(field), sent))
                 continue;
             // A row missing from the answer was updated and then completed: its sent drafts
             // are done with.
@@ -104,6 +110,11 @@ void OutcomeMerger::applyUpdated(const RequestSnapshot &snapshot, const ApiOutco
         }
     }
     applyListing(outcome.escalations);
+    for (const auto &[id, field] : std::as_const(ownChanges)) {
+        const int row = m_model.rowOf(id);
+        if (row >= 0)
+            m_model.m_store.at(row).keepDraftOverServer(field);
+    }
 }
 
 void OutcomeMerger::applyValidationFailed(const RequestSnapshot &snapshot,
@@ -163,6 +174,7 @@ void OutcomeMerger::applyListing(const QList<Escalation> &escalations)
             store.setServer(row, escalations.at(from));
             r.setInactive(false);
             dropDraftsMatchingServer(r);
+            r.markConflicts();
         } else if (r.hasDrafts()) {
             r.setInactive(true);
         } else {

@@ -1,5 +1,7 @@
 #include "untrustedtext.h"
 
+#include <algorithm>
+
 namespace Care360::UntrustedText {
 
 namespace {
@@ -40,6 +42,14 @@ QString capped(QStringView text, int maxChars)
 QString shown(QStringView text)
 {
     return visible(capped(text, maxShownChars));
+}
+
+bool looksDisplayed(QStringView text)
+{
+    if (text.size() == maxKeptChars && text.endsWith(QChar(0x2026)))
+        return true;
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() >= 0x2400 && c.unicode() <= 0x2421; });
 }
 
 } // namespace Care360::UntrustedText

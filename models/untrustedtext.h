@@ -21,5 +21,9 @@ QString visible(QStringView text);
 QString capped(QStringView text, int maxChars);
 // visible(capped(text, maxShownChars)): the form for any sentence.
 QString shown(QStringView text);
+// Whether text looks like a display form rather than stored text: exactly maxKeptChars
+// characters ending in "…" (what capped() made of a longer note), or a control picture
+// (U+2400-U+2421, what visible() shows). Sent back, it would replace the real text.
+bool looksDisplayed(QStringView text);
 
 } // namespace Care360::UntrustedText

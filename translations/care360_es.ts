@@ -351,6 +351,13 @@
     </message>
 </context>
 <context>
+    <name>Care360::BulkChanges</name>
+    <message>
+        <source>%1: the note looks like what a display shows, not the stored text (%2 characters ending in &quot;…&quot;, or symbols such as ␉ for control characters); it would replace the stored note. Give --accept-display-marks to send it as it is.</source>
+        <translation>%1: la nota parece lo que muestra una pantalla, no el texto guardado (%2 caracteres que terminan en &quot;…&quot;, o símbolos como ␉ para caracteres de control); reemplazaría la nota guardada. Indique --accept-display-marks para enviarla tal cual.</translation>
+    </message>
+</context>
+<context>
     <name>Care360::BulkEditDialog</name>
     <message>
         <source>Set assignee</source>
@@ -467,10 +474,6 @@
     <message>
         <source>%1: assignedToEmail is not an e-mail address.</source>
         <translation>%1: assignedToEmail no es una dirección de correo electrónico.</translation>
-    </message>
-    <message>
-        <source>%1: nothing to change: fill note, followUpDueAt or assignedToEmail.</source>
-        <translation>%1: nada que cambiar: complete note, followUpDueAt o assignedToEmail.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -593,6 +596,18 @@
     <message>
         <source>The cases after it were not sent.</source>
         <translation>Los casos posteriores no se enviaron.</translation>
+    </message>
+    <message>
+        <source>Ignored the columns %1: update does not change them.</source>
+        <translation>Se ignoraron las columnas %1: update no las cambia.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: update --from lists every case before it sends any.</source>
+        <translation>No se envió nada: update --from consulta todos los casos antes de enviar alguno.</translation>
+    </message>
+    <message>
+        <source>Case %1: nothing to change; not sent.</source>
+        <translation>Caso %1: nada que cambiar; no enviado.</translation>
     </message>
 </context>
 <context>
@@ -1522,18 +1537,6 @@
 <context>
     <name>Care360::TeamDirectoryFile</name>
     <message>
-        <source>%1: “%2” is not a Care360 user ID (a UUID).</source>
-        <translation>%1: “%2” no es un ID de usuario de Care360 (un UUID).</translation>
-    </message>
-    <message>
-        <source>%1: “%2” is not an e-mail address.</source>
-        <translation>%1: “%2” no es una dirección de correo electrónico.</translation>
-    </message>
-    <message>
-        <source>%1: user %2 is listed twice.</source>
-        <translation>%1: el usuario %2 aparece dos veces.</translation>
-    </message>
-    <message>
         <source>The file is neither CSV with a userId,email header nor a JSON array of people.</source>
         <translation>El archivo no es ni un CSV con el encabezado userId,email ni un arreglo JSON de personas.</translation>
     </message>
@@ -1550,10 +1553,6 @@
         <translation>El archivo está vacío.</translation>
     </message>
     <message>
-        <source>The first row must name the columns userId and email (and optionally name).</source>
-        <translation>La primera fila debe nombrar las columnas userId y email (y, opcionalmente, name).</translation>
-    </message>
-    <message>
         <source>Row %1</source>
         <translation>Fila %1</translation>
     </message>
@@ -1568,6 +1567,74 @@
     <message>
         <source>The file lists nobody.</source>
         <translation>El archivo no incluye a nadie.</translation>
+    </message>
+    <message>
+        <source>user ID</source>
+        <translation>ID de usuario</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rol</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>The first row names the %1 column twice: %2 and %3.</source>
+        <translation>La primera fila nombra dos veces la columna de %1: %2 y %3.</translation>
+    </message>
+    <message>
+        <source>The first row holds a user ID or an e-mail address where the column names belong: add a first row that names the columns, such as userId, email, name and role.</source>
+        <translation>La primera fila contiene un ID de usuario o una dirección de correo electrónico donde deben ir los nombres de las columnas: agregue una primera fila que nombre las columnas, por ejemplo Id de usuario, Correo electrónico, Nombre y Rol.</translation>
+    </message>
+    <message>
+        <source>The first row has neither a user ID column (%1) nor an e-mail column (%2); it has %3.</source>
+        <translation>La primera fila no tiene columna de ID de usuario (%1) ni de correo electrónico (%2); tiene %3.</translation>
+    </message>
+    <message>
+        <source>The first row has no %1 column (%2); it has %3.</source>
+        <translation>La primera fila no tiene columna de %1 (%2); tiene %3.</translation>
+    </message>
+    <message>
+        <source>the %1 cell</source>
+        <translation>la celda %1</translation>
+    </message>
+    <message>
+        <source>the &quot;%1&quot; value</source>
+        <translation>el valor &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Row %1: the same user ID as row %2.</source>
+        <translation>Fila %1: el mismo ID de usuario que la fila %2.</translation>
+    </message>
+    <message>
+        <source>Entry %1: the same user ID as entry %2.</source>
+        <translation>Entrada %1: el mismo ID de usuario que la entrada %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is empty.</source>
+        <translation>%1: %2 no tiene contenido.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a Care360 user ID (a UUID).</source>
+        <translation>%1: %2 no es un ID de usuario de Care360 (un UUID).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an e-mail address.</source>
+        <translation>%1: %2 no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a Care360 role (%3).</source>
+        <translation>%1: %2 no es un rol de Care360 (%3).</translation>
     </message>
 </context>
 <context>
@@ -1622,7 +1689,7 @@
       --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
-                                                  (one request per case in FILE)
+      [--accept-display-marks]                    (one request per case in FILE)
   care360-escalations-cli directory import FILE
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
@@ -1641,18 +1708,26 @@ Options:
                    local time (2025-06-15 09:00).
   --assign EMAIL   Reassign to this Care360 user.
   --from FILE      Takes the changes from a bulk file (&quot;-&quot; for standard input; see below).
+  --accept-display-marks
+                   With --from: send a note that looks like what a display shows (4,096
+                   characters ending in &quot;…&quot;, or a symbol such as ␉ for a control
+                   character) instead of refusing its row.
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
-                   assignedToUserId,assignee (dates in UTC ISO 8601; notes keep their line
-                   breaks inside quotes; other control characters are shown as symbols, ESC
-                   as ␛; values longer than a server should send are cut with &quot;…&quot;).
-  --json           The same as --format json: the server&apos;s JSON envelope as received. (list
-                   asks with an unknown escalation ID, so its envelope is the 400 &quot;Escalation
-                   not found&quot; answer whose data.escalations is the active list.) With
-                   update --from, one envelope per case, in order.
+                   assignedToUserId,assignee (dates in UTC ISO 8601). Every value is the
+                   stored text exactly, whatever its length and control characters, except
+                   that a value a spreadsheet would run as a formula (its first character
+                   after any &apos; is =, +, -, @, tab or carriage return) gets a leading &apos;,
+                   which update --from takes off again.
+  --json           The same as --format json: the server&apos;s JSON envelope, read and
+                   written again as one line of valid JSON; the text exactly as stored,
+                   every control character and U+2028/U+2029 as \uXXXX. (list asks with an
+                   unknown escalation ID, so its envelope is the 400 &quot;Escalation not found&quot;
+                   answer whose data.escalations is the active list.) With update --from,
+                   one envelope per case sent, in order.
   --help, --version
 
 Bulk files (update --from FILE, at most %1 MiB):
@@ -1663,9 +1738,18 @@ Bulk files (update --from FILE, at most %1 MiB):
   cannot be cleared this way). Or JSON lines, when the first character is &quot;{&quot;: one object
   per line with the same keys; a missing key, null or &quot;&quot; leaves the field unchanged.
   Rows without a caseId cell go to --case; with a caseId column --case may be omitted.
+  A file written by list --format csv is taken as it is: its columns type, title,
+  assignedToUserId and assignee (and createdAt, updatedAt) are ignored, one line on
+  standard error names them, and the &apos; it put before a formula is taken off.
+  Every case is listed first, and only the fields that differ from what the server holds
+  are sent (assignedToEmail is compared when the team directory knows the current
+  assignee&apos;s e-mail): a row with nothing left is dropped, and a case with nothing left
+  is not sent (&quot;Case ID: nothing to change; not sent.&quot;, exit code 0). A note that looks
+  like what a display shows is refused, naming its row, unless --accept-display-marks.
   The whole file is checked before anything is sent: the first bad row is named (&quot;Row 4:&quot;,
   counting the header as row 1; &quot;Line 3:&quot; for JSON lines), nothing is sent, and the exit
-  code is 3. Each case gets one request with all its rows, cases in the order they first
+  code is 3; a case that cannot be listed also stops the run before anything is sent.
+  Each case gets one request with all its changed rows, cases in the order they first
   appear, each reported on a line of its own (&quot;Case ID: ...&quot;, no table: note text is never
   printed; run list to see the result); the first case that fails ends the run, and the
   cases after it are not sent.
@@ -1693,7 +1777,7 @@ a bad bulk or directory file; nothing was sent or imported), 4 case or escalatio
       --escalation ID [--note-file ARCHIVO] [--follow-up CUÁNDO] [--assign CORREO]
       [--escalation ID ...]                   (todos los grupos van en una solicitud)
   care360-escalations-cli [--env ENTORNO] [--base-url URL] update [--case ID] --from ARCHIVO
-                                              (una solicitud por caso de ARCHIVO)
+      [--accept-display-marks]                (una solicitud por caso de ARCHIVO)
   care360-escalations-cli directory import ARCHIVO
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENTORNO] [--base-url URL] key set|forget|status
@@ -1718,19 +1802,26 @@ Opciones:
   --assign CORREO  Reasignar a este usuario de Care360.
   --from ARCHIVO   Toma los cambios de un archivo masivo (&quot;-&quot; para la entrada estándar;
                    vea más abajo).
+  --accept-display-marks
+                   Con --from: enviar una nota que parece lo que muestra una pantalla
+                   (4096 caracteres que terminan en &quot;…&quot;, o un símbolo como ␉ para un
+                   carácter de control) en lugar de rechazar su fila.
   --timeout SEGS   El tiempo máximo total de una solicitud (60 de forma predeterminada); un
                    servidor que deja de enviar durante 30 s la termina antes.
   --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
                    correo electrónico cuando el directorio del equipo los conoce), csv o json.
                    csv: RFC 4180 con el encabezado escalationId,type,title,note,followUpDueAt,
-                   assignedToUserId,assignee (fechas en UTC ISO 8601; las notas conservan sus
-                   saltos de línea entre comillas; los demás caracteres de control se muestran
-                   como símbolos, ESC como ␛; los valores más largos de lo que un servidor
-                   debería enviar se cortan con &quot;…&quot;).
-  --json           Lo mismo que --format json: el sobre JSON del servidor tal como se recibió.
-                   (list consulta con un ID de escalamiento desconocido, así que su sobre es la
-                   respuesta 400 &quot;Escalation not found&quot; cuyo data.escalations es la lista de
-                   activos.) Con update --from, un sobre por caso, en orden.
+                   assignedToUserId,assignee (fechas en UTC ISO 8601). Cada valor es el texto
+                   guardado exactamente, sea cual sea su longitud y sus caracteres de control,
+                   salvo que un valor que una hoja de cálculo ejecutaría como fórmula (su
+                   primer carácter después de los &apos; iniciales es =, +, -, @, tabulación o
+                   retorno de carro) lleva un &apos; delante, que update --from vuelve a quitar.
+  --json           Lo mismo que --format json: el sobre JSON del servidor, leído y escrito de
+                   nuevo como una línea de JSON válido; el texto exactamente como está
+                   guardado, cada carácter de control y U+2028/U+2029 como \uXXXX. (list
+                   consulta con un ID de escalamiento desconocido, así que su sobre es la
+                   respuesta 400 &quot;Escalation not found&quot; cuyo data.escalations es la lista
+                   de activos.) Con update --from, un sobre por caso enviado, en orden.
   --help, --version
 
 Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
@@ -1742,10 +1833,21 @@ Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
   líneas JSON, cuando el primer carácter es &quot;{&quot;: un objeto por línea con las mismas claves;
   una clave ausente, null o &quot;&quot; deja el campo sin cambios.
   Las filas sin celda caseId van a --case; con una columna caseId se puede omitir --case.
+  Un archivo escrito por list --format csv se acepta tal cual: sus columnas type, title,
+  assignedToUserId y assignee (y createdAt, updatedAt) se ignoran, una línea en la salida
+  de errores las nombra, y se quita el &apos; que puso delante de una fórmula.
+  Primero se consulta cada caso, y solo se envían los campos que difieren de lo que tiene
+  el servidor (assignedToEmail se compara cuando el directorio del equipo conoce el correo
+  electrónico del responsable actual): una fila a la que no le queda nada se descarta, y un
+  caso al que no le queda nada no se envía (&quot;Caso ID: nada que cambiar; no enviado.&quot;,
+  código de salida 0). Una nota que parece lo que muestra una pantalla se rechaza,
+  indicando su fila, salvo que se indique --accept-display-marks.
   Todo el archivo se revisa antes de enviar nada: se indica la primera fila incorrecta
   (&quot;Fila 4:&quot;, contando el encabezado como fila 1; &quot;Línea 3:&quot; para líneas JSON), no se envía
-  nada y el código de salida es 3. Cada caso recibe una solicitud con todas sus filas, los
-  casos en el orden en que aparecen por primera vez, cada uno informado en su propia línea
+  nada y el código de salida es 3; un caso que no se puede consultar también detiene la
+  ejecución antes de enviar nada. Cada caso recibe una solicitud con todas sus filas
+  modificadas, los casos en el orden en que aparecen por primera vez, cada uno informado en
+  su propia línea
   (&quot;Caso ID: ...&quot;, sin tabla: el texto de las notas nunca se muestra; ejecute list para ver
   el resultado); el primer caso que falla termina la ejecución, y los casos posteriores no
   se envían.
@@ -1912,6 +2014,10 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     <message>
         <source>directory needs import FILE or show.</source>
         <translation>directory necesita import ARCHIVO o show.</translation>
+    </message>
+    <message>
+        <source>--accept-display-marks is for update --from.</source>
+        <translation>--accept-display-marks es para update --from.</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,7 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCaseHeader);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCaseHeader);
     connect(m_model, &EscalationTableModel::pendingCountChanged, this, &MainWindow::updateActions);
+    connect(m_model, &EscalationTableModel::conflictCountChanged, this, &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateActions);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -275,6 +276,9 @@ void MainWindow::updateActions()
     m_bulkAssigneeAction->setEnabled(rows);
     m_bulkFollowUpAction->setEnabled(rows);
     m_bulkNoteAction->setEnabled(rows);
+    const bool conflict = m_table->currentIndex().data(EscalationTableModel::ConflictRole).toBool();
+    m_keepMineAction->setEnabled(conflict);
+    m_takeTheirsAction->setEnabled(conflict);
     m_caseBar->setLoadEnabled(m_core->canLoad());
     m_sendButton->setEnabled(m_sendAction->isEnabled());
     m_pendingLabel->setText(pending == 0 ? tr("No pending changes")

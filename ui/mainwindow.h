@@ -54,6 +54,8 @@ private:
     void importTeamDirectory();
     void bulkEdit(int kind);
     void copySelection();
+    // The current cell's conflict: keep the agent's value, or take Care360's (a revert).
+    void resolveConflict(bool keepMine);
     // Source rows of the selection, else of the current cell, in view order.
     QList<int> selectedSourceRows() const;
     bool askPastDates();
@@ -128,6 +130,8 @@ private:
     QAction *m_bulkFollowUpAction = nullptr;
     QAction *m_bulkNoteAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QAction *m_keepMineAction = nullptr;
+    QAction *m_takeTheirsAction = nullptr;
     QMenu *m_sortMenu = nullptr;
 
     bool m_closeAfterSend = false; // "Send now" at quit: close once everything is saved

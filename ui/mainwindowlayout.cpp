@@ -168,6 +168,8 @@ QWidget *MainWindow::createCentralWidget()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EscalationTableModel::FollowUpDue, Qt::AscendingOrder);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The cell's own commands: the Menu key or a right click.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                              | QAbstractItemView::AnyKeyPressed);

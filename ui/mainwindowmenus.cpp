@@ -51,6 +51,12 @@ void MainWindow::createDayActions()
     m_bulkNoteAction = make("bulkNoteAction", tr("Add a &line to selected notes…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_copyAction = make("copyAction", tr("&Copy"), QKeySequence::Copy);
+    m_keepMineAction = make("keepMineAction", tr("&Keep my value (conflict)"),
+                            QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
+    m_takeTheirsAction = make("takeTheirsAction", tr("&Take their value (conflict)"),
+                              QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    connect(m_keepMineAction, &QAction::triggered, this, [this] { resolveConflict(true); });
+    connect(m_takeTheirsAction, &QAction::triggered, this, [this] { resolveConflict(false); });
     connect(m_importTeamAction, &QAction::triggered, this, &MainWindow::importTeamDirectory);
     connect(m_bulkAssigneeAction, &QAction::triggered, this,
             [this] { bulkEdit(int(BulkEditDialog::Kind::Assignee)); });
@@ -59,6 +65,18 @@ void MainWindow::createDayActions()
     connect(m_bulkNoteAction, &QAction::triggered, this,
             [this] { bulkEdit(int(BulkEditDialog::Kind::NoteLine)); });
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
+}
+
+void MainWindow::resolveConflict(bool keepMine)
+{
+    const QModelIndex index = m_proxy->mapToSource(m_table->currentIndex());
+    if (!index.data(EscalationTableModel::ConflictRole).toBool())
+        return;
+    if (keepMine)
+        m_model->keepDraftOverServer(index);
+    else
+        m_core->revertCells({ index });
+    updateActions();
 }
 
 void MainWindow::createMenus()
@@ -78,10 +96,13 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_copyAction);
     edit->addActions({ m_revertAction, m_revertAllAction });
+    edit->addActions({ m_keepMineAction, m_takeTheirsAction });
     edit->addSeparator();
     edit->addActions({ m_bulkAssigneeAction, m_bulkFollowUpAction, m_bulkNoteAction });
     edit->addSeparator();
     edit->addAction(m_findAction);
+    m_table->addActions({ m_keepMineAction, m_takeTheirsAction, m_revertAction, m_copyAction,
+                          m_bulkAssigneeAction, m_bulkFollowUpAction, m_bulkNoteAction });
 
     QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
     caseMenu->setObjectName(QStringLiteral("caseMenu"));

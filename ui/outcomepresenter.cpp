@@ -65,8 +65,22 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
         message += QLatin1Char(' ') + tr("Nothing was saved.");
     switch (outcome.kind) {
     case Kind::Listed:
+        if (model() && model()->conflictCount() > 0) {
+            m_banner->showMessage(
+                Banner::Kind::Warning,
+                tr("Someone else changed %n field(s) you are editing on Care360; each is marked "
+                   "Conflict. Keep yours or take theirs before sending.",
+                   nullptr, model()->conflictCount()),
+                outcome.requestId);
+            focusIndex(model()->firstConflictIndex());
+            return;
+        }
         m_banner->hide();
         m_statusBar->showMessage(outcome.userMessage(), kStatusTimeoutMs);
+        return;
+    case Kind::Conflict:
+        m_banner->showMessage(Banner::Kind::Warning, message, outcome.requestId);
+        focusIndex(model() ? model()->firstConflictIndex() : QModelIndex());
         return;
     case Kind::Updated:
         m_banner->hide();
@@ -102,11 +116,15 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
 
 void OutcomePresenter::focusFirstError()
 {
-    auto *proxy = qobject_cast<QAbstractProxyModel *>(m_table->model());
     const EscalationTableModel *source = model();
-    if (!source)
-        return;
-    const QModelIndex index = proxy->mapFromSource(source->firstErrorIndex());
+    if (source)
+        focusIndex(source->firstErrorIndex());
+}
+
+void OutcomePresenter::focusIndex(const QModelIndex &sourceIndex)
+{
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(m_table->model());
+    const QModelIndex index = proxy->mapFromSource(sourceIndex);
     // Never pull the agent out of an edit in progress; the banner and the cell's mark remain.
     const QWidget *focus = QApplication::focusWidget();
     const bool editing = focus && focus != m_table && m_table->isAncestorOf(focus);

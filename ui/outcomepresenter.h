@@ -24,6 +24,8 @@ public:
 
 private:
     void focusFirstError();
+    // Moves to a cell of the source model (and shows it), unless an editor is open.
+    void focusIndex(const QModelIndex &sourceIndex);
     // A banner about cells goes once no cell or row holds an error any more (reverted, edited).
     void hideWhenErrorsAreGone();
     EscalationTableModel *model() const;

@@ -29,6 +29,15 @@ const std::array<QLatin1String, FieldCount> kNames { QLatin1String("caseId"), Wi
                                                      Wire::note, Wire::followUpDueAt,
                                                      Wire::assignedToEmail };
 
+// What list --format csv writes besides them: read-only, so a file of its output is taken as it
+// is and these columns ignored.
+const std::array<QLatin1String, 6> kReadOnlyNames { QLatin1String("type"),
+                                                    QLatin1String("title"),
+                                                    QLatin1String("createdAt"),
+                                                    QLatin1String("updatedAt"),
+                                                    QLatin1String("assignedToUserId"),
+                                                    QLatin1String("assignee") };
+
 QString allNames()
 {
     QStringList names;
@@ -46,11 +55,19 @@ struct Record {
 struct Records {
     QList<Record> records;
     QString error;
+    QStringList ignoredColumns;
 };
 
 Records fail(const QString &error)
 {
-    return { {}, error };
+    return { {}, error, {} };
+}
+
+bool isReadOnly(const QString &name)
+{
+    return std::any_of(kReadOnlyNames.cbegin(), kReadOnlyNames.cend(), [&](QLatin1String readOnly) {
+        return name.compare(readOnly, Qt::CaseInsensitive) == 0;
+    });
 }
 
 Records readCsv(const QByteArray &bytes)
@@ -61,8 +78,14 @@ Records readCsv(const QByteArray &bytes)
     if (table.rows.isEmpty())
         return fail(Translate::tr("The file is empty."));
     const QStringList header = table.rows.first();
-    QList<int> fieldOfColumn;
+    QList<int> fieldOfColumn; // -1: a read-only column, ignored
+    QStringList ignored;
     for (qsizetype column = 0; column < header.size(); ++column) {
+        if (isReadOnly(header.at(column).trimmed())) {
+            fieldOfColumn << -1;
+            ignored << header.at(column).trimmed();
+            continue;
+        }
         int field = 0;
         while (field < FieldCount
                && header.at(column).trimmed().compare(kNames.at(field), Qt::CaseInsensitive) != 0)
@@ -84,7 +107,7 @@ Records readCsv(const QByteArray &bytes)
         && !fieldOfColumn.contains(AssigneeField))
         return fail(Translate::tr("Row 1: the header names nothing to change: add note, "
                                   "followUpDueAt or assignedToEmail."));
-    Records result;
+    Records result { {}, {}, ignored };
     for (qsizetype r = 1; r < table.rows.size(); ++r) {
         const QStringList &row = table.rows.at(r);
         const QString origin = Translate::tr("Row %1").arg(r + 1);
@@ -96,8 +119,9 @@ Records readCsv(const QByteArray &bytes)
         Record record { origin, {} };
         bool blank = true;
         for (qsizetype column = 0; column < row.size(); ++column) {
-            record.cells[size_t(fieldOfColumn.at(column))] = row.at(column);
             blank = blank && row.at(column).trimmed().isEmpty();
+            if (fieldOfColumn.at(column) >= 0) // the ' list --format csv put before a formula goes
+                record.cells[size_t(fieldOfColumn.at(column))] = Csv::unneutralised(row.at(column));
         }
         if (!blank) // spreadsheets end files with empty rows
             result.records << record;
@@ -171,10 +195,7 @@ QString check(const Record &record, const QString &defaultCaseId, QString *caseI
             return Translate::tr("%1: assignedToEmail is not an e-mail address.").arg(origin);
         update->assignedToEmail = email;
     }
-    if (update->isEmpty())
-        return Translate::tr("%1: nothing to change: fill note, followUpDueAt or "
-                             "assignedToEmail.")
-            .arg(origin);
+    // A row that changes nothing is kept for now: update --from drops it after listing the case.
     return {};
 }
 
@@ -192,7 +213,7 @@ QString checkSchema(const CaseUpdates &request)
 
 Parsed failed(const QString &error, bool needsCase = false)
 {
-    return { {}, error, needsCase };
+    return { {}, error, needsCase, {} };
 }
 } // namespace
 
@@ -221,6 +242,7 @@ Parsed parse(const QByteArray &bytes, const QString &defaultCaseId)
                           true);
     }
     Parsed parsed;
+    parsed.ignoredColumns = read.ignoredColumns;
     QHash<QString, int> requestOfCase;
     QHash<QString, QString> firstOrigin; // "case/escalation" -> where it was first changed
     for (const Record &record : read.records) {

@@ -30,6 +30,7 @@ struct Parsed {
     // shifted column could put patient text there.
     QString error;
     bool needsCase = false; // the error is a missing --case: a usage error, not a bad row
+    QStringList ignoredColumns; // the read-only columns of a list --format csv file, as named
 };
 
 // defaultCaseId (from --case, may be empty) takes the rows without a caseId cell. Validated

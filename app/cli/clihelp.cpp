@@ -13,7 +13,7 @@ QString CliOptionsParser::helpText()
       --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
-                                                  (one request per case in FILE)
+      [--accept-display-marks]                    (one request per case in FILE)
   care360-escalations-cli directory import FILE
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
@@ -32,18 +32,26 @@ Options:
                    local time (2025-06-15 09:00).
   --assign EMAIL   Reassign to this Care360 user.
   --from FILE      Takes the changes from a bulk file ("-" for standard input; see below).
+  --accept-display-marks
+                   With --from: send a note that looks like what a display shows (4,096
+                   characters ending in "…", or a symbol such as ␉ for a control
+                   character) instead of refusing its row.
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
-                   assignedToUserId,assignee (dates in UTC ISO 8601; notes keep their line
-                   breaks inside quotes; other control characters are shown as symbols, ESC
-                   as ␛; values longer than a server should send are cut with "…").
-  --json           The same as --format json: the server's JSON envelope as received. (list
-                   asks with an unknown escalation ID, so its envelope is the 400 "Escalation
-                   not found" answer whose data.escalations is the active list.) With
-                   update --from, one envelope per case, in order.
+                   assignedToUserId,assignee (dates in UTC ISO 8601). Every value is the
+                   stored text exactly, whatever its length and control characters, except
+                   that a value a spreadsheet would run as a formula (its first character
+                   after any ' is =, +, -, @, tab or carriage return) gets a leading ',
+                   which update --from takes off again.
+  --json           The same as --format json: the server's JSON envelope, read and
+                   written again as one line of valid JSON; the text exactly as stored,
+                   every control character and U+2028/U+2029 as \uXXXX. (list asks with an
+                   unknown escalation ID, so its envelope is the 400 "Escalation not found"
+                   answer whose data.escalations is the active list.) With update --from,
+                   one envelope per case sent, in order.
   --help, --version
 
 Bulk files (update --from FILE, at most %1 MiB):
@@ -54,9 +62,18 @@ Bulk files (update --from FILE, at most %1 MiB):
   cannot be cleared this way). Or JSON lines, when the first character is "{": one object
   per line with the same keys; a missing key, null or "" leaves the field unchanged.
   Rows without a caseId cell go to --case; with a caseId column --case may be omitted.
+  A file written by list --format csv is taken as it is: its columns type, title,
+  assignedToUserId and assignee (and createdAt, updatedAt) are ignored, one line on
+  standard error names them, and the ' it put before a formula is taken off.
+  Every case is listed first, and only the fields that differ from what the server holds
+  are sent (assignedToEmail is compared when the team directory knows the current
+  assignee's e-mail): a row with nothing left is dropped, and a case with nothing left
+  is not sent ("Case ID: nothing to change; not sent.", exit code 0). A note that looks
+  like what a display shows is refused, naming its row, unless --accept-display-marks.
   The whole file is checked before anything is sent: the first bad row is named ("Row 4:",
   counting the header as row 1; "Line 3:" for JSON lines), nothing is sent, and the exit
-  code is 3. Each case gets one request with all its rows, cases in the order they first
+  code is 3; a case that cannot be listed also stops the run before anything is sent.
+  Each case gets one request with all its changed rows, cases in the order they first
   appear, each reported on a line of its own ("Case ID: ...", no table: note text is never
   printed; run list to see the result); the first case that fails ends the run, and the
   cases after it are not sent.

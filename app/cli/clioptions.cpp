@@ -70,6 +70,8 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         if (!takeValue(name, &m_options.fromPath))
             return false;
         return !m_options.fromPath.isEmpty() || fail(tr("--from needs a file name."));
+    } else if (name == QLatin1String("--accept-display-marks")) {
+        m_options.acceptDisplayMarks = true;
     } else if (name == QLatin1String("--env")) {
         return takeValue(name, &m_envName);
     } else if (name == QLatin1String("--base-url")) {
@@ -271,6 +273,8 @@ bool CliOptionsParser::checkCombination()
         return fail(tr("No command given: use list, update, directory or key."));
     if (!m_options.fromPath.isEmpty() && m_options.command != Command::Update)
         return fail(tr("--from is for update."));
+    if (m_options.acceptDisplayMarks && m_options.fromPath.isEmpty())
+        return fail(tr("--accept-display-marks is for update --from."));
     if (m_format && m_options.command != Command::List && m_options.command != Command::Update)
         return fail(tr("--json and --format are for list and update."));
     switch (m_options.command) {

@@ -6,6 +6,7 @@
 #include "models/untrustedtext.h"
 #include "models/wirenames.h"
 
+#include <QJsonDocument>
 #include <QStringList>
 
 #include <algorithm>
@@ -37,6 +38,7 @@ int CliOutput::exitCode(const ApiOutcome &outcome)
     case Kind::Refused:
         // Refused before sending is about the address the user gave; after, it was a redirect.
         return outcome.httpStatus == 0 ? Exit::Usage : Exit::Unexpected;
+    case Kind::Conflict: // the console's own check; the CLI's --base refusal has its own line
     case Kind::TooLarge:
     case Kind::UnexpectedResponse:
         break;
@@ -69,7 +71,7 @@ QString CliOutput::errorLine(const ApiOutcome &outcome, bool isUpdate)
 }
 
 namespace {
-// How much of the server's text a cell keeps; the CSV's note keeps UntrustedText::maxKeptChars.
+// How much of the server's text a table cell keeps; CSV and JSON keep all of it.
 constexpr int kIdChars = 64;
 constexpr int kTypeChars = 40;
 constexpr int kTitleChars = 80;
@@ -78,20 +80,6 @@ constexpr int kTableNoteChars = 40;
 QString cell(QStringView text, int maxChars)
 {
     return UntrustedText::visible(UntrustedText::capped(text, maxChars));
-}
-
-// A note for CSV: its line breaks (LF or CRLF) stay, every other control character is shown.
-QString csvNote(const QString &note)
-{
-    const QStringList lines =
-        UntrustedText::capped(note, UntrustedText::maxKeptChars).split(QLatin1Char('\n'));
-    QStringList shown;
-    for (QStringView line : lines) {
-        const bool crlf = line.endsWith(QLatin1Char('\r'));
-        shown << UntrustedText::visible(crlf ? line.chopped(1) : line)
-                + (crlf ? QStringLiteral("\r") : QString());
-    }
-    return shown.join(QLatin1Char('\n'));
 }
 
 QString assignee(const std::optional<QString> &userId, const AssigneeDirectory &people)
@@ -130,15 +118,43 @@ QByteArray CliOutput::csv(const QList<Escalation> &escalations, const AssigneeDi
         { Wire::escalationId, QStringLiteral("type"), QStringLiteral("title"), Wire::note,
           Wire::followUpDueAt, QStringLiteral("assignedToUserId"), QStringLiteral("assignee") });
     for (const Escalation &e : escalations) {
-        text +=
-            Csv::record({ cell(e.id, kIdChars), cell(e.type, kTypeChars),
-                          cell(e.title, kTitleChars), csvNote(e.note.value_or(QString())),
-                          e.followUpDueAt ? Codec::formatTimestamp(*e.followUpDueAt) : QString(),
-                          cell(e.assignedToUserId.value_or(QString()), kIdChars),
-                          e.assignedToUserId ? cell(people.personFor(*e.assignedToUserId), kIdChars)
-                                             : QString() });
+        // Data, not a display: the server's text exactly, only kept from running as a formula.
+        QStringList cells { e.id,
+                            e.type,
+                            e.title,
+                            e.note.value_or(QString()),
+                            e.followUpDueAt ? Codec::formatTimestamp(*e.followUpDueAt) : QString(),
+                            e.assignedToUserId.value_or(QString()),
+                            e.assignedToUserId ? people.personFor(*e.assignedToUserId)
+                                               : QString() };
+        for (QString &cell : cells)
+            cell = Csv::neutralised(cell);
+        text += Csv::record(cells);
     }
     return text;
+}
+
+QByteArray CliOutput::json(const QByteArray &body)
+{
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return {};
+    // Qt escapes C0 controls; DEL, C1, format characters (bidi overrides) and U+2028/9 it writes
+    // as they are. Outside strings its compact form is ASCII, so escaping them anywhere is safe.
+    const QString text = QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+    QString escaped;
+    escaped.reserve(text.size());
+    for (const QChar c : text) {
+        const QChar::Category category = c.category();
+        if (!c.isSurrogate()
+            && (category == QChar::Other_Control || category == QChar::Other_Format
+                || category == QChar::Separator_Line || category == QChar::Separator_Paragraph))
+            escaped += QStringLiteral("\\u%1").arg(uint(c.unicode()), 4, 16, QLatin1Char('0'));
+        else
+            escaped += c;
+    }
+    return escaped.toUtf8();
 }
 
 QString CliOutput::columns(const QList<QStringList> &rows)

@@ -25,9 +25,12 @@ public:
     // Fixed-width table of escalations; notes shortened to one line; assignees by name or
     // e-mail where people knows them, else by user ID.
     static QString table(const QList<Escalation> &escalations, const AssigneeDirectory &people);
-    // RFC 4180 with a header row: the values capped, control characters shown as symbols except
-    // the line breaks of notes (which Csv::record quotes).
+    // RFC 4180 with a header row: every value exactly as stored, but for the leading ' that
+    // Csv::neutralised puts before a cell a spreadsheet would run as a formula.
     static QByteArray csv(const QList<Escalation> &escalations, const AssigneeDirectory &people);
+    // The server's JSON envelope written again, one line: valid JSON with every control, format
+    // and line-separator character as \uXXXX. Empty when the body is not JSON.
+    static QByteArray json(const QByteArray &body);
     // Rows (the first is the header) in columns two spaces apart; cells must already be safe.
     static QString columns(const QList<QStringList> &rows);
 };

@@ -4,6 +4,7 @@
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/credentials/keycommand.h"
+#include "bulkchanges.h"
 #include "clidirectory.h"
 #include "clifiles.h"
 #include "clioutput.h"
@@ -51,6 +52,11 @@ bool CliRunner::loadBulkFile(int *exitCode)
         *exitCode = parsed.needsCase ? Exit::Usage : Exit::ValidationFailed;
         return false;
     }
+    if (!parsed.ignoredColumns.isEmpty()) {
+        m_err << tr("Ignored the columns %1: update does not change them.")
+                     .arg(parsed.ignoredColumns.join(QLatin1String(", ")))
+              << Qt::endl;
+    }
     m_requests = parsed.cases;
     return true;
 }
@@ -76,6 +82,10 @@ void CliRunner::start()
     m_client->setApiKey(*key);
     if (m_options.deadline)
         m_client->setDeadline(*m_options.deadline);
+    if (!isList && !m_options.fromPath.isEmpty()) {
+        listNextCase();
+        return;
+    }
     if (!isList) {
         sendNextUpdate();
         return;
@@ -88,8 +98,9 @@ void CliRunner::start()
 void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
 {
     const int code = CliOutput::exitCode(outcome);
-    if (m_options.format == CliOptions::Format::Json && !rawBody.isEmpty()) {
-        m_out << QString::fromUtf8(rawBody.trimmed()) << Qt::endl;
+    if (m_options.format == CliOptions::Format::Json) {
+        if (const QByteArray json = CliOutput::json(rawBody); !json.isEmpty())
+            m_out << QString::fromUtf8(json) << Qt::endl;
     } else if (outcome.isSuccess()) {
         // The console's team directory and learnt e-mails turn user IDs into people.
         AssigneeDirectory people;
@@ -103,6 +114,51 @@ void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
     if (code != Exit::Success)
         m_err << CliOutput::errorLine(outcome, false) << Qt::endl;
     emit done(code);
+}
+
+// update --from: every case is listed before anything is sent, so that only what differs from
+// the server goes, and a case that cannot be listed stops the run before it changes anything.
+void CliRunner::listNextCase()
+{
+    FetchEscalationsJob *job = m_client->fetchActiveEscalations(m_requests.at(m_listed).caseId);
+    connect(job, &ApiJob::finished, this, &CliRunner::onCaseListed);
+}
+
+void CliRunner::onCaseListed(const ApiOutcome &outcome)
+{
+    CaseUpdates &request = m_requests[m_listed++];
+    if (!outcome.isSuccess()) {
+        m_err << tr("Case %1: %2").arg(request.caseId, CliOutput::errorLine(outcome, false))
+              << Qt::endl
+              << tr("Nothing was sent: update --from lists every case before it sends any.")
+              << Qt::endl;
+        emit done(CliOutput::exitCode(outcome));
+        return;
+    }
+    AssigneeDirectory people;
+    CliDirectory::loadPeople(&people);
+    const QString problem = BulkChanges::keepChanged(&request, outcome.escalations, people,
+                                                     m_options.acceptDisplayMarks);
+    if (!problem.isEmpty()) {
+        m_err << tr("%1 Nothing was sent.").arg(problem) << Qt::endl;
+        emit done(Exit::ValidationFailed);
+        return;
+    }
+    if (m_listed < m_requests.size()) {
+        listNextCase();
+        return;
+    }
+    // With --json, standard output holds only the server's envelopes.
+    QTextStream &said = m_options.format == CliOptions::Format::Json ? m_err : m_out;
+    for (const CaseUpdates &unchanged : std::as_const(m_requests)) {
+        if (unchanged.updates.isEmpty())
+            said << tr("Case %1: nothing to change; not sent.").arg(unchanged.caseId) << Qt::endl;
+    }
+    m_requests.removeIf([](const CaseUpdates &r) { return r.updates.isEmpty(); });
+    if (m_requests.isEmpty())
+        emit done(Exit::Success);
+    else
+        sendNextUpdate();
 }
 
 void CliRunner::sendNextUpdate()
@@ -122,8 +178,9 @@ void CliRunner::onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody)
         return perCase ? tr("Case %1: %2").arg(m_requests.at(index).caseId, line) : line;
     };
     const int code = CliOutput::exitCode(outcome);
-    if (m_options.format == CliOptions::Format::Json && !rawBody.isEmpty()) {
-        m_out << QString::fromUtf8(rawBody.trimmed()) << Qt::endl;
+    if (m_options.format == CliOptions::Format::Json) {
+        if (const QByteArray json = CliOutput::json(rawBody); !json.isEmpty())
+            m_out << QString::fromUtf8(json) << Qt::endl;
     } else if (outcome.isSuccess()) {
         m_out << forCase(outcome.userMessage()) << Qt::endl;
         // A file's run ends in one line per case: its notes are never echoed (list shows them).

@@ -31,6 +31,8 @@ private:
     // The --from file, checked whole; false (with the exit code) when nothing may be sent.
     bool loadBulkFile(int *exitCode);
     std::optional<QString> apiKey();
+    void listNextCase();
+    void onCaseListed(const ApiOutcome &outcome);
     void sendNextUpdate();
     void onListed(const ApiOutcome &outcome, const QByteArray &rawBody);
     void onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody);
@@ -42,6 +44,7 @@ private:
     QNetworkAccessManager m_network;
     ApiClient *m_client = nullptr;
     QList<CaseUpdates> m_requests; // update: one per case
+    int m_listed = 0; // update --from: the cases compared with the server so far
     int m_sent = 0;
 };
 

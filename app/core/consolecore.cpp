@@ -54,6 +54,7 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
     connect(m_connection, &ConnectionManager::problem, this,
             [this](const QString &message) { emit notice(NoticeKind::Warning, message); });
     connect(m_session, &CaseSession::busyChanged, this, &ConsoleCore::busyChanged);
+    m_session->setListBeforeSend(m_settings.listBeforeSend());
     connect(m_session, &CaseSession::finished, this, &ConsoleCore::onFinished);
     connect(m_credentials, &CredentialStore::writeFinished, this, &ConsoleCore::onKeyWritten);
     connect(m_credentials, &CredentialStore::removeFinished, this, &ConsoleCore::onKeyRemoved);

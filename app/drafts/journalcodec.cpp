@@ -17,6 +17,7 @@ const QString kSavedAtKey = QStringLiteral("savedAt");
 const QString kRowsKey = QStringLiteral("rows");
 const QString kEscalationKey = QStringLiteral("escalation");
 const QString kDraftsKey = QStringLiteral("drafts");
+const QString kBaseKey = QStringLiteral("base"); // only when a drafted field changed meanwhile
 
 // The request item's shape; a field present with the wrong type makes the whole file unreadable.
 std::optional<EscalationUpdate> updateFromJson(const QJsonObject &object, const QString &id)
@@ -71,6 +72,10 @@ QByteArray digest(const QList<SavedDraft> &drafts)
         text(saved.drafts.note);
         time(saved.drafts.followUpDueAt);
         text(saved.drafts.assignedToEmail);
+        const Escalation &base = saved.baseRow();
+        text(base.note);
+        time(base.followUpDueAt);
+        text(base.assignedToUserId);
     }
     return hash.result();
 }
@@ -79,8 +84,11 @@ QByteArray encode(const Contents &contents)
 {
     QJsonArray rows;
     for (const SavedDraft &saved : contents.drafts) {
-        rows.append(QJsonObject { { kEscalationKey, Codec::escalationToJson(saved.server) },
-                                  { kDraftsKey, Codec::updateToJson(saved.drafts) } });
+        QJsonObject row { { kEscalationKey, Codec::escalationToJson(saved.server) },
+                          { kDraftsKey, Codec::updateToJson(saved.drafts) } };
+        if (saved.base)
+            row.insert(kBaseKey, Codec::escalationToJson(*saved.base));
+        rows.append(row);
     }
     const QJsonObject root { { kFormatKey, kFormat },
                              { kSavedAtKey, Codec::formatTimestamp(contents.savedAt) },
@@ -107,7 +115,13 @@ std::optional<Contents> decode(const QByteArray &plain)
             updateFromJson(row.value(kDraftsKey).toObject(), server->id);
         if (!drafts)
             return std::nullopt;
-        contents.drafts.append({ *server, *drafts });
+        std::optional<Escalation> base;
+        if (row.contains(kBaseKey)) {
+            base = Codec::escalationFromJson(row.value(kBaseKey).toObject());
+            if (!base)
+                return std::nullopt;
+        }
+        contents.drafts.append({ *server, *drafts, base });
     }
     return contents;
 }

@@ -10,7 +10,8 @@
 namespace Care360::JournalCodec {
 
 // The plaintext inside a sealed journal: JSON, one object per row with drafts,
-// {"format":1,"savedAt":"…Z","rows":[{"escalation":{…page shape…},"drafts":{…request item…}}]}.
+// {"format":1,"savedAt":"…Z","rows":[{"escalation":{…page shape…},"drafts":{…request item…},
+//  "base":{…page shape, only when a drafted field changed on Care360 meanwhile…}}]}.
 struct Contents {
     QDateTime savedAt; // UTC
     QList<SavedDraft> drafts;

@@ -76,7 +76,8 @@ QList<TeamMember> PracticeSandbox::practicePeople() const
         QString name = user.email.section(QLatin1Char('@'), 0, 0);
         if (!name.isEmpty())
             name[0] = name[0].toUpper();
-        people.append({ user.id, user.email, tr("%1 (demo)").arg(name) });
+        // The role too: the demo's CASEMANAGER is shown by name but never offered as assignee.
+        people.append({ user.id, user.email, tr("%1 (demo)").arg(name), user.role });
     }
     return people;
 }

@@ -12,7 +12,7 @@ struct ActivityEntry {
     QDateTime time;
     QString environment;
     QString caseId;
-    QString action; // "load", "refresh", "send"
+    QString action; // "load", "refresh", "check" (the listing before a send), "send"
     QString outcome; // ApiOutcome::kindName()
     QString requestId;
     QStringList fields;

@@ -61,8 +61,56 @@ bool CaseSession::fetch(const QString &caseId, Action action)
 
 bool CaseSession::send()
 {
-    if (isBusy() || m_caseId.isEmpty())
+    if (isBusy() || m_caseId.isEmpty() || m_model->pendingUpdates().isEmpty())
         return false;
+    m_lastAction = Action::Send;
+    if (m_model->conflictCount() > 0) {
+        // Known already (an earlier listing): no request at all.
+        const ApiOutcome outcome = conflictOutcome();
+        QMetaObject::invokeMethod(
+            this, [this, outcome] { emit finished(Action::Send, outcome); }, Qt::QueuedConnection);
+        return true;
+    }
+    if (!m_listBeforeSend)
+        return startSend();
+    ApiJob *job = m_client->fetchActiveEscalations(m_caseId);
+    track(job, Action::Send, m_caseId, {},
+          [this](const ApiOutcome &listing) { return afterCheck(listing); });
+    return true;
+}
+
+std::optional<ApiOutcome> CaseSession::afterCheck(const ApiOutcome &listing)
+{
+    // A listing that failed sent nothing: its own sentence says why.
+    if (listing.kind != ApiOutcome::Kind::Listed)
+        return listing;
+    const QList<EscalationUpdate> pending = m_model->pendingUpdates();
+    m_model->applyListing(listing.escalations);
+    // Rows completed elsewhere meanwhile: said as Care360 would have said it, and nothing sent,
+    // so the agent sees what is left before it goes.
+    ApiOutcome gone = listing;
+    for (const EscalationUpdate &update : pending) {
+        if (m_model->indexOfEscalation(update.escalationId)
+                .data(EscalationTableModel::InactiveRole)
+                .toBool())
+            gone.missingIds.append(update.escalationId);
+    }
+    if (!gone.missingIds.isEmpty()) {
+        gone.kind = ApiOutcome::Kind::EscalationsNotFound;
+        return gone;
+    }
+    if (m_model->conflictCount() > 0) {
+        ApiOutcome outcome = conflictOutcome();
+        outcome.requestId = listing.requestId;
+        return outcome;
+    }
+    if (startSend())
+        return std::nullopt;
+    return listing; // Care360 already holds every draft (someone made the same change)
+}
+
+bool CaseSession::startSend()
+{
     m_snapshot = m_model->snapshot();
     if (m_snapshot.updates.isEmpty())
         return false;
@@ -71,6 +119,14 @@ bool CaseSession::send()
     connect(job, &ApiJob::finished, this, &CaseSession::onSent);
     track(job, Action::Send, m_caseId, fields);
     return true;
+}
+
+ApiOutcome CaseSession::conflictOutcome() const
+{
+    ApiOutcome outcome;
+    outcome.kind = ApiOutcome::Kind::Conflict;
+    outcome.conflicts = m_model->conflictCount();
+    return outcome;
 }
 
 void CaseSession::cancel()
@@ -87,22 +143,29 @@ void CaseSession::close()
 }
 
 void CaseSession::track(ApiJob *job, Action action, const QString &caseId,
-                        const QStringList &fields)
+                        const QStringList &fields, const Next &next)
 {
+    const bool wasBusy = isBusy();
     m_job = job;
     m_lastAction = action;
-    connect(job, &ApiJob::finished, this, [this, job, action, caseId, fields](const ApiOutcome &o) {
+    connect(job, &ApiJob::finished, this, [=](const ApiOutcome &o) {
         if (m_log) {
-            m_log->append({ Clock::currentDateTimeUtc(), m_environmentName, caseId,
-                            actionName(action), ApiOutcome::kindName(o.kind), o.requestId, fields,
-                            o.userMessage() });
+            // The listing before a send is a check of its own in the log.
+            const QString name = next ? QStringLiteral("check") : actionName(action);
+            m_log->append({ Clock::currentDateTimeUtc(), m_environmentName, caseId, name,
+                            ApiOutcome::kindName(o.kind), o.requestId, fields, o.userMessage() });
         }
+        // Before the job is forgotten, so that a next request keeps the session busy throughout.
+        const std::optional<ApiOutcome> result = next ? next(o) : std::optional<ApiOutcome>(o);
         if (m_job == job)
             m_job.clear();
+        if (!result)
+            return; // the next request of this action runs
         emit busyChanged(false);
-        emit finished(action, o);
+        emit finished(action, *result);
     });
-    emit busyChanged(true);
+    if (!wasBusy)
+        emit busyChanged(true);
 }
 
 void CaseSession::onFetched(const QString &caseId, Action action, const ApiOutcome &outcome)

@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 namespace Care360 {
 
 class ApiClient;
@@ -14,7 +17,9 @@ class ApiJob;
 class EscalationTableModel;
 
 // Runs the calls for one open case and merges their outcomes into the table model. A send is a
-// snapshot of the drafts: edits made while it is in flight stay in the model untouched.
+// snapshot of the drafts: edits made while it is in flight stay in the model untouched. Before a
+// send the case is listed once more (Care360 has no ETag): a field someone else changed under a
+// draft is marked a conflict, and nothing is sent while any conflict is unresolved.
 class CaseSession : public QObject {
     Q_OBJECT
 public:
@@ -32,6 +37,10 @@ public:
     QString lastCaseId() const { return m_lastCaseId; }
     // The environment's display name, for the activity log.
     void setEnvironmentName(const QString &name) { m_environmentName = name; }
+    // The listing just before each send (on by default): one more request per send, so that a
+    // colleague's change is found before it is overwritten, not after.
+    void setListBeforeSend(bool list) { m_listBeforeSend = list; }
+    bool listsBeforeSend() const { return m_listBeforeSend; }
 
     // Each returns false (and does nothing) while another request runs.
     bool load(const QString &caseId);
@@ -49,7 +58,15 @@ private:
     bool fetch(const QString &caseId, Action action);
     void onFetched(const QString &caseId, Action action, const ApiOutcome &outcome);
     void onSent(const ApiOutcome &outcome);
-    void track(ApiJob *job, Action action, const QString &caseId, const QStringList &fields);
+    // What follows a request: nullopt when it started another one (still busy), else the
+    // outcome the action finishes with.
+    using Next = std::function<std::optional<ApiOutcome>(const ApiOutcome &)>;
+    void track(ApiJob *job, Action action, const QString &caseId, const QStringList &fields,
+               const Next &next = {});
+    // The send itself; false when nothing is left to send.
+    bool startSend();
+    std::optional<ApiOutcome> afterCheck(const ApiOutcome &listing);
+    ApiOutcome conflictOutcome() const;
 
     ApiClient *m_client;
     EscalationTableModel *m_model;
@@ -60,6 +77,7 @@ private:
     QString m_lastCaseId; // the case the last load asked for
     QString m_environmentName;
     Action m_lastAction = Action::None;
+    bool m_listBeforeSend = true;
 };
 
 } // namespace Care360

@@ -16,6 +16,7 @@ const QString kTeam = QStringLiteral("assignees/teamDirectory");
 const QString kFollowUpHour = QStringLiteral("followUp/defaultHour");
 const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
 const QString kDeadline = QStringLiteral("network/requestDeadlineSeconds");
+const QString kListBeforeSend = QStringLiteral("safety/listBeforeSend");
 } // namespace
 
 Settings::Settings() = default;
@@ -115,6 +116,16 @@ bool Settings::confirmProductionSend() const
 {
     return m_settings.value(kConfirmProduction, true).toBool();
 }
+bool Settings::listBeforeSend() const
+{
+    return m_settings.value(kListBeforeSend, true).toBool();
+}
+
+void Settings::setListBeforeSend(bool list)
+{
+    m_settings.setValue(kListBeforeSend, list);
+}
+
 void Settings::setConfirmProductionSend(bool c)
 {
     m_settings.setValue(kConfirmProduction, c);

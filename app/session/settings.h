@@ -47,6 +47,9 @@ public:
     std::chrono::seconds requestDeadline() const;
     bool confirmProductionSend() const;
     void setConfirmProductionSend(bool confirm);
+    // List the case just before each send to find a colleague's change first (default on).
+    bool listBeforeSend() const;
+    void setListBeforeSend(bool list);
 
 private:
     mutable QSettings m_settings;

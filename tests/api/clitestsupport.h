@@ -37,6 +37,18 @@ struct CliFixture {
         server.clearReceivedRequests();
         QDir(configHome()).removeRecursively();
     }
+    // The requests that could change something: update --from first lists each case with a
+    // request naming only one random escalation ID, which changes nothing.
+    QList<Sandbox::SandboxServer::ReceivedRequest> updatesReceived() const
+    {
+        QList<Sandbox::SandboxServer::ReceivedRequest> updates;
+        for (const auto &request : server.receivedRequests()) {
+            const QJsonArray items = receivedItems(request);
+            if (items.size() != 1 || items.at(0).toObject().size() != 1)
+                updates << request;
+        }
+        return updates;
+    }
     // The CLI's XDG_CONFIG_HOME: its settings (the team directory) land here, never in the
     // developer's own.
     QString configHome() const { return dir.filePath(QStringLiteral("config")); }

@@ -38,6 +38,7 @@ private slots:
     void usageErrorsExit2_data();
     void usageErrorsExit2();
     void failedCaseStopsTheRun();
+    void caseThatCannotBeListedSendsNothing();
     void jsonPrintsOneEnvelopePerCase();
 
 private:
@@ -86,8 +87,8 @@ void TestCliBulk::csvUpdatesThreeEscalationsInOneRequest()
         + before.at(2).id.toLatin1() + ",\n";
     const CliRun run = updateFrom(csv);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QCOMPARE(m_cli.server.receivedRequests().size(), 1);
-    const QJsonArray items = receivedItems(m_cli.server.receivedRequests().at(0));
+    QCOMPARE(m_cli.updatesReceived().size(), 1);
+    const QJsonArray items = receivedItems(m_cli.updatesReceived().at(0));
     QCOMPARE(items.size(), 3);
     QCOMPARE(items.at(0).toObject().keys(),
              (QStringList { QStringLiteral("escalationId"), QStringLiteral("note") }));
@@ -116,8 +117,8 @@ void TestCliBulk::jsonLinesUpdate()
         + "\",\"note\":\"\",\"followUpDueAt\":\"2030-05-06T07:08:09+02:00\"}\r\n";
     const CliRun run = updateFrom(lines);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QCOMPARE(m_cli.server.receivedRequests().size(), 1);
-    const QJsonArray items = receivedItems(m_cli.server.receivedRequests().at(0));
+    QCOMPARE(m_cli.updatesReceived().size(), 1);
+    const QJsonArray items = receivedItems(m_cli.updatesReceived().at(0));
     QCOMPARE(items.size(), 2);
     QCOMPARE(items.at(0).toObject().keys(),
              (QStringList { QStringLiteral("escalationId"), QStringLiteral("note") }));
@@ -141,7 +142,7 @@ void TestCliBulk::caseIdColumnSendsOneRequestPerCase()
         + first.at(1).id.toLatin1() + "," + Demo::acmeAgentEmail.toLatin1() + "\n";
     const CliRun run = updateFrom(csv, QString());
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const auto requests = m_cli.server.receivedRequests();
+    const auto requests = m_cli.updatesReceived();
     QCOMPARE(requests.size(), 2);
     QCOMPARE(requests.at(0).path, QStringLiteral("/api/v1/cases/") + Demo::acmeCaseId);
     QCOMPARE(requests.at(1).path, QStringLiteral("/api/v1/cases/") + Demo::acmeSecondCaseId);
@@ -183,7 +184,7 @@ void TestCliBulk::quotedNotesArriveExactly()
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QString expected =
         QStringLiteral("Called back, patient said \"yes\".\r\nSecond line, a comma\nThird \u2713");
-    const QJsonArray items = receivedItems(m_cli.server.receivedRequests().value(0));
+    const QJsonArray items = receivedItems(m_cli.updatesReceived().value(0));
     QCOMPARE(items.at(0).toObject().value(QLatin1String("note")).toString(), expected);
     QCOMPARE(m_cli.server.store().escalation(Demo::acmeCaseId, before.at(0).id)->note, expected);
     QCOMPARE(m_cli.server.store().escalation(Demo::acmeCaseId, before.at(1).id)->note,
@@ -210,8 +211,6 @@ void TestCliBulk::badRowSendsNothing_data()
                               << QStringLiteral("Row 4: followUpDueAt") << true;
     QTest::newRow("date without a zone") << good + c + ",,2030-01-01T09:00:00,\n"
                                          << QStringLiteral("Row 4: followUpDueAt") << true;
-    QTest::newRow("nothing to change") << good + c + ",,,\n"
-                                       << QStringLiteral("Row 4: nothing to change") << true;
     QTest::newRow("duplicate") << good + a + ",,,x@acme.example\n"
                                << QStringLiteral("(first: Row 2)") << true;
     QTest::newRow("cell count") << good + c + "," + kSecret + ",,,\n"
@@ -283,6 +282,9 @@ void TestCliBulk::usageErrorsExit2_data()
                                 << QStringLiteral("--assign") << Demo::acmeNurseEmail);
     QTest::newRow("from with list") << (m_cli.sandboxArgs() << QStringLiteral("list") << caseOption
                                                             << Demo::acmeCaseId << from << file);
+    QTest::newRow("display marks without --from")
+        << (m_cli.sandboxArgs() << QStringLiteral("list") << caseOption << Demo::acmeCaseId
+                                << QStringLiteral("--accept-display-marks"));
     QTest::newRow("csv for update")
         << (m_cli.sandboxArgs() << update << caseOption << Demo::acmeCaseId << from << file
                                 << QStringLiteral("--format") << QStringLiteral("csv"));
@@ -300,29 +302,53 @@ void TestCliBulk::usageErrorsExit2()
 void TestCliBulk::failedCaseStopsTheRun()
 {
     const QString first = active().at(0).id;
-    const QString globex = active(Demo::globexCaseId).at(0).id;
-    const QString third = active(Demo::acmeSecondCaseId).at(0).id;
-    // Acme's key may not touch Globex's case: the second request is refused, the third never sent.
-    const QByteArray csv = "caseId,escalationId,followUpDueAt\n" + Demo::acmeCaseId.toLatin1() + ","
-        + first.toLatin1() + ",2030-01-01T09:00:00Z\n" + Demo::globexCaseId.toLatin1() + ","
-        + globex.toLatin1() + ",2030-01-01T09:00:00Z\n" + Demo::acmeSecondCaseId.toLatin1() + ","
-        + third.toLatin1() + ",2030-01-01T09:00:00Z\n";
-    const QList<Escalation> thirdBefore = active(Demo::acmeSecondCaseId);
+    const QString second = active(Demo::acmeSecondCaseId).at(0).id;
+    const QString third = active(Demo::acmeLargeCaseId).at(0).id;
+    // All three cases list, but nobody@ is no assignable user: the second request is refused
+    // and the third never sent.
+    const QByteArray csv = "caseId,escalationId,followUpDueAt,assignedToEmail\n"
+        + Demo::acmeCaseId.toLatin1() + "," + first.toLatin1() + ",2030-01-01T09:00:00Z,\n"
+        + Demo::acmeSecondCaseId.toLatin1() + "," + second.toLatin1() + ",,nobody@acme.example\n"
+        + Demo::acmeLargeCaseId.toLatin1() + "," + third.toLatin1() + ",2030-01-01T09:00:00Z,\n";
+    const QList<Escalation> secondBefore = active(Demo::acmeSecondCaseId);
+    const QList<Escalation> thirdBefore = active(Demo::acmeLargeCaseId);
     const CliRun run = updateFrom(csv, QString());
-    QCOMPARE(run.exitCode, 5);
-    QCOMPARE(m_cli.server.receivedRequests().size(), 2);
+    QCOMPARE(run.exitCode, 6);
+    QCOMPARE(m_cli.updatesReceived().size(), 2);
     QCOMPARE(m_cli.server.store().escalation(Demo::acmeCaseId, first)->followUpDueAt,
              Codec::parseTimestamp(QStringLiteral("2030-01-01T09:00:00Z")));
-    QCOMPARE(active(Demo::acmeSecondCaseId), thirdBefore);
+    QCOMPARE(active(Demo::acmeSecondCaseId), secondBefore);
+    QCOMPARE(active(Demo::acmeLargeCaseId), thirdBefore);
     const QString err = QString::fromUtf8(run.err);
-    QVERIFY2(err.contains(QStringLiteral("Case ") + Demo::globexCaseId + u':'), qPrintable(err));
-    QVERIFY2(err.contains(QStringLiteral("Case ") + Demo::acmeSecondCaseId
+    QVERIFY2(err.contains(QStringLiteral("Case ") + Demo::acmeSecondCaseId + u':'),
+             qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("Case ") + Demo::acmeLargeCaseId
                           + QStringLiteral(": not sent")),
              qPrintable(err));
     QVERIFY2(err.contains(QLatin1String("The cases before it were updated. The cases after it "
                                         "were not sent.")),
              qPrintable(err));
     QVERIFY(run.out.contains(caseLine(Demo::acmeCaseId)));
+}
+
+void TestCliBulk::caseThatCannotBeListedSendsNothing()
+{
+    const QString first = active().at(0).id;
+    const QString globex = active(Demo::globexCaseId).at(0).id;
+    // update --from compares every case with the server before sending any: Acme's key may not
+    // list Globex's case, so not even the first case is updated.
+    const QByteArray csv = "caseId,escalationId,followUpDueAt\n" + Demo::acmeCaseId.toLatin1() + ","
+        + first.toLatin1() + ",2030-01-01T09:00:00Z\n" + Demo::globexCaseId.toLatin1() + ","
+        + globex.toLatin1() + ",2030-01-01T09:00:00Z\n";
+    const QList<Escalation> before = active();
+    const CliRun run = updateFrom(csv, QString());
+    QCOMPARE(run.exitCode, 5);
+    QCOMPARE(m_cli.updatesReceived().size(), 0);
+    QCOMPARE(active(), before);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(QStringLiteral("Case ") + Demo::globexCaseId + u':'), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("Nothing was sent")), qPrintable(err));
+    QVERIFY(run.out.isEmpty());
 }
 
 void TestCliBulk::jsonPrintsOneEnvelopePerCase()

@@ -30,6 +30,7 @@ private slots:
     void init();
     void cleanup();
     void firstRunStartsOnTheSandboxAndLoadsTheStartupCase();
+    void sandboxOffersOnlyAssignableDemoPeople();
     void missingKeyFallsBackToTheSandboxAndSaysSo();
     void withoutASandboxTheAgentIsAskedForAKey();
     void switchingEnvironmentAsksBeforeDroppingDrafts();
@@ -111,6 +112,18 @@ void TestConsoleCore::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
     QCOMPARE(requested.at(0).at(0).toString(), Demo::acmeCaseId);
     QCOMPARE(m_core->recentCases(), QStringList { Demo::acmeCaseId });
     QCOMPARE(Settings().lastEnvironment(), QStringLiteral("sandbox"));
+}
+
+void TestConsoleCore::sandboxOffersOnlyAssignableDemoPeople()
+{
+    m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
+    m_core->start(StartupOptions());
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
+    const QString offered = m_core->assigneeCompletions().join(QLatin1Char('\n'));
+    QVERIFY2(offered.contains(Demo::acmeAgentEmail), qPrintable(offered));
+    QVERIFY2(offered.contains(Demo::acmeNurseEmail), qPrintable(offered));
+    // The demo's CASEMANAGER cannot be assigned escalations, so the editor does not offer them.
+    QVERIFY2(!offered.contains(Demo::acmeManagerEmail), qPrintable(offered));
 }
 
 void TestConsoleCore::missingKeyFallsBackToTheSandboxAndSaysSo()

@@ -115,13 +115,20 @@ void TestTeamDirectory::parsesJson()
 {
     const TeamDirectoryFile::Parsed parsed =
         TeamDirectoryFile::parse(" [{\"userId\":\"" + kNurseId.toLatin1()
-                                 + "\",\"email\":\"nurse@acme.example\",\"name\":\"Nora\"},"
+                                 + "\",\"email\":\"nurse@acme.example\",\"name\":\"Nora\","
+                                   "\"role\":\"cvtpa\"},"
                                    "{\"email\":\"agent@acme.example\",\"userId\":\""
                                  + kAgentId.toLatin1() + "\"}]\n");
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
     QCOMPARE(parsed.members.size(), 2);
     QCOMPARE(parsed.members.at(0).name, QStringLiteral("Nora"));
+    QCOMPARE(parsed.members.at(0).role, QStringLiteral("CVTPA"));
     QCOMPARE(parsed.members.at(1).email, QStringLiteral("agent@acme.example"));
+    QCOMPARE(parsed.members.at(1).role, QString()); // no role given: unknown
+    // Windows tools (Notepad, PowerShell's UTF-8 Out-File) write a byte-order mark before JSON too.
+    const TeamDirectoryFile::Parsed withBom = TeamDirectoryFile::parse(
+        "\xEF\xBB\xBF[{\"userId\":\"" + kAgentId.toLatin1() + "\",\"email\":\"a@acme.example\"}]");
+    QVERIFY2(withBom.error.isEmpty(), qPrintable(withBom.error));
 }
 
 void TestTeamDirectory::badFilesNameTheRow_data()
@@ -131,18 +138,19 @@ void TestTeamDirectory::badFilesNameTheRow_data()
     const QByteArray header = "userId,email\n";
     const QByteArray good = kNurseId.toLatin1() + ",nurse@acme.example\n";
     QTest::newRow("bad UUID") << header + good + "u-17,agent@acme.example\n"
-                              << QStringLiteral("Row 3: “u-17” is not a Care360 user ID");
+                              << QStringLiteral(
+                                     "Row 3: the “userId” cell is not a Care360 user ID");
     QTest::newRow("bad e-mail") << header + good + kAgentId.toLatin1() + ",agent-at-acme\n"
-                                << QStringLiteral("Row 3: “agent-at-acme” is not an e-mail");
+                                << QStringLiteral("Row 3: the “email” cell is not an e-mail");
     QTest::newRow("duplicate") << header + good + kNurseId.toUpper().toLatin1()
             + ",n@acme.example\n"
-                               << QStringLiteral("Row 3: user");
+                               << QStringLiteral("Row 3: the same user ID as row 2.");
     QTest::newRow("stray quote") << header + good + "a\"b,c@acme.example\n"
                                  << QStringLiteral("Row 3 is not valid CSV");
     QTest::newRow("JSON entry") << "[{\"userId\":\"" + kNurseId.toLatin1()
             + "\",\"email\":\"nurse@acme.example\"},{\"userId\":\"" + kAgentId.toLatin1()
             + "\"}]" << QStringLiteral("Entry 2 needs");
-    QTest::newRow("no header") << good << QStringLiteral("first row must name");
+    QTest::newRow("no header") << good << QStringLiteral("where the column names belong");
     QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty");
     QTest::newRow("header only") << header << QStringLiteral("lists nobody");
     QTest::newRow("oversized") << header + good

@@ -6,6 +6,7 @@
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/sandboxserver.h"
 #include "app/session/activitylog.h"
+#include "app/session/casesession.h"
 #include "ui/apikeydialog.h"
 
 #include <QAbstractSpinBox>
@@ -342,9 +343,18 @@ void TestMainWindow::timeoutAndDroppedConnectionLoseNothing()
     QCOMPARE(c.sandbox()->store().escalation(Demo::acmeCaseId, ids.at(3))->note.value_or(QString()),
              QStringLiteral("Survives a timeout"));
 
-    // One dropped request is seen as one: the client never lets Qt re-send it on its own.
+    // A dropped listing before the send: nothing went out, and the sentence does not say it may.
     c.sandbox()->setFault(Sandbox::SandboxServer::Fault::Drop, 1);
     STEP(c.editNote(ids.at(4), QStringLiteral("Survives a dropped connection")));
+    c.triggerAction("sendAction");
+    QTRY_VERIFY(!c.bannerText().isEmpty());
+    QVERIFY2(!c.bannerText().contains(QStringLiteral("may have been applied")),
+             qPrintable(c.bannerText()));
+    QCOMPARE(c.model()->pendingCount(), 1);
+
+    // One dropped change request is seen as one: the client never lets Qt re-send it.
+    c.find<CaseSession>("caseSession")->setListBeforeSend(false);
+    c.sandbox()->setFault(Sandbox::SandboxServer::Fault::Drop, 1);
     c.triggerAction("sendAction");
     QTRY_VERIFY(c.bannerText().contains(QStringLiteral("may have been applied")));
     QCOMPARE(c.model()->pendingCount(), 1);
