@@ -74,7 +74,7 @@
     </message>
 </context>
 <context>
-    <name>Care360::ConsoleCore</name>
+    <name>Care360::CaseWorkspace</name>
     <message numerus="yes">
         <source>Set the assignee of %n escalation(s)</source>
         <translation>

@@ -638,7 +638,7 @@
     </message>
 </context>
 <context>
-    <name>Care360::ConsoleCore</name>
+    <name>Care360::CaseWorkspace</name>
     <message>
         <source>Revert selected</source>
         <translation>Revertir la selección</translation>
@@ -1065,6 +1065,17 @@
     </message>
 </context>
 <context>
+    <name>Care360::FollowUpDates</name>
+    <message>
+        <source>%1 is a %2, not a %3.</source>
+        <translation>El %1 es %2, no %3.</translation>
+    </message>
+    <message>
+        <source>No such date: %1. Type e.g. %2 or %3.</source>
+        <translation>No existe la fecha %1. Escriba p. ej. %2 o %3.</translation>
+    </message>
+</context>
+<context>
     <name>Care360::FollowUpEditor</name>
     <message>
         <source>Follow-up due (local time)</source>
@@ -1099,8 +1110,51 @@
         <translation>Las fechas nuevas son a las %1:00, hora local.</translation>
     </message>
     <message>
-        <source>This date is in the past.</source>
-        <translation>Esta fecha ya pasó.</translation>
+        <source>Type a date and time: 14 Dec 2026 10:30, 2026-12-14 10:30, tomorrow 16:00, mon 10:30, +3d.</source>
+        <translation>Escriba una fecha y hora: 14 dic 2026 10:30, 2026-12-14 10:30, mañana 16:00, lun 10:30, +3d.</translation>
+    </message>
+    <message>
+        <source>Follow-up date as read</source>
+        <translation>Fecha de seguimiento interpretada</translation>
+    </message>
+    <message>
+        <source>Follow-up calendar</source>
+        <translation>Calendario de seguimiento</translation>
+    </message>
+    <message>
+        <source>%1 (in the past)</source>
+        <translation>%1 (ya pasó)</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpParser</name>
+    <message>
+        <source>Type a date and time, e.g. %1, tomorrow 9:00 or mon 10:30.</source>
+        <translation>Escriba una fecha y hora, p. ej. %1, mañana 9:00 o lun 10:30.</translation>
+    </message>
+    <message>
+        <source>Not a date or time: try e.g. %1, tomorrow 9:00 or mon 10:30.</source>
+        <translation>No es una fecha ni una hora: pruebe p. ej. %1, mañana 9:00 o lun 10:30.</translation>
+    </message>
+    <message>
+        <source>Times here are local (%1): leave out “%2”.</source>
+        <translation>Aquí las horas son locales (%1): quite “%2”.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2: the clocks go forward.</source>
+        <translation>Las %1 no existen el %2: se adelantan los relojes.</translation>
+    </message>
+    <message>
+        <source>Follow-ups are in whole minutes: leave out the seconds.</source>
+        <translation>Los seguimientos son en minutos enteros: quite los segundos.</translation>
+    </message>
+    <message>
+        <source>No such time: %1. Hours run 0–23 (1–12 with am or pm), minutes 00–59.</source>
+        <translation>No existe la hora %1. Las horas van de 0 a 23 (de 1 a 12 con a. m. o p. m.), los minutos de 00 a 59.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>

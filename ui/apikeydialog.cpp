@@ -46,7 +46,7 @@ template<typename W> W *named(W *widget, const char *objectName, const QString &
 }
 } // namespace
 
-ApiKeyDialog::ApiKeyDialog(ConsoleCore *core, QWidget *parent)
+ApiKeyDialog::ApiKeyDialog(CaseWorkspace *core, QWidget *parent)
     : QDialog(parent)
     , m_core(core)
 {
@@ -120,8 +120,8 @@ ApiKeyDialog::ApiKeyDialog(ConsoleCore *core, QWidget *parent)
 
     new WrappedHeightKeeper(this);
 
-    connect(m_core, &ConsoleCore::keySaveFinished, this, &ApiKeyDialog::onKeySaved);
-    connect(m_core, &ConsoleCore::keyForgetFinished, this, &ApiKeyDialog::onKeyForgotten);
+    connect(m_core, &CaseWorkspace::keySaveFinished, this, &ApiKeyDialog::onKeySaved);
+    connect(m_core, &CaseWorkspace::keyForgetFinished, this, &ApiKeyDialog::onKeyForgotten);
     updateKeychainState();
 }
 
@@ -130,7 +130,7 @@ void ApiKeyDialog::save()
     if (m_pending != Pending::None)
         return;
     QString problem;
-    const std::optional<QString> key = ConsoleCore::normalizeKey(m_keyEdit->text(), &problem);
+    const std::optional<QString> key = CaseWorkspace::normalizeKey(m_keyEdit->text(), &problem);
     if (!key) {
         showStatus(problem, true);
         m_keyEdit->setFocus();
@@ -150,7 +150,7 @@ void ApiKeyDialog::forget()
     m_core->forgetKey();
 }
 
-void ApiKeyDialog::onKeySaved(const ConsoleCore::KeyResult &result)
+void ApiKeyDialog::onKeySaved(const CaseWorkspace::KeyResult &result)
 {
     if (m_pending != Pending::Write)
         return;
@@ -163,7 +163,7 @@ void ApiKeyDialog::onKeySaved(const ConsoleCore::KeyResult &result)
     showStatus(result.message, true); // the typed text stays for another try
 }
 
-void ApiKeyDialog::onKeyForgotten(const ConsoleCore::KeyResult &result)
+void ApiKeyDialog::onKeyForgotten(const CaseWorkspace::KeyResult &result)
 {
     if (m_pending != Pending::Remove)
         return;

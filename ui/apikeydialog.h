@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
 
 #include <QDialog>
 
@@ -17,20 +17,20 @@ namespace Care360 {
 class ApiKeyDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit ApiKeyDialog(ConsoleCore *core, QWidget *parent = nullptr);
+    explicit ApiKeyDialog(CaseWorkspace *core, QWidget *parent = nullptr);
 
 private:
     enum class Pending { None, Write, Remove };
 
     void save();
     void forget();
-    void onKeySaved(const ConsoleCore::KeyResult &result);
-    void onKeyForgotten(const ConsoleCore::KeyResult &result);
+    void onKeySaved(const CaseWorkspace::KeyResult &result);
+    void onKeyForgotten(const CaseWorkspace::KeyResult &result);
     void setPending(Pending pending);
     void showStatus(const QString &text, bool isError);
     void updateKeychainState();
 
-    ConsoleCore *m_core;
+    CaseWorkspace *m_core;
     Pending m_pending = Pending::None;
     QLabel *m_environmentLabel = nullptr;
     QLabel *m_keychainStateLabel = nullptr;

@@ -53,7 +53,7 @@ BulkEditDialog::BulkEditDialog(Kind kind, int rows, const QStringList &completio
         break;
     }
     setAccessibleName(windowTitle());
-    QWidget *field = m_edit ? static_cast<QWidget *>(m_edit) : m_date;
+    QLineEdit *field = m_edit ? m_edit : m_date;
     intro->setBuddy(field);
     layout->addWidget(field);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -65,8 +65,8 @@ BulkEditDialog::BulkEditDialog(Kind kind, int rows, const QStringList &completio
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    if (m_edit)
-        connect(m_edit, &QLineEdit::textChanged, this, &BulkEditDialog::updateOk);
+    // Apply waits for an address, a line or a date the follow-up editor can read.
+    connect(field, &QLineEdit::textChanged, this, &BulkEditDialog::updateOk);
     updateOk();
     field->setFocus();
 }
@@ -81,7 +81,7 @@ QString BulkEditDialog::text() const
 
 QDateTime BulkEditDialog::followUp() const
 {
-    return m_date ? m_date->minuteValue() : QDateTime();
+    return m_date ? m_date->dateTime() : QDateTime();
 }
 
 void BulkEditDialog::updateOk()
@@ -91,6 +91,8 @@ void BulkEditDialog::updateOk()
         ok = RequestSchema::isEmail(text());
     else if (m_kind == Kind::NoteLine)
         ok = !text().isEmpty();
+    else
+        ok = followUp().isValid();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
 }
 

@@ -9,7 +9,6 @@
 
 #include <QApplication>
 #include <QCompleter>
-#include <QDateTimeEdit>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -28,6 +27,12 @@ const char *const kFilledProperty = "care360Filled";
 const char *const kSeedProperty = "care360Seed";
 const char *const kCommittedProperty = "care360Committed";
 
+// The assignee editor; the follow-up editor is a line edit too, with its own rules.
+QLineEdit *asEmail(QObject *editor)
+{
+    return qobject_cast<FollowUpEditor *>(editor) ? nullptr : qobject_cast<QLineEdit *>(editor);
+}
+
 // Empty means "no change" and is fine to leave; anything else must be an address.
 bool isAcceptableEmail(const QLineEdit *email)
 {
@@ -35,11 +40,35 @@ bool isAcceptableEmail(const QLineEdit *email)
     return text.isEmpty() || RequestSchema::isEmail(text);
 }
 
+void showHint(QWidget *editor, const QString &hint)
+{
+    QToolTip::showText(editor->mapToGlobal(QPoint(0, editor->height())), hint, editor);
+}
+
 void showEmailHint(QLineEdit *email)
 {
-    QToolTip::showText(
-        email->mapToGlobal(QPoint(0, email->height())),
-        EscalationDelegate::tr("Enter a valid e-mail address, or press Esc to cancel."), email);
+    showHint(email,
+             EscalationDelegate::tr("Enter a valid e-mail address, or press Esc to cancel."));
+}
+
+// Text the follow-up editor cannot read never leaves it: it stays open with the reason.
+bool keepsUnreadableDate(FollowUpEditor *date)
+{
+    if (!date || date->isAcceptable())
+        return false;
+    showHint(date, date->hint());
+    QtCompat::announce(date, date->hint()); // the tooltip alone is not heard
+    return true;
+}
+
+// Whether the keyboard went somewhere other than the editor and its popups (the calendar).
+bool focusLeft(const QWidget *editor)
+{
+    for (const QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (w == editor)
+            return false;
+    }
+    return true;
 }
 
 bool isCommitKey(const QKeyEvent *key)
@@ -108,16 +137,17 @@ void EscalationDelegate::setEditorData(QWidget *editor, const QModelIndex &index
     if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
         note->setPlainText(value.toString());
         note->moveCursor(QTextCursor::End);
-    } else if (auto *date = qobject_cast<QDateTimeEdit *>(editor)) {
-        QDateTime local = value.toDateTime().toLocalTime();
-        if (!local.isValid()) { // a sensible start for a first follow-up: tomorrow, working hour
-            local = QDateTime(QDate::currentDate().addDays(1), QTime(m_followUpHour, 0));
-            date->setProperty(kSeedProperty, local);
-        }
+    } else if (auto *date = qobject_cast<FollowUpEditor *>(editor)) {
+        // An empty follow-up opens empty: its reading line says what may be typed.
+        const QDateTime local = value.toDateTime().toLocalTime();
         date->setDateTime(local);
+        date->selectAll();
+        // What was shown: leaving it as it is changes nothing, however it would read now.
+        date->setProperty(kSeedProperty, date->text());
         // The editor's own tooltip lists its shortcuts; the stored UTC value goes below them.
-        date->setToolTip(date->toolTip() + QLatin1Char('\n')
-                         + tr("UTC: %1").arg(local.toUTC().toString(Qt::ISODate)));
+        if (local.isValid())
+            date->setToolTip(date->toolTip() + QLatin1Char('\n')
+                             + tr("UTC: %1").arg(local.toUTC().toString(Qt::ISODate)));
     } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
         email->setText(value.toString());
     } else {
@@ -131,10 +161,12 @@ void EscalationDelegate::setModelData(QWidget *editor, QAbstractItemModel *model
     if (auto *note = qobject_cast<QPlainTextEdit *>(editor)) {
         model->setData(index, note->toPlainText(), Qt::EditRole);
     } else if (auto *date = qobject_cast<FollowUpEditor *>(editor)) {
-        // Merely opening and leaving an empty follow-up must not invent a date to send.
-        if (date->dateTime() == date->property(kSeedProperty).toDateTime())
+        // Opening and leaving a follow-up changes nothing; an empty one cannot be sent (Care360
+        // keeps the old date) and an unreadable one never becomes a draft.
+        const QDateTime value = date->dateTime();
+        if (date->text() == date->property(kSeedProperty).toString() || !value.isValid())
             return;
-        model->setData(index, date->minuteValue().toUTC(), Qt::EditRole);
+        model->setData(index, value.toUTC(), Qt::EditRole);
     } else if (auto *email = qobject_cast<QLineEdit *>(editor)) {
         const QString text = AssigneeDirectory::emailFromCompletion(email->text());
         // An invalid address never becomes a draft; the eventFilter keeps the editor open.
@@ -156,6 +188,14 @@ void EscalationDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptio
         editor->setGeometry(rect);
         return;
     }
+    if (qobject_cast<FollowUpEditor *>(editor)) {
+        // The follow-up editor grows below the row for the line that shows how it reads.
+        QRect rect = option.rect;
+        rect.setHeight(qMax(rect.height(), editor->sizeHint().height()));
+        rect.setWidth(qMax(rect.width(), 360));
+        editor->setGeometry(rect);
+        return;
+    }
     QStyledItemDelegate::updateEditorGeometry(editor, option, index);
 }
 
@@ -164,7 +204,9 @@ bool EscalationDelegate::commitEditor(QWidget *editor)
     // Enter and the completion can both ask for the same commit: the first one wins.
     if (editor->property(kCommittedProperty).toBool())
         return true;
-    if (auto *email = qobject_cast<QLineEdit *>(editor); email && !isAcceptableEmail(email)) {
+    if (keepsUnreadableDate(qobject_cast<FollowUpEditor *>(editor)))
+        return false;
+    if (auto *email = asEmail(editor); email && !isAcceptableEmail(email)) {
         // "ode" + Enter means the first person the list offers for it.
         QCompleter *completer = email->completer();
         if (completer && !email->text().trimmed().isEmpty() && completer->completionCount() > 0)
@@ -196,9 +238,12 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
             emit closeEditor(editor, QAbstractItemDelegate::NoHint);
             return true;
         }
-        auto *email = qobject_cast<QLineEdit *>(editor);
+        auto *email = asEmail(editor);
         const bool submits = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter
             || key->key() == Qt::Key_Tab || key->key() == Qt::Key_Backtab;
+        // Enter and Tab commit a readable date (Tab then opens the next cell's editor).
+        if (submits && keepsUnreadableDate(qobject_cast<FollowUpEditor *>(editor)))
+            return true;
         if (email && submits && !isAcceptableEmail(email)) {
             // Enter on a partial name takes the first person offered (or shows the hint).
             if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
@@ -208,12 +253,16 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
             return true;
         }
     }
-    // Leaving an invalid address by clicking elsewhere keeps the editor (and the text) open.
-    if (auto *email = qobject_cast<QLineEdit *>(editor);
+    // Leaving an invalid address or date by clicking elsewhere keeps the editor (and the text)
+    // open; the calendar popup taking the keyboard is not leaving.
+    if (auto *email = asEmail(editor);
         email && event->type() == QEvent::FocusOut && !isAcceptableEmail(email)) {
         showEmailHint(email);
         return true;
     }
+    if (event->type() == QEvent::FocusOut && focusLeft(editor)
+        && keepsUnreadableDate(qobject_cast<FollowUpEditor *>(editor)))
+        return true;
     return QStyledItemDelegate::eventFilter(object, event);
 }
 

@@ -1,11 +1,15 @@
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
+#include "app/core/consoleservices.h"
+#include "app/core/instancerelay.h"
 #include "app/sandbox/practicesandbox.h"
 #include "app/translations.h"
 #include "care360/version.h"
+#include "ui/consolewindows.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,8 +23,9 @@ namespace {
     ::exit(2);
 }
 
-// Parses the command line into start-up options; exits with a message on bad input.
-Care360::StartupOptions parseOptions(const QCoreApplication &application)
+// Parses a command line into start-up options. Our own launch exits with a message on bad
+// input; a later launch's line (handed over by InstanceRelay) was checked by that launch.
+Care360::StartupOptions parseOptions(const QStringList &arguments, bool ownLaunch = true)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -47,12 +52,15 @@ Care360::StartupOptions parseOptions(const QCoreApplication &application)
         QApplication::translate("main", "JSON data file for the built-in practice sandbox."),
         QStringLiteral("file"));
     parser.addOptions({ environment, baseUrl, caseId, sandboxData });
-    parser.process(application);
+    if (ownLaunch)
+        parser.process(arguments);
+    else if (!parser.parse(arguments))
+        return {};
 
     Care360::StartupOptions options;
     if (parser.isSet(environment)) {
         options.environment = Care360::Environment::kindFromName(parser.value(environment));
-        if (!options.environment)
+        if (!options.environment && ownLaunch)
             exitWithUsageError(QApplication::translate("main",
                                                        "Unknown environment \"%1\": use "
                                                        "sandbox, staging, production or custom.")
@@ -60,7 +68,7 @@ Care360::StartupOptions parseOptions(const QCoreApplication &application)
     }
     if (parser.isSet(baseUrl)) {
         options.baseUrl = QUrl::fromUserInput(parser.value(baseUrl));
-        if (!options.baseUrl.isValid() || options.baseUrl.host().isEmpty())
+        if ((!options.baseUrl.isValid() || options.baseUrl.host().isEmpty()) && ownLaunch)
             exitWithUsageError(QApplication::translate("main", "\"%1\" is not a usable URL.")
                                    .arg(parser.value(baseUrl)));
         if (!options.environment)
@@ -96,7 +104,7 @@ int main(int argc, char *argv[])
     if (asksForHelpOrVersion(argc, argv)) {
         QCoreApplication core(argc, argv);
         Care360::installTranslations(core);
-        parseOptions(core); // prints and exits
+        parseOptions(core.arguments()); // prints and exits
         return 0;
     }
 
@@ -105,10 +113,26 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral(CARE360_APP_NAME));
     QApplication::setDesktopFileName(QStringLiteral(CARE360_APP_ID));
 
-    const Care360::StartupOptions options = parseOptions(app);
-    Care360::ConsoleCore core(Care360::Sandbox::PracticeSandbox::factory());
-    Care360::MainWindow window(&core);
-    window.show();
-    core.start(options);
+    const Care360::StartupOptions options = parseOptions(app.arguments());
+    // One console per user and settings file: a second launch hands its request over and ends.
+    Care360::InstanceRelay relay(QSettings().fileName());
+    const auto role = relay.start(app.arguments(), qgetenv("XDG_ACTIVATION_TOKEN"));
+    if (role == Care360::InstanceRelay::Role::HandedOver)
+        return 0;
+
+    Care360::ConsoleServices services(Care360::Sandbox::PracticeSandbox::factory());
+    Care360::ConsoleWindows windows(&services);
+    QObject::connect(&relay, &Care360::InstanceRelay::requested, &windows,
+                     [&windows](const QStringList &arguments, const QByteArray &token) {
+                         windows.handle(parseOptions(arguments, false), token);
+                     });
+    // After a crash the cases that were open come back, each in its window, with their drafts.
+    const QList<Care360::StartupOptions> reopen = services.casesOpenAtACrash();
+    if (options.caseId.isEmpty() && !options.environment && !reopen.isEmpty()) {
+        for (const Care360::StartupOptions &open : reopen)
+            windows.open(open);
+    } else {
+        windows.open(options);
+    }
     return app.exec();
 }

@@ -9,6 +9,9 @@
 #include "outcomepresenter.h"
 #include "qtcompatwidgets.h"
 #include "sendconfirmationdialog.h"
+#include "unsentworklist.h"
+
+#include "app/core/consoleservices.h"
 
 #include "care360/version.h"
 #include "models/escalationfilterproxymodel.h"
@@ -27,10 +30,10 @@
 
 namespace Care360 {
 
-using Step = ConsoleCore::Step;
-using Confirmation = ConsoleCore::Confirmation;
+using Step = CaseWorkspace::Step;
+using Confirmation = CaseWorkspace::Confirmation;
 
-MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
+MainWindow::MainWindow(CaseWorkspace *core, QWidget *parent)
     : QMainWindow(parent)
     , m_core(core)
     , m_settings(core->settings())
@@ -59,10 +62,10 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
 
     connect(m_environmentBar, &EnvironmentBar::environmentRequested, this,
             &MainWindow::requestEnvironment);
-    connect(m_core, &ConsoleCore::environmentChanged, m_environmentBar,
+    connect(m_core, &CaseWorkspace::environmentChanged, m_environmentBar,
             &EnvironmentBar::setEnvironment);
-    connect(m_core, &ConsoleCore::keyStateChanged, this, &MainWindow::onKeyStateChanged);
-    connect(m_core, &ConsoleCore::keyRequested, this, [this] {
+    connect(m_core, &CaseWorkspace::keyStateChanged, this, &MainWindow::onKeyStateChanged);
+    connect(m_core, &CaseWorkspace::keyRequested, this, [this] {
         // The dialog may be closed unanswered: the banner still says why the table is empty.
         m_banner->showMessage(ErrorBanner::Kind::Info,
                               tr("No API key is saved for %1 yet: enter one to open its cases.")
@@ -70,16 +73,16 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
                               QString(), ErrorBanner::Action::EnterKey);
         openKeyDialog();
     });
-    connect(m_core, &ConsoleCore::notice, this, &MainWindow::showNotice);
-    connect(m_core, &ConsoleCore::caseRequested, m_caseBar, &CaseBar::setCaseId);
-    connect(m_core, &ConsoleCore::busyChanged, this, &MainWindow::onBusyChanged);
-    connect(m_core, &ConsoleCore::finished, this, &MainWindow::onFinished);
+    connect(m_core, &CaseWorkspace::notice, this, &MainWindow::showNotice);
+    connect(m_core, &CaseWorkspace::caseRequested, m_caseBar, &CaseBar::setCaseId);
+    connect(m_core, &CaseWorkspace::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_core, &CaseWorkspace::finished, this, &MainWindow::onFinished);
     connect(m_caseBar, &CaseBar::loadRequested, this, &MainWindow::loadCase);
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::retry);
     connect(m_banner, &ErrorBanner::enterKeyRequested, this, &MainWindow::openKeyDialog);
-    connect(m_banner, &ErrorBanner::discardDraftsRequested, m_core, &ConsoleCore::discardDrafts);
-    connect(m_core, &ConsoleCore::draftsRestored, this, &MainWindow::showRestoredDrafts);
-    connect(m_core, &ConsoleCore::environmentChanged, this, &MainWindow::updateCaseHeader);
+    connect(m_banner, &ErrorBanner::discardDraftsRequested, m_core, &CaseWorkspace::discardDrafts);
+    connect(m_core, &CaseWorkspace::draftsRestored, this, &MainWindow::showRestoredDrafts);
+    connect(m_core, &CaseWorkspace::environmentChanged, this, &MainWindow::updateCaseHeader);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCaseHeader);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCaseHeader);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCaseHeader);
@@ -94,7 +97,7 @@ MainWindow::MainWindow(ConsoleCore *core, QWidget *parent)
         connect(m_proxy, signal, this, &MainWindow::updateFilterCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCount);
-    connect(m_core, &ConsoleCore::environmentChanged, this, [this] {
+    connect(m_core, &CaseWorkspace::environmentChanged, this, [this] {
         QList<QPair<QString, QString>> cases;
         for (const PracticeServer::PracticeCase &practice : m_core->practiceCases())
             cases.append({ practice.caseId, practice.title });
@@ -155,7 +158,7 @@ std::optional<Confirmation> MainWindow::askDiscard(const QString &reason)
 
 bool MainWindow::askSendConfirmation()
 {
-    const ConsoleCore::SendConfirmation confirmation = m_core->sendConfirmation();
+    const CaseWorkspace::SendConfirmation confirmation = m_core->sendConfirmation();
     SendConfirmationDialog dialog(confirmation.caseId, confirmation.updates, confirmation.titles,
                                   this);
     if (dialog.exec() != QDialog::Accepted)
@@ -165,9 +168,9 @@ bool MainWindow::askSendConfirmation()
     return true;
 }
 
-void MainWindow::showNotice(ConsoleCore::NoticeKind kind, const QString &text)
+void MainWindow::showNotice(CaseWorkspace::NoticeKind kind, const QString &text)
 {
-    using Kind = ConsoleCore::NoticeKind;
+    using Kind = CaseWorkspace::NoticeKind;
     m_banner->showMessage(kind == Kind::Error         ? ErrorBanner::Kind::Error
                               : kind == Kind::Warning ? ErrorBanner::Kind::Warning
                                                       : ErrorBanner::Kind::Info,
@@ -204,6 +207,21 @@ void MainWindow::loadCase(const QString &caseId)
 {
     run([&](Confirmation c) { return m_core->loadCase(caseId, c); },
         tr("Loading another case closes this one."));
+}
+
+void MainWindow::openUnsentCase(const QString &journalEnvironment, const QString &caseId)
+{
+    const StartupOptions options = ConsoleServices::optionsFor(journalEnvironment, caseId);
+    run([&](Confirmation c) { return m_core->openCase(options, c); },
+        tr("Opening another case closes this one."));
+}
+
+void MainWindow::refreshUnsentWork()
+{
+    const bool caseOpen = !m_model->caseId().isEmpty();
+    if (!caseOpen)
+        m_unsentWork->setEntries(m_core->services()->unsentWork());
+    m_unsentWork->setVisible(!caseOpen && !m_unsentWork->isEmpty());
 }
 
 void MainWindow::send()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
 
 #include <QMainWindow>
 
@@ -25,18 +25,24 @@ class EscalationDelegate;
 class EscalationFilterProxyModel;
 class EscalationTableModel;
 class OutcomePresenter;
+class UnsentWorkList;
 
-// The console's window: a view over ConsoleCore. It shows the core's state, turns the agent's
+// The console's window: a view over CaseWorkspace. It shows the core's state, turns the agent's
 // keys and clicks into the core's intents, and asks the questions the core hands back.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(ConsoleCore *core, QWidget *parent = nullptr);
+    explicit MainWindow(CaseWorkspace *core, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The first-run window size for a screen's available geometry: as large as is comfortable,
     // never larger than the screen (1366x768 and 1280x720 laptops included).
     static QSize firstRunSize(const QRect &available);
+    CaseWorkspace *workspace() const { return m_core; }
+
+signals:
+    // File › New window: another case side by side, over its own workspace.
+    void newWindowRequested();
 
 public slots:
     // Imports a team directory file and says what happened in the banner (the File menu's
@@ -67,10 +73,10 @@ private:
 
     // Runs an intent, asking the agent whatever the core says needs asking, then runs it again
     // with the answer. discardReason says why the open case would close.
-    bool run(const std::function<ConsoleCore::Step(ConsoleCore::Confirmation)> &intent,
+    bool run(const std::function<CaseWorkspace::Step(CaseWorkspace::Confirmation)> &intent,
              const QString &discardReason);
     // Keep for next time (when the journal works), Discard, or nullopt for Cancel.
-    std::optional<ConsoleCore::Confirmation> askDiscard(const QString &reason);
+    std::optional<CaseWorkspace::Confirmation> askDiscard(const QString &reason);
     // Quitting with drafts: Send now, Keep for next time, Discard or Cancel. True: close now.
     bool askBeforeClosing();
     // An open cell editor's text counts as an edit: commit it before anything that reads the
@@ -79,11 +85,13 @@ private:
     void showRestoredDrafts(int rows, const QDateTime &savedAt);
     void updateCaseHeader();
     bool askSendConfirmation();
-    void showNotice(ConsoleCore::NoticeKind kind, const QString &text);
+    void showNotice(CaseWorkspace::NoticeKind kind, const QString &text);
     void requestEnvironment(const Environment &environment);
     void onKeyStateChanged();
     void openKeyDialog();
     void loadCase(const QString &caseId);
+    void openUnsentCase(const QString &journalEnvironment, const QString &caseId);
+    void refreshUnsentWork();
     void send();
     void retry();
     void onBusyChanged(bool busy);
@@ -91,7 +99,7 @@ private:
     void updateActions();
     void revertSelection();
 
-    ConsoleCore *m_core;
+    CaseWorkspace *m_core;
     Settings &m_settings;
     EscalationTableModel *m_model;
     EscalationFilterProxyModel *m_proxy = nullptr;
@@ -100,6 +108,7 @@ private:
     CaseBar *m_caseBar = nullptr;
     ErrorBanner *m_banner = nullptr;
     QLabel *m_caseHeader = nullptr;
+    UnsentWorkList *m_unsentWork = nullptr; // the first screen: cases with unsent changes
     QLabel *m_filterCountLabel = nullptr;
     QString m_savedNote; // "3 changes saved at 10:42", shown in the case header
     QTableView *m_table = nullptr;
@@ -125,6 +134,8 @@ private:
     QAction *m_apiKeyAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_newWindowAction = nullptr;
+    QAction *m_closeWindowAction = nullptr;
     QAction *m_importTeamAction = nullptr;
     QAction *m_bulkAssigneeAction = nullptr;
     QAction *m_bulkFollowUpAction = nullptr;

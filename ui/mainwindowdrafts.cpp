@@ -90,6 +90,11 @@ void MainWindow::showRestoredDrafts(int rows, const QDateTime &savedAt)
 void MainWindow::updateCaseHeader()
 {
     const QString caseId = m_model->caseId();
+    refreshUnsentWork();
+    // Several windows: the title tells them apart in the task switcher.
+    setWindowTitle(caseId.isEmpty() ? tr("Care360 Escalations")
+                                    : tr("Case %1 — %2 — Care360 Escalations")
+                                          .arg(caseId, m_core->environment().displayName()));
     if (caseId.isEmpty()) {
         // First run: say how to begin, and where the demo cases are.
         m_caseHeader->setText(

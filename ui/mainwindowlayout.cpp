@@ -7,6 +7,9 @@
 #include "environmentbar.h"
 #include "errorbanner.h"
 #include "escalationdelegate.h"
+#include "unsentworklist.h"
+
+#include "app/core/consoleservices.h"
 
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
@@ -14,6 +17,7 @@
 #include "care360/version.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,6 +70,10 @@ void MainWindow::createActions()
     m_apiKeyAction = make("apiKeyAction", tr("&API key…"), QKeySequence());
     m_aboutAction = make("aboutAction", tr("&About Care360 Escalations"), QKeySequence());
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_newWindowAction =
+        make("newWindowAction", tr("&New window"), QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_closeWindowAction =
+        make("closeWindowAction", tr("&Close window"), QKeySequence(Qt::CTRL | Qt::Key_W));
     // Actions need no accessible name of their own: menus and buttons announce their text.
 
     connect(m_refreshAction, &QAction::triggered, this, [this] {
@@ -73,11 +81,15 @@ void MainWindow::createActions()
             m_core->refresh();
     });
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
-    connect(m_cancelAction, &QAction::triggered, m_core, &ConsoleCore::cancel);
+    connect(m_cancelAction, &QAction::triggered, m_core, &CaseWorkspace::cancel);
     connect(m_revertAction, &QAction::triggered, this, &MainWindow::revertSelection);
-    connect(m_revertAllAction, &QAction::triggered, m_core, &ConsoleCore::revertAll);
+    connect(m_revertAllAction, &QAction::triggered, m_core, &CaseWorkspace::revertAll);
     connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::openKeyDialog);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    // Quit closes every window, each asking about its own unsent changes; one Cancel stops it.
+    connect(m_quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows,
+            Qt::QueuedConnection);
+    connect(m_closeWindowAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_newWindowAction, &QAction::triggered, this, &MainWindow::newWindowRequested);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(
             QMessageBox::Information, tr("About Care360 Escalations"),
@@ -233,6 +245,12 @@ QWidget *MainWindow::createCentralWidget()
     headerFont.setBold(true);
     m_caseHeader->setFont(headerFont);
     layout->addWidget(m_caseHeader);
+    m_unsentWork = new UnsentWorkList(central);
+    m_unsentWork->hide();
+    connect(m_unsentWork, &UnsentWorkList::openRequested, this, &MainWindow::openUnsentCase);
+    connect(m_core->services(), &ConsoleServices::unsentWorkChanged, this,
+            &MainWindow::refreshUnsentWork);
+    layout->addWidget(m_unsentWork);
     layout->addLayout(filterRow);
     layout->addWidget(m_table, 1);
     layout->addLayout(bottomRow);
@@ -241,7 +259,8 @@ QWidget *MainWindow::createCentralWidget()
 
 void MainWindow::setTabOrder()
 {
-    QWidget::setTabOrder(m_caseBar, m_filterEdit);
+    QWidget::setTabOrder(m_caseBar, m_unsentWork);
+    QWidget::setTabOrder(m_unsentWork, m_filterEdit);
     QWidget::setTabOrder(m_filterEdit, m_onlyPendingCheck);
     QWidget::setTabOrder(m_onlyPendingCheck, m_onlyOverdueCheck);
     QWidget::setTabOrder(m_onlyOverdueCheck, m_table);

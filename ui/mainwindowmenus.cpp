@@ -88,7 +88,7 @@ void MainWindow::createMenus()
     file->addAction(m_apiKeyAction);
     file->addAction(m_importTeamAction);
     file->addSeparator();
-    file->addAction(m_quitAction);
+    file->addActions({ m_newWindowAction, m_closeWindowAction, m_quitAction });
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));

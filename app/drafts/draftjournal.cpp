@@ -22,6 +22,7 @@ constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
 DraftJournal::DraftJournal(const QString &directory, QObject *parent)
     : QObject(parent)
     , m_directory(directory)
+    , m_index(directory)
 {
     // One writer: writes land in the order they were asked for, the newest last.
     m_writer.setMaxThreadCount(1);
@@ -45,7 +46,80 @@ void DraftJournal::setKey(const QByteArray &key)
     m_key = key;
     m_key.detach(); // our own copy, wiped on destruction
     m_state = State::Ready;
+    m_writer.start([this, key = m_key] {
+        QMutexLocker lock(&m_mutex);
+        m_index.read(key);
+        if (m_index.prune())
+            m_index.write(key);
+    });
     emit stateChanged(m_state);
+}
+
+QList<JournalIndex::Entry> DraftJournal::unsentWork()
+{
+    flush();
+    QMutexLocker lock(&m_mutex);
+    return m_index.entries();
+}
+
+void DraftJournal::adopt(const QList<std::pair<QString, QString>> &environmentAndCase)
+{
+    if (m_state != State::Ready)
+        return;
+    QList<std::pair<QString, JournalIndex::Entry>> candidates;
+    for (const auto &[environment, caseId] : environmentAndCase)
+        candidates.append({ pathFor(environment, caseId), { environment, caseId, {}, 0 } });
+    m_writer.start([this, candidates, key = m_key] {
+        bool added = false;
+        for (auto [path, entry] : candidates) {
+            {
+                QMutexLocker lock(&m_mutex);
+                if (m_index.contains(path) || !QFile::exists(path))
+                    continue;
+            }
+            QFile file(path);
+            if (file.size() > kMaxFileBytes || !file.open(QIODevice::ReadOnly))
+                continue;
+            std::optional<QByteArray> plain =
+                DraftCipher::open(key, file.readAll(), context(entry.environment, entry.caseId));
+            const std::optional<JournalCodec::Contents> contents =
+                plain ? JournalCodec::decode(*plain) : std::nullopt;
+            if (plain)
+                DraftCipher::wipe(*plain);
+            if (!contents)
+                continue; // not this case's: its own load will say so
+            entry.savedAt = contents->savedAt;
+            entry.rows = int(contents->drafts.size());
+            QMutexLocker lock(&m_mutex);
+            m_index.insert(path, entry);
+            added = true;
+        }
+        if (!added)
+            return;
+        {
+            QMutexLocker lock(&m_mutex);
+            m_index.write(key);
+        }
+        QMetaObject::invokeMethod(
+            this, [this] { emit unsentWorkChanged(); }, Qt::QueuedConnection);
+    });
+}
+
+void DraftJournal::updateIndex(const QString &path, const std::optional<JournalIndex::Entry> &entry,
+                               const QByteArray &key)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (entry)
+            m_index.insert(path, *entry);
+        else
+            m_index.remove(path);
+        // A failed index write loses only the start screen's list, never a journal.
+        if (!m_index.write(key))
+            qCWarning(lcDrafts) << "could not write the drafts index";
+    }
+    QMetaObject::invokeMethod(
+        this, [this] { emit unsentWorkChanged(); }, Qt::QueuedConnection);
 }
 
 void DraftJournal::setUnavailable(const QString &sentence)
@@ -85,11 +159,13 @@ void DraftJournal::save(const QString &environment, const QString &caseId,
         if (m_lastDigest.value(path) == digest && !m_failures.contains(path))
             return;
     }
-    QByteArray plain = JournalCodec::encode({ Clock::currentDateTimeUtc(), drafts });
+    const QDateTime savedAt = Clock::currentDateTimeUtc();
+    QByteArray plain = JournalCodec::encode({ savedAt, drafts });
     const QByteArray associated = context(environment, caseId);
     const QString directory = m_directory;
     const QByteArray key = m_key;
-    m_writer.start([this, path, directory, key, associated, digest,
+    const JournalIndex::Entry entry { environment, caseId, savedAt, int(drafts.size()) };
+    m_writer.start([this, path, directory, key, associated, digest, entry,
                     plain = std::move(plain)]() mutable {
         const QByteArray sealed = DraftCipher::seal(key, plain, associated);
         DraftCipher::wipe(plain);
@@ -112,6 +188,8 @@ void DraftJournal::save(const QString &environment, const QString &caseId,
         if (!result.ok())
             qCWarning(lcDrafts) << "could not write a drafts journal in" << directory << ":"
                                 << result.detail;
+        else
+            updateIndex(path, entry, key);
         QMetaObject::invokeMethod(
             this,
             [this, path, ok = result.ok()] {
@@ -159,9 +237,10 @@ void DraftJournal::remove(const QString &environment, const QString &caseId)
         m_lastDigest.remove(path);
         m_failures.remove(path);
     }
-    m_writer.start([this, path] {
+    m_writer.start([this, path, key = m_key] {
         if (!QFile::exists(path) || !QFile::remove(path))
             return;
+        updateIndex(path, std::nullopt, key);
         QMetaObject::invokeMethod(
             this, [this, path] { emit written(path, true); }, Qt::QueuedConnection);
     });

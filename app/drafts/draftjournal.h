@@ -2,6 +2,7 @@
 
 #include "durablefile.h"
 #include "journalcodec.h"
+#include "journalindex.h"
 
 #include <QHash>
 #include <QMutex>
@@ -51,6 +52,11 @@ public:
     Loaded load(const QString &environment, const QString &caseId);
     // Waits for the queued writes.
     void flush();
+    // The cases with unsent changes on this computer, newest first (after the queued writes).
+    QList<JournalIndex::Entry> unsentWork();
+    // Journals written before the index existed: those of these cases are entered into it
+    // (they are never set aside as damaged).
+    void adopt(const QList<std::pair<QString, QString>> &environmentAndCase);
     // Why the last write of this case's file failed, as a sentence; empty when it reached the
     // disk (or none was made). Current once flush() returns.
     QString writeProblem(const QString &environment, const QString &caseId) const;
@@ -60,11 +66,16 @@ signals:
     void written(const QString &path, bool removed);
     // A write did not reach the disk; the file holds what it held before (see writeProblem()).
     void writeFailed(const QString &path);
+    // The list of cases with unsent changes changed.
+    void unsentWorkChanged();
     void stateChanged(Care360::DraftJournal::State state);
 
 private:
     QByteArray context(const QString &environment, const QString &caseId) const;
     QString setAside(const QString &path) const;
+    // On the writer thread: the index follows a write or a removal.
+    void updateIndex(const QString &path, const std::optional<JournalIndex::Entry> &entry,
+                     const QByteArray &key);
 
     QString m_directory;
     QByteArray m_key;
@@ -76,6 +87,7 @@ private:
     // path -> hash of the plaintext the file holds (never the text): identical saves skip.
     QHash<QString, QByteArray> m_lastDigest;
     QHash<QString, DurableFile::Result> m_failures; // path -> the last write's failure
+    JournalIndex m_index; // updated on the writer thread
 };
 
 } // namespace Care360

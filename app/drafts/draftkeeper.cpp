@@ -82,7 +82,8 @@ void DraftKeeper::onWritten(const QString &path, bool removed)
         return;
     m_toldWriteFailed = false;
     if (!removed)
-        emit recovered(tr("Unsent changes on case %1 are kept on this computer again.").arg(m_caseId));
+        emit recovered(
+            tr("Unsent changes on case %1 are kept on this computer again.").arg(m_caseId));
 }
 
 void DraftKeeper::onAboutToReset()

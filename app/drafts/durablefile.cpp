@@ -58,7 +58,8 @@ Result replace(const QString &path, const QByteArray &bytes)
         return failed(errno, directory, needed, file.errorString());
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     errno = 0;
-    if (file.write(bytes) != bytes.size() || !file.flush() || file.error() != QFileDevice::NoError) {
+    if (file.write(bytes) != bytes.size() || !file.flush()
+        || file.error() != QFileDevice::NoError) {
         const int error = errno;
         const QString detail = file.errorString();
         file.cancelWriting();

@@ -17,6 +17,7 @@ const QString kFollowUpHour = QStringLiteral("followUp/defaultHour");
 const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
 const QString kDeadline = QStringLiteral("network/requestDeadlineSeconds");
 const QString kListBeforeSend = QStringLiteral("safety/listBeforeSend");
+const QString kOpenCases = QStringLiteral("session/openCases");
 } // namespace
 
 Settings::Settings() = default;
@@ -116,6 +117,19 @@ bool Settings::confirmProductionSend() const
 {
     return m_settings.value(kConfirmProduction, true).toBool();
 }
+QStringList Settings::openCases() const
+{
+    return m_settings.value(kOpenCases).toStringList();
+}
+
+void Settings::setOpenCases(const QStringList &places)
+{
+    if (places.isEmpty())
+        m_settings.remove(kOpenCases);
+    else
+        m_settings.setValue(kOpenCases, places);
+}
+
 bool Settings::listBeforeSend() const
 {
     return m_settings.value(kListBeforeSend, true).toBool();

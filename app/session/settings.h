@@ -47,6 +47,10 @@ public:
     std::chrono::seconds requestDeadline() const;
     bool confirmProductionSend() const;
     void setConfirmProductionSend(bool confirm);
+    // The cases open in some window ("environment\ncase ID"), kept current while the console
+    // runs and emptied as the windows close: what is left at the next start was open in a crash.
+    QStringList openCases() const;
+    void setOpenCases(const QStringList &places);
     // List the case just before each send to find a colleague's change first (default on).
     bool listBeforeSend() const;
     void setListBeforeSend(bool list);

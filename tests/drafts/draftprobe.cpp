@@ -1,4 +1,4 @@
-// A console without a window, for the crash tests: the same ConsoleCore, journal and keychain
+// A console without a window, for the crash tests: the same CaseWorkspace, journal and keychain
 // as the real console, driven line by line on stdin so that a test can edit, wait for the
 // journal, kill it with SIGKILL and start it again. Notes arrive on stdin, never in argv.
 //   draftprobe --base-url URL --case ID     a Custom environment (its key in the keychain)
@@ -6,7 +6,8 @@
 // --organization and --application name the QCoreApplication (so its journal directory), so that
 // a test can seed the journal the real console (organisation "Care360") will restore.
 // Commands: "note <escalationId> <text>", "send", "flush", "quit". Answers one line each.
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
+#include "app/core/consoleservices.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/draftkeeper.h"
 #include "app/sandbox/practicesandbox.h"
@@ -56,20 +57,21 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(parser.value(organization));
     QCoreApplication::setApplicationName(parser.value(application));
 
-    ConsoleCore core(parser.isSet(sandbox) ? Sandbox::PracticeSandbox::factory()
-                                           : PracticeServerFactory());
+    ConsoleServices services(parser.isSet(sandbox) ? Sandbox::PracticeSandbox::factory()
+                                                   : PracticeServerFactory());
+    CaseWorkspace &core = *services.createWorkspace();
     EscalationTableModel *model = core.model();
     auto *keeper = core.findChild<DraftKeeper *>(QStringLiteral("draftKeeper"));
-    auto *journal = core.findChild<DraftJournal *>(QStringLiteral("draftJournal"));
-    QObject::connect(&core, &ConsoleCore::notice, &app,
-                     [](ConsoleCore::NoticeKind, const QString &text) {
+    auto *journal = services.findChild<DraftJournal *>(QStringLiteral("draftJournal"));
+    QObject::connect(&core, &CaseWorkspace::notice, &app,
+                     [](CaseWorkspace::NoticeKind, const QString &text) {
                          say(QStringLiteral("notice: ") + text);
                      });
     QObject::connect(keeper, &DraftKeeper::restoreFinished, &app, [model] { reportReady(model); });
     QObject::connect(journal, &DraftJournal::written, &app, [](const QString &, bool removed) {
         say(removed ? QStringLiteral("removed") : QStringLiteral("written"));
     });
-    QObject::connect(&core, &ConsoleCore::finished, &app,
+    QObject::connect(&core, &CaseWorkspace::finished, &app,
                      [](CaseSession::Action action, const ApiOutcome &outcome) {
                          if (action == CaseSession::Action::Send)
                              say(QStringLiteral("sent ") + ApiOutcome::kindName(outcome.kind));
@@ -99,7 +101,7 @@ int main(int argc, char **argv)
                     ? QStringLiteral("edited")
                     : QStringLiteral("refused"));
         } else if (command == QLatin1String("send")) {
-            if (core.send(ConsoleCore::Confirmation::Given) != ConsoleCore::Step::Started)
+            if (core.send(CaseWorkspace::Confirmation::Given) != CaseWorkspace::Step::Started)
                 say(QStringLiteral("not-sent"));
         } else if (command == QLatin1String("flush")) {
             keeper->flush();

@@ -1,4 +1,4 @@
-// A console killed with SIGKILL loses nothing: a real process (draftprobe: ConsoleCore without
+// A console killed with SIGKILL loses nothing: a real process (draftprobe: CaseWorkspace without
 // a window) edits against a sandbox over loopback, is killed, starts again and shows exactly
 // those drafts; sending them changes the sandbox. The journal's key is in the real keychain.
 #include "tests/testsession.h"
@@ -192,7 +192,8 @@ void TestDraftCrash::tamperedJournalIsRefusedWithTheSentence()
     QTemporaryDir home;
     QCOMPARE(editAndKill(home.path()).size(), 2);
     const QString drafts = home.path() + QStringLiteral("/data/Care360-tests/draftprobe/drafts");
-    const QStringList files = QDir(drafts).entryList(QDir::Files);
+    const QStringList files =
+        QDir(drafts).entryList({ QStringLiteral("*.c360drafts*") }, QDir::Files);
     QCOMPARE(files.size(), 1);
     QFile file(drafts + QLatin1Char('/') + files.at(0));
     QVERIFY(file.open(QIODevice::ReadWrite));
@@ -208,7 +209,8 @@ void TestDraftCrash::tamperedJournalIsRefusedWithTheSentence()
     QVERIFY2(notice.contains(QStringLiteral("could not be read")), qPrintable(notice));
     QVERIFY2(notice.contains(Demo::acmeCaseId), qPrintable(notice));
     QCOMPARE(again.waitFor(QStringLiteral("ready")), QStringLiteral("ready pending=0 rows=6"));
-    const QStringList after = QDir(drafts).entryList(QDir::Files);
+    const QStringList after =
+        QDir(drafts).entryList({ QStringLiteral("*.c360drafts*") }, QDir::Files);
     QCOMPARE(after.size(), 1);
     QVERIFY(after.at(0).startsWith(files.at(0) + QStringLiteral(".unreadable-")));
 }

@@ -40,7 +40,8 @@ QList<SavedDraft> sampleDrafts()
 
 QStringList journalFiles(const QString &directory)
 {
-    return QDir(directory).entryList(QDir::Files, QDir::Name);
+    // Journals only (and what is set aside or left beside them), not the sealed index.
+    return QDir(directory).entryList({ QStringLiteral("*.c360drafts*") }, QDir::Files, QDir::Name);
 }
 
 QByteArray fetchKey()

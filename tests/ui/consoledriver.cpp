@@ -3,12 +3,13 @@
 #include "app/drafts/draftjournal.h"
 #include "app/sandbox/practicesandbox.h"
 #include "app/translations.h"
+#include "models/clock.h"
 #include "ui/errorbanner.h"
+#include "ui/followupeditor.h"
 
 #include <QAction>
 #include <QCalendarWidget>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -18,6 +19,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Care360;
 
@@ -41,7 +43,8 @@ void ConsoleDriver::prepareApplication(const QString &name)
 void ConsoleDriver::restart(const StartupOptions &options)
 {
     m_window.reset();
-    m_core.reset();
+    m_services.reset();
+    m_core = nullptr;
     // The console's own factory, remembering the server so that tests can inject faults.
     auto practiceServer = [this](const QString &dataFile, QString *problem) {
         std::unique_ptr<Sandbox::PracticeSandbox> sandbox =
@@ -49,8 +52,9 @@ void ConsoleDriver::restart(const StartupOptions &options)
         m_sandbox = sandbox ? sandbox->server() : nullptr;
         return std::unique_ptr<PracticeServer>(std::move(sandbox));
     };
-    m_core = std::make_unique<ConsoleCore>(practiceServer);
-    m_window = std::make_unique<MainWindow>(m_core.get());
+    m_services = std::make_unique<ConsoleServices>(practiceServer);
+    m_core = m_services->createWorkspace();
+    m_window = std::make_unique<MainWindow>(m_core);
     m_window->show();
     m_core->start(options);
     ensureActive();
@@ -145,15 +149,20 @@ void ConsoleDriver::editAssignee(const QString &escalationId, const QString &ema
 QDateTime ConsoleDriver::editFollowUpWithCalendar(const QString &escalationId, int days)
 {
     auto *editor =
-        qobject_cast<QDateTimeEdit *>(openEditor(escalationId, EscalationTableModel::FollowUpDue));
+        qobject_cast<FollowUpEditor *>(openEditor(escalationId, EscalationTableModel::FollowUpDue));
     if (!editor)
         return {};
-    const QDateTime start = editor->dateTime();
-    // The calendar button sits at the right edge of the editor.
-    QTest::mouseClick(editor, Qt::LeftButton, {},
-                      QPoint(editor->width() - 5, editor->height() / 2));
+    // The calendar opens on the date shown, or on tomorrow for a first follow-up.
+    const QDate start = editor->dateTime().isValid()
+        ? editor->dateTime().date()
+        : Clock::currentDateTimeUtc().toLocalTime().date().addDays(1);
+    // The calendar button sits at the end of the line under the text.
+    auto *button = editor->findChild<QToolButton *>(QStringLiteral("followUpCalendarButton"));
+    if (!button)
+        return {};
+    QTest::mouseClick(button, Qt::LeftButton);
     QCalendarWidget *calendar = editor->calendarWidget();
-    if (!QTest::qWaitFor([calendar] { return calendar->isVisible(); }))
+    if (!calendar || !QTest::qWaitFor([calendar] { return calendar->isVisible(); }))
         return {};
     QWidget *grid = calendar->findChild<QWidget *>(QStringLiteral("qt_calendar_calendarview"));
     for (int i = 0; i < days; ++i)
@@ -162,7 +171,7 @@ QDateTime ConsoleDriver::editFollowUpWithCalendar(const QString &escalationId, i
     if (!QTest::qWaitFor([calendar] { return !calendar->isVisible(); }))
         return {};
     const QDateTime chosen = editor->dateTime();
-    if (chosen.date() != start.date().addDays(days))
+    if (chosen.date() != start.addDays(days))
         return {};
     QTest::keyClick(editor, Qt::Key_Return);
     return chosen.toUTC();

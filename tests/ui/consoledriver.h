@@ -1,6 +1,7 @@
 #pragma once
 
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
+#include "app/core/consoleservices.h"
 #include "app/sandbox/sandboxserver.h"
 #include "models/escalationtablemodel.h"
 #include "ui/mainwindow.h"
@@ -19,7 +20,7 @@
             return;                                                                                \
     } while (false)
 
-// Drives the real MainWindow over a real ConsoleCore the way an agent does (keyboard and mouse on
+// Drives the real MainWindow over a real CaseWorkspace the way an agent does (keyboard and mouse on
 // real widgets), in the spirit of KeePassXC's TestGui: objects are found by objectName, in the
 // window first and then in the core, and waits use QTRY_*.
 class ConsoleDriver {
@@ -30,13 +31,15 @@ public:
     ~ConsoleDriver();
 
     Care360::MainWindow *window() const { return m_window.get(); }
-    Care360::ConsoleCore *core() const { return m_core.get(); }
+    Care360::CaseWorkspace *core() const { return m_core; }
     template<typename T> T *find(const char *objectName) const
     {
         const QLatin1String name(objectName);
         if (T *inWindow = m_window->findChild<T *>(name))
             return inWindow;
-        return m_core->findChild<T *>(name);
+        if (T *inCore = m_core->findChild<T *>(name))
+            return inCore;
+        return m_services->findChild<T *>(name);
     }
     QTableView *table() const;
     Care360::EscalationTableModel *model() const;
@@ -68,7 +71,8 @@ public:
     void ensureActive();
 
 private:
-    std::unique_ptr<Care360::ConsoleCore> m_core;
+    std::unique_ptr<Care360::ConsoleServices> m_services;
+    Care360::CaseWorkspace *m_core = nullptr; // owned by m_services
     std::unique_ptr<Care360::MainWindow> m_window;
     QPointer<Care360::Sandbox::SandboxServer> m_sandbox; // the one the core started, if any
 };

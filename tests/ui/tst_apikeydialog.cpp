@@ -2,7 +2,8 @@
 #include "tests/testsession.h"
 #include "ui/apikeydialog.h"
 
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
+#include "app/core/consoleservices.h"
 #include "tests/credentials/keychaintesthelpers.h"
 
 #include <QApplication>
@@ -17,7 +18,7 @@
 using namespace Care360;
 using namespace KeychainTest;
 using Status = CredentialResult::Status;
-using KeyResult = ConsoleCore::KeyResult;
+using KeyResult = CaseWorkspace::KeyResult;
 
 class TestApiKeyDialog : public QObject {
     Q_OBJECT
@@ -48,7 +49,8 @@ private:
     void openDialog(const QUrl &url);
 
     CredentialStore *m_store = nullptr;
-    ConsoleCore *m_core = nullptr;
+    ConsoleServices *m_services = nullptr;
+    CaseWorkspace *m_core = nullptr; // owned by m_services
     ApiKeyDialog *m_dialog = nullptr;
     QUrl m_url;
 };
@@ -68,9 +70,10 @@ void TestApiKeyDialog::init()
 void TestApiKeyDialog::openDialog(const QUrl &url)
 {
     delete m_dialog;
-    delete m_core;
-    m_core = new ConsoleCore({}, this);
-    QCOMPARE(m_core->selectEnvironment(Environment::custom(url)), ConsoleCore::Step::Started);
+    delete m_services;
+    m_services = new ConsoleServices({}, this);
+    m_core = m_services->createWorkspace();
+    QCOMPARE(m_core->selectEnvironment(Environment::custom(url)), CaseWorkspace::Step::Started);
     m_dialog = new ApiKeyDialog(m_core);
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
@@ -80,7 +83,8 @@ void TestApiKeyDialog::cleanup()
 {
     delete m_dialog;
     m_dialog = nullptr;
-    delete m_core;
+    delete m_services;
+    m_services = nullptr;
     m_core = nullptr;
     removeKey(*m_store, m_url);
     delete m_store;
@@ -115,7 +119,7 @@ void TestApiKeyDialog::toggleShowsAndHidesTheKey()
 
 void TestApiKeyDialog::savesATypedKeyInTheKeychain()
 {
-    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
+    QSignalSpy saved(m_core, &CaseWorkspace::keySaveFinished);
     QVERIFY(!m_core->hasKey());
     QTest::keyClicks(child<QLineEdit>("apiKeyEdit"), QStringLiteral("  cv-dialog-typed-42 "));
     clickSave();
@@ -138,7 +142,7 @@ void TestApiKeyDialog::pasteWorks()
     edit->setFocus();
     QTest::keyClick(edit, Qt::Key_V, Qt::ControlModifier);
     QVERIFY2(edit->text().startsWith(QLatin1String("cv-pasted-key-7")), qPrintable(edit->text()));
-    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
+    QSignalSpy saved(m_core, &CaseWorkspace::keySaveFinished);
     clickSave();
     QVERIFY(saved.wait(20000));
     QVERIFY(saved.at(0).at(0).value<KeyResult>().ok);
@@ -148,7 +152,7 @@ void TestApiKeyDialog::pasteWorks()
 
 void TestApiKeyDialog::whitespaceKeyIsRefusedAndNothingStored()
 {
-    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
+    QSignalSpy saved(m_core, &CaseWorkspace::keySaveFinished);
     QTest::keyClicks(child<QLineEdit>("apiKeyEdit"), QStringLiteral("   "));
     clickSave();
     QString expected;
@@ -168,7 +172,7 @@ void TestApiKeyDialog::failedSaveKeepsTheTextAndExplains()
 {
     // An address the store refuses gives a real failure answer from the store.
     openDialog(QUrl(QStringLiteral("nowhere")));
-    QSignalSpy saved(m_core, &ConsoleCore::keySaveFinished);
+    QSignalSpy saved(m_core, &CaseWorkspace::keySaveFinished);
     QTest::keyClicks(child<QLineEdit>("apiKeyEdit"), QStringLiteral("cv-kept-text"));
     clickSave();
     QVERIFY(saved.wait(5000));
@@ -185,7 +189,7 @@ void TestApiKeyDialog::failedSaveKeepsTheTextAndExplains()
 void TestApiKeyDialog::forgetRemovesTheKey()
 {
     QVERIFY(writeKey(*m_store, m_url, QStringLiteral("cv-to-forget")).isSuccess());
-    QSignalSpy forgotten(m_core, &ConsoleCore::keyForgetFinished);
+    QSignalSpy forgotten(m_core, &CaseWorkspace::keyForgetFinished);
     QTest::mouseClick(child<QPushButton>("forgetKeyButton"), Qt::LeftButton);
     QVERIFY(forgotten.wait(20000));
     QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);

@@ -72,7 +72,8 @@ QStringList TestDraftsUi::acmeIds(ConsoleDriver &c) const
 
 QStringList TestDraftsUi::journalFiles()
 {
-    return QDir(DraftJournal::defaultDirectory()).entryList(QDir::Files);
+    return QDir(DraftJournal::defaultDirectory())
+        .entryList({ QStringLiteral("*.c360drafts*") }, QDir::Files);
 }
 
 void TestDraftsUi::quitWithAnOpenEditorKeepsItsTextForNextTime()

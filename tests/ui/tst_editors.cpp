@@ -3,11 +3,11 @@
 
 #include "app/sandbox/demodata.h"
 #include "app/session/activitylog.h"
+#include "ui/followupeditor.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -93,11 +93,12 @@ void TestEditors::leavingAnEmptyFollowUpInventsNothing()
     ConsoleDriver &c = *m_console;
     const QString id = pick([](const Escalation &e) { return !e.followUpDueAt; });
     QVERIFY2(!id.isEmpty(), "the demo case has an escalation without a follow-up date");
-    auto *editor = qobject_cast<QDateTimeEdit *>(c.openEditor(id, Model::FollowUpDue));
+    auto *editor = qobject_cast<FollowUpEditor *>(c.openEditor(id, Model::FollowUpDue));
     QVERIFY(editor);
+    QCOMPARE(editor->text(), QString()); // no date is made up to start from
     QTest::keyClick(editor, Qt::Key_Return); // leave without choosing a date
     QTRY_VERIFY(!c.table()->isPersistentEditorOpen(c.cell(id, Model::FollowUpDue))
-                && !qobject_cast<QDateTimeEdit *>(QApplication::focusWidget()));
+                && !qobject_cast<FollowUpEditor *>(QApplication::focusWidget()));
     QCOMPARE(c.model()->pendingCount(), 0);
     QVERIFY(!c.cell(id, Model::FollowUpDue).data(Model::DirtyRole).toBool());
 }

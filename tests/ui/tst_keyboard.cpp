@@ -17,7 +17,6 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -169,7 +168,7 @@ void TestKeyboard::mnemonicsAreUniqueInEveryWindowMenuAndDialog()
     }
     // The follow-up editor's context menu: its dates next to the standard editing entries.
     FollowUpEditor editor(9);
-    QMenu *standard = editor.findChild<QLineEdit *>()->createStandardContextMenu();
+    QMenu *standard = editor.createStandardContextMenu();
     QCOMPARE(clashes(actionTexts(editor.actions()) + actionTexts(standard->actions())),
              QStringList());
     delete standard;
@@ -223,7 +222,7 @@ void TestKeyboard::environmentWithoutAKeySaysSo()
     ConsoleDriver &c = *m_console;
     // A custom server no test has a key for.
     c.core()->selectEnvironment(Environment::custom(QUrl(QStringLiteral("https://nokey.invalid"))),
-                                ConsoleCore::Confirmation::Given);
+                                CaseWorkspace::Confirmation::Given);
     QTRY_VERIFY(c.bannerText().contains(QStringLiteral("No API key is saved for Custom yet")));
     QVERIFY(c.find<QAbstractButton>("bannerKeyButton")->isVisible());
     // The key dialog opened too; closing it unanswered leaves the sentence on screen.

@@ -1,5 +1,5 @@
-// ConsoleCore's bulk edits: the same change on many escalations as one undo step.
-#include "consolecore.h"
+// CaseWorkspace's bulk edits: the same change on many escalations as one undo step.
+#include "caseworkspace.h"
 
 #include "models/escalationtablemodel.h"
 
@@ -20,7 +20,7 @@ QList<QPair<QModelIndex, QVariant>> cells(const EscalationTableModel *model, con
 }
 } // namespace
 
-int ConsoleCore::setAssigneeForRows(const QList<int> &rows, const QString &email)
+int CaseWorkspace::setAssigneeForRows(const QList<int> &rows, const QString &email)
 {
     return m_model->setDrafts(
         cells(m_model, rows, EscalationTableModel::Assignee,
@@ -28,7 +28,7 @@ int ConsoleCore::setAssigneeForRows(const QList<int> &rows, const QString &email
         tr("Set the assignee of %n escalation(s)", nullptr, int(rows.size())));
 }
 
-int ConsoleCore::setFollowUpForRows(const QList<int> &rows, const QDateTime &due)
+int CaseWorkspace::setFollowUpForRows(const QList<int> &rows, const QDateTime &due)
 {
     return m_model->setDrafts(
         cells(m_model, rows, EscalationTableModel::FollowUpDue,
@@ -36,7 +36,7 @@ int ConsoleCore::setFollowUpForRows(const QList<int> &rows, const QDateTime &due
         tr("Set the follow-up of %n escalation(s)", nullptr, int(rows.size())));
 }
 
-int ConsoleCore::appendToNotes(const QList<int> &rows, const QString &line)
+int CaseWorkspace::appendToNotes(const QList<int> &rows, const QString &line)
 {
     const QString added = line.trimmed();
     if (added.isEmpty())

@@ -1,5 +1,5 @@
 // The key path, one way: key dialog -> core -> credential store -> client.
-#include "consolecore.h"
+#include "caseworkspace.h"
 
 #include "app/credentials/credentialstore.h"
 #include "app/session/connectionmanager.h"
@@ -9,18 +9,18 @@
 namespace Care360 {
 
 namespace {
-ConsoleCore::KeyResult keyResult(const CredentialResult &result, bool ok)
+CaseWorkspace::KeyResult keyResult(const CredentialResult &result, bool ok)
 {
     return { ok, result.inMemoryOnly, ok ? QString() : result.userMessage() };
 }
 } // namespace
 
-std::optional<QString> ConsoleCore::normalizeKey(const QString &input, QString *problem)
+std::optional<QString> CaseWorkspace::normalizeKey(const QString &input, QString *problem)
 {
     return CredentialStore::normalizeKey(input, problem);
 }
 
-QString ConsoleCore::keyEntryDescription() const
+QString CaseWorkspace::keyEntryDescription() const
 {
     if (m_credentials->keychainUnavailable())
         return m_credentials->unavailableMessage();
@@ -28,19 +28,19 @@ QString ConsoleCore::keyEntryDescription() const
         .arg(CredentialStore::keyName(environment().baseUrl));
 }
 
-void ConsoleCore::saveKey(const QString &key)
+void CaseWorkspace::saveKey(const QString &key)
 {
     m_keyWriteUrl = environment().baseUrl;
     m_keyBeingWritten = key;
     m_credentials->write(m_keyWriteUrl, key);
 }
 
-void ConsoleCore::forgetKey()
+void CaseWorkspace::forgetKey()
 {
     m_credentials->remove(environment().baseUrl);
 }
 
-void ConsoleCore::onKeyWritten(const QUrl &baseUrl, const CredentialResult &result)
+void CaseWorkspace::onKeyWritten(const QUrl &baseUrl, const CredentialResult &result)
 {
     if (baseUrl != m_keyWriteUrl)
         return;
@@ -53,7 +53,7 @@ void ConsoleCore::onKeyWritten(const QUrl &baseUrl, const CredentialResult &resu
     emit keySaveFinished(keyResult(result, usable));
 }
 
-void ConsoleCore::onKeyRemoved(const QUrl &baseUrl, const CredentialResult &result)
+void CaseWorkspace::onKeyRemoved(const QUrl &baseUrl, const CredentialResult &result)
 {
     using Status = CredentialResult::Status;
     const bool ok =

@@ -1,4 +1,6 @@
-#include "consolecore.h"
+#include "caseworkspace.h"
+
+#include "consoleservices.h"
 
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
@@ -18,46 +20,43 @@
 
 namespace Care360 {
 
-ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
+CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
-    , m_client(new ApiClient(m_network, this))
-    , m_credentials(new CredentialStore(this))
+    , m_services(services)
+    , m_client(new ApiClient(services->network(), this))
+    , m_credentials(services->credentials())
     , m_connection(new ConnectionManager(m_client, m_credentials, this))
     , m_assignees(new AssigneeDirectory(this))
     , m_model(new EscalationTableModel(m_assignees, this))
     , m_log(new ActivityLog(this))
     , m_session(new CaseSession(m_client, m_model, m_log, this))
-    , m_journal(nullptr)
-    , m_journalKey(nullptr)
+    , m_journal(services->journal())
     , m_keeper(nullptr)
 {
-    setObjectName(QStringLiteral("consoleCore"));
-    m_network->setObjectName(QStringLiteral("networkAccessManager"));
+    setObjectName(QStringLiteral("caseWorkspace"));
     m_client->setObjectName(QStringLiteral("apiClient"));
-    m_credentials->setObjectName(QStringLiteral("credentialStore"));
     m_connection->setObjectName(QStringLiteral("connectionManager"));
     m_model->setObjectName(QStringLiteral("escalationModel"));
     m_log->setObjectName(QStringLiteral("activityLog"));
     m_session->setObjectName(QStringLiteral("caseSession"));
-    m_connection->setPracticeServerFactory(std::move(practiceServer));
+    m_connection->setPracticeServerFactory(services->sharedPracticeServer());
     m_client->setDeadline(m_settings.requestDeadline());
     m_assignees->fromVariantMap(m_settings.assigneeEmails());
     m_assignees->teamFromVariantList(m_settings.teamDirectory());
     setUpDrafts();
 
     connect(m_connection, &ConnectionManager::environmentChanged, this,
-            &ConsoleCore::onEnvironmentChanged);
+            &CaseWorkspace::onEnvironmentChanged);
     connect(m_connection, &ConnectionManager::keyStateChanged, this,
-            &ConsoleCore::onKeyStateChanged);
-    connect(m_connection, &ConnectionManager::keyMissing, this, &ConsoleCore::onKeyMissing);
+            &CaseWorkspace::onKeyStateChanged);
+    connect(m_connection, &ConnectionManager::keyMissing, this, &CaseWorkspace::onKeyMissing);
     connect(m_connection, &ConnectionManager::problem, this,
             [this](const QString &message) { emit notice(NoticeKind::Warning, message); });
-    connect(m_session, &CaseSession::busyChanged, this, &ConsoleCore::busyChanged);
+    connect(m_session, &CaseSession::busyChanged, this, &CaseWorkspace::busyChanged);
     m_session->setListBeforeSend(m_settings.listBeforeSend());
-    connect(m_session, &CaseSession::finished, this, &ConsoleCore::onFinished);
-    connect(m_credentials, &CredentialStore::writeFinished, this, &ConsoleCore::onKeyWritten);
-    connect(m_credentials, &CredentialStore::removeFinished, this, &ConsoleCore::onKeyRemoved);
+    connect(m_session, &CaseSession::finished, this, &CaseWorkspace::onFinished);
+    connect(m_credentials, &CredentialStore::writeFinished, this, &CaseWorkspace::onKeyWritten);
+    connect(m_credentials, &CredentialStore::removeFinished, this, &CaseWorkspace::onKeyRemoved);
 
     // Overdue and due-soon marks follow the clock while the console stays open all day.
     auto *dueTimer = new QTimer(this);
@@ -66,14 +65,14 @@ ConsoleCore::ConsoleCore(PracticeServerFactory practiceServer, QObject *parent)
     dueTimer->start(std::chrono::minutes(1));
 }
 
-ConsoleCore::~ConsoleCore()
+CaseWorkspace::~CaseWorkspace()
 {
     // Before the model and the journal it writes through go: the last drafts reach the disk.
     delete m_keeper;
     m_settings.setAssigneeEmails(m_assignees->toVariantMap());
 }
 
-void ConsoleCore::start(const StartupOptions &options)
+void CaseWorkspace::start(const StartupOptions &options)
 {
     m_startingUp = true;
     m_startupCaseId = options.caseId;
@@ -98,8 +97,8 @@ void ConsoleCore::start(const StartupOptions &options)
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
 }
 
-ConsoleCore::Step ConsoleCore::selectEnvironment(const Environment &requested,
-                                                 Confirmation confirmation)
+CaseWorkspace::Step CaseWorkspace::selectEnvironment(const Environment &requested,
+                                                     Confirmation confirmation)
 {
     const Environment current = m_connection->environment();
     // The sandbox's address is only known once it runs, so the kind alone names it.
@@ -116,8 +115,17 @@ ConsoleCore::Step ConsoleCore::selectEnvironment(const Environment &requested,
     return Step::Started;
 }
 
-ConsoleCore::Step ConsoleCore::loadCase(const QString &caseId, Confirmation confirmation)
+CaseWorkspace::Step CaseWorkspace::loadCase(const QString &caseId, Confirmation confirmation)
 {
+    // One case, one place: the workspace that has it open is brought forward instead.
+    if (CaseWorkspace *owner = m_services->owner(placeOf(caseId)); owner && owner != this) {
+        emit notice(NoticeKind::Info,
+                    tr("Case %1 is open in another window, which was brought forward: a case is "
+                       "edited in one place only, so no change can overwrite another.")
+                        .arg(caseId));
+        emit caseOpenElsewhere(owner);
+        return Step::Nothing;
+    }
     if (caseId != m_session->caseId() && confirmation == Confirmation::Ask
         && needsDiscardConfirmation())
         return Step::ConfirmDiscard;
@@ -125,16 +133,58 @@ ConsoleCore::Step ConsoleCore::loadCase(const QString &caseId, Confirmation conf
         prepareToClose(caseId, confirmation);
     if (!m_session->load(caseId))
         return Step::Nothing;
+    m_services->claim(placeOf(caseId), this);
     emit caseRequested(caseId);
     return Step::Started;
 }
 
-bool ConsoleCore::refresh()
+CaseWorkspace::Step CaseWorkspace::openCase(const StartupOptions &options,
+                                            Confirmation confirmation)
+{
+    const Environment current = m_connection->environment();
+    const bool here = !options.environment
+        || (*options.environment == current.kind
+            && (current.kind != Environment::Kind::Custom || options.baseUrl == current.baseUrl));
+    if (here)
+        return loadCase(options.caseId, confirmation);
+    Environment environment = Environment::production();
+    if (options.environment == Environment::Kind::Sandbox)
+        environment = Environment::sandbox(QUrl());
+    else if (options.environment == Environment::Kind::Staging)
+        environment = Environment::staging();
+    else if (options.environment == Environment::Kind::Custom)
+        environment = Environment::custom(options.baseUrl);
+    const Step step = selectEnvironment(environment, confirmation);
+    if (step != Step::Started)
+        return step;
+    if (hasKey())
+        loadCase(options.caseId, Confirmation::Given); // the sandbox's key is there at once
+    else
+        m_startupCaseId = options.caseId; // loaded once the keychain has answered
+    return step;
+}
+
+QString CaseWorkspace::placeOf(const QString &caseId) const
+{
+    return m_draftsEnvironment + QLatin1Char('\n') + caseId;
+}
+
+void CaseWorkspace::releaseOtherCases()
+{
+    // Claims of loads that failed, and of the case this workspace no longer shows.
+    const QString open = m_session->caseId().isEmpty() ? QString() : placeOf(m_session->caseId());
+    for (const QString &place : m_services->placesOf(this)) {
+        if (place != open)
+            m_services->release(place, this);
+    }
+}
+
+bool CaseWorkspace::refresh()
 {
     return m_session->refresh();
 }
 
-ConsoleCore::Step ConsoleCore::send(Confirmation confirmation)
+CaseWorkspace::Step CaseWorkspace::send(Confirmation confirmation)
 {
     const QList<EscalationUpdate> updates = m_model->pendingUpdates();
     if (updates.isEmpty() || m_session->isBusy())
@@ -147,7 +197,7 @@ ConsoleCore::Step ConsoleCore::send(Confirmation confirmation)
     return m_session->send() ? Step::Started : Step::Nothing;
 }
 
-ConsoleCore::Step ConsoleCore::retry(Confirmation confirmation)
+CaseWorkspace::Step CaseWorkspace::retry(Confirmation confirmation)
 {
     // Through the same paths as the agent's own commands, so that the Production confirmation
     // and the unsent-changes question are never skipped.
@@ -164,12 +214,12 @@ ConsoleCore::Step ConsoleCore::retry(Confirmation confirmation)
     return Step::Nothing;
 }
 
-void ConsoleCore::cancel()
+void CaseWorkspace::cancel()
 {
     m_session->cancel();
 }
 
-void ConsoleCore::revertCells(const QModelIndexList &indexes)
+void CaseWorkspace::revertCells(const QModelIndexList &indexes)
 {
     QModelIndexList dirtyCells;
     QList<int> inactiveRows;
@@ -194,69 +244,69 @@ void ConsoleCore::revertCells(const QModelIndexList &indexes)
     m_model->undoStack()->endMacro();
 }
 
-void ConsoleCore::revertAll()
+void CaseWorkspace::revertAll()
 {
     m_model->revertAll();
 }
 
-void ConsoleCore::setConfirmProductionSend(bool confirm)
+void CaseWorkspace::setConfirmProductionSend(bool confirm)
 {
     m_settings.setConfirmProductionSend(confirm);
 }
 
-Environment ConsoleCore::environment() const
+Environment CaseWorkspace::environment() const
 {
     return m_connection->environment();
 }
 
-bool ConsoleCore::hasSandbox() const
+bool CaseWorkspace::hasSandbox() const
 {
     return m_connection->hasSandbox();
 }
 
-QString ConsoleCore::keyStateText() const
+QString CaseWorkspace::keyStateText() const
 {
     return m_connection->keyStateText();
 }
 
-QString ConsoleCore::keyStateToolTip() const
+QString CaseWorkspace::keyStateToolTip() const
 {
     return m_connection->keyState() == ConnectionManager::KeyState::MemoryOnly
         ? m_credentials->unavailableMessage()
         : QString();
 }
 
-bool ConsoleCore::hasKey() const
+bool CaseWorkspace::hasKey() const
 {
     return m_client->hasApiKey();
 }
 
-bool ConsoleCore::canSend() const
+bool CaseWorkspace::canSend() const
 {
     return canRefresh() && m_model->pendingCount() > 0;
 }
 
-bool ConsoleCore::canRefresh() const
+bool CaseWorkspace::canRefresh() const
 {
     return canLoad() && !m_session->caseId().isEmpty();
 }
 
-bool ConsoleCore::canLoad() const
+bool CaseWorkspace::canLoad() const
 {
     return !m_session->isBusy() && hasKey();
 }
 
-QStringList ConsoleCore::knownEmails() const
+QStringList CaseWorkspace::knownEmails() const
 {
     return m_assignees->knownEmails();
 }
 
-QStringList ConsoleCore::assigneeCompletions() const
+QStringList CaseWorkspace::assigneeCompletions() const
 {
     return m_assignees->completions();
 }
 
-ConsoleCore::SendConfirmation ConsoleCore::sendConfirmation() const
+CaseWorkspace::SendConfirmation CaseWorkspace::sendConfirmation() const
 {
     SendConfirmation confirmation { m_session->caseId(), m_model->pendingUpdates(), {} };
     for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -267,12 +317,12 @@ ConsoleCore::SendConfirmation ConsoleCore::sendConfirmation() const
     return confirmation;
 }
 
-bool ConsoleCore::needsProductionConfirmation() const
+bool CaseWorkspace::needsProductionConfirmation() const
 {
     return m_connection->environment().isProduction() && m_settings.confirmProductionSend();
 }
 
-int ConsoleCore::pastFollowUpCount() const
+int CaseWorkspace::pastFollowUpCount() const
 {
     const QDateTime now = Clock::currentDateTimeUtc();
     int past = 0;
@@ -281,13 +331,13 @@ int ConsoleCore::pastFollowUpCount() const
     return past;
 }
 
-bool ConsoleCore::needsDiscardConfirmation() const
+bool CaseWorkspace::needsDiscardConfirmation() const
 {
     // Drafts on rows that are no longer active count too: they are the agent's work.
     return m_model->hasDrafts() || m_session->isBusy();
 }
 
-QString ConsoleCore::discardQuestion(const QString &reason) const
+QString CaseWorkspace::discardQuestion(const QString &reason) const
 {
     QString text = reason + QLatin1Char(' ');
     if (m_model->hasDrafts() && keepsDrafts())
@@ -303,10 +353,11 @@ QString ConsoleCore::discardQuestion(const QString &reason) const
     return text.trimmed();
 }
 
-void ConsoleCore::onEnvironmentChanged(const Environment &environment)
+void CaseWorkspace::onEnvironmentChanged(const Environment &environment)
 {
     m_session->setEnvironmentName(environment.displayName());
     setDraftsEnvironment(environment);
+    releaseOtherCases();
     applyTeamFor(environment);
     m_settings.setLastEnvironment(environment.name());
     if (environment.kind == Environment::Kind::Custom)
@@ -314,7 +365,7 @@ void ConsoleCore::onEnvironmentChanged(const Environment &environment)
     emit environmentChanged(environment);
 }
 
-void ConsoleCore::onKeyStateChanged()
+void CaseWorkspace::onKeyStateChanged()
 {
     using State = ConnectionManager::KeyState;
     const State state = m_connection->keyState();
@@ -327,7 +378,7 @@ void ConsoleCore::onKeyStateChanged()
         loadCase(std::exchange(m_startupCaseId, QString()), Confirmation::Given);
 }
 
-void ConsoleCore::onKeyMissing(const Environment &environment, const QString &reason)
+void CaseWorkspace::onKeyMissing(const Environment &environment, const QString &reason)
 {
     if (m_startingUp && hasSandbox() && environment.kind != Environment::Kind::Sandbox) {
         m_startingUp = false;
@@ -353,8 +404,9 @@ void ConsoleCore::onKeyMissing(const Environment &environment, const QString &re
     emit keyRequested();
 }
 
-void ConsoleCore::onFinished(CaseSession::Action action, const ApiOutcome &outcome)
+void CaseWorkspace::onFinished(CaseSession::Action action, const ApiOutcome &outcome)
 {
+    releaseOtherCases();
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load)
         m_settings.addRecentCase(m_session->caseId());
     else if (action == CaseSession::Action::Load)

@@ -1,5 +1,5 @@
-// ConsoleCore's team directory: people instead of user IDs.
-#include "consolecore.h"
+// CaseWorkspace's team directory: people instead of user IDs.
+#include "caseworkspace.h"
 
 #include "app/session/connectionmanager.h"
 #include "models/assigneedirectory.h"
@@ -10,7 +10,7 @@
 
 namespace Care360 {
 
-QString ConsoleCore::importTeamDirectory(const QString &path, int *count)
+QString CaseWorkspace::importTeamDirectory(const QString &path, int *count)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -30,7 +30,7 @@ QString ConsoleCore::importTeamDirectory(const QString &path, int *count)
     return {};
 }
 
-void ConsoleCore::applyTeamFor(const Environment &environment)
+void CaseWorkspace::applyTeamFor(const Environment &environment)
 {
     const PracticeServer *practice = m_connection->practiceServer();
     if (environment.kind == Environment::Kind::Sandbox && practice)
@@ -39,7 +39,7 @@ void ConsoleCore::applyTeamFor(const Environment &environment)
         m_assignees->teamFromVariantList(m_settings.teamDirectory());
 }
 
-QList<PracticeServer::PracticeCase> ConsoleCore::practiceCases() const
+QList<PracticeServer::PracticeCase> CaseWorkspace::practiceCases() const
 {
     const PracticeServer *practice = m_connection->practiceServer();
     return environment().kind == Environment::Kind::Sandbox && practice

@@ -1,9 +1,10 @@
-// ConsoleCore as the window uses it, with no widget: start-up, environment switches, the
+// CaseWorkspace as the window uses it, with no widget: start-up, environment switches, the
 // Production confirmation, retry, revert and the key path, against a real sandbox over loopback
 // and the real keychain of scripts/test.
 #include "tests/testsession.h"
 
-#include "app/core/consolecore.h"
+#include "app/core/caseworkspace.h"
+#include "app/core/consoleservices.h"
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/practicesandbox.h"
 #include "app/sandbox/sandboxserver.h"
@@ -19,11 +20,11 @@
 
 using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
-using Step = ConsoleCore::Step;
-using Confirmation = ConsoleCore::Confirmation;
+using Step = CaseWorkspace::Step;
+using Confirmation = CaseWorkspace::Confirmation;
 using Model = EscalationTableModel;
 
-class TestConsoleCore : public QObject {
+class TestCaseWorkspace : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -47,10 +48,20 @@ private:
 
     Sandbox::SandboxServer m_server;
     CredentialStore m_store;
-    std::unique_ptr<ConsoleCore> m_core;
+    // A workspace over its own services, as the console's main() makes them.
+    void makeCore(PracticeServerFactory practiceServer = {});
+
+    std::unique_ptr<ConsoleServices> m_services;
+    CaseWorkspace *m_core = nullptr; // owned by m_services
 };
 
-void TestConsoleCore::initTestCase()
+void TestCaseWorkspace::makeCore(PracticeServerFactory practiceServer)
+{
+    m_services = std::make_unique<ConsoleServices>(std::move(practiceServer));
+    m_core = m_services->createWorkspace();
+}
+
+void TestCaseWorkspace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     installTranslations(*QCoreApplication::instance());
@@ -59,7 +70,7 @@ void TestConsoleCore::initTestCase()
     QVERIFY(m_server.listen() != 0);
 }
 
-void TestConsoleCore::init()
+void TestCaseWorkspace::init()
 {
     QSettings().clear(); // every scenario is a first run
     m_server.store().loadDemo();
@@ -67,40 +78,41 @@ void TestConsoleCore::init()
     m_server.clearReceivedRequests();
 }
 
-void TestConsoleCore::cleanup()
+void TestCaseWorkspace::cleanup()
 {
-    m_core.reset();
+    m_services.reset();
+    m_core = nullptr;
     KeychainTest::removeKey(m_store, m_server.baseUrl());
 }
 
-void TestConsoleCore::openProductionOnTheTestServer()
+void TestCaseWorkspace::openProductionOnTheTestServer()
 {
     QVERIFY(KeychainTest::writeKey(m_store, m_server.baseUrl(), Demo::acmeApiKey).isSuccess());
-    m_core = std::make_unique<ConsoleCore>();
+    makeCore();
     const Environment production { Environment::Kind::Production, m_server.baseUrl() };
     QCOMPARE(m_core->selectEnvironment(production), Step::Started);
     QTRY_VERIFY(m_core->hasKey());
     QCOMPARE(m_core->keyStateText(), QStringLiteral("Key saved in keychain"));
 }
 
-void TestConsoleCore::loadAcmeCase()
+void TestCaseWorkspace::loadAcmeCase()
 {
-    QSignalSpy finished(m_core.get(), &ConsoleCore::finished);
+    QSignalSpy finished(m_core, &CaseWorkspace::finished);
     QCOMPARE(m_core->loadCase(Demo::acmeCaseId), Step::Started);
     QVERIFY(finished.wait(10000));
     QCOMPARE(m_core->caseId(), Demo::acmeCaseId);
     QCOMPARE(m_core->model()->rowCount(), 6);
 }
 
-void TestConsoleCore::editNote(int row, const QString &text)
+void TestCaseWorkspace::editNote(int row, const QString &text)
 {
     QVERIFY(m_core->model()->setData(m_core->model()->index(row, Model::Note), text));
 }
 
-void TestConsoleCore::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
+void TestCaseWorkspace::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
 {
-    m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
-    QSignalSpy requested(m_core.get(), &ConsoleCore::caseRequested);
+    makeCore(Sandbox::PracticeSandbox::factory());
+    QSignalSpy requested(m_core, &CaseWorkspace::caseRequested);
     StartupOptions options;
     options.caseId = Demo::acmeCaseId;
     m_core->start(options);
@@ -114,9 +126,9 @@ void TestConsoleCore::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
     QCOMPARE(Settings().lastEnvironment(), QStringLiteral("sandbox"));
 }
 
-void TestConsoleCore::sandboxOffersOnlyAssignableDemoPeople()
+void TestCaseWorkspace::sandboxOffersOnlyAssignableDemoPeople()
 {
-    m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
+    makeCore(Sandbox::PracticeSandbox::factory());
     m_core->start(StartupOptions());
     QCOMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
     const QString offered = m_core->assigneeCompletions().join(QLatin1Char('\n'));
@@ -126,12 +138,12 @@ void TestConsoleCore::sandboxOffersOnlyAssignableDemoPeople()
     QVERIFY2(!offered.contains(Demo::acmeManagerEmail), qPrintable(offered));
 }
 
-void TestConsoleCore::missingKeyFallsBackToTheSandboxAndSaysSo()
+void TestCaseWorkspace::missingKeyFallsBackToTheSandboxAndSaysSo()
 {
-    m_core = std::make_unique<ConsoleCore>(Sandbox::PracticeSandbox::factory());
-    QSignalSpy notices(m_core.get(), &ConsoleCore::notice);
-    QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
-    QSignalSpy caseRequests(m_core.get(), &ConsoleCore::caseRequested);
+    makeCore(Sandbox::PracticeSandbox::factory());
+    QSignalSpy notices(m_core, &CaseWorkspace::notice);
+    QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
+    QSignalSpy caseRequests(m_core, &CaseWorkspace::caseRequested);
     StartupOptions options;
     options.environment = Environment::Kind::Custom;
     options.baseUrl = KeychainTest::uniqueUrl(QStringLiteral("core-no-key"));
@@ -139,7 +151,8 @@ void TestConsoleCore::missingKeyFallsBackToTheSandboxAndSaysSo()
     m_core->start(options);
     QTRY_COMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
     QCOMPARE(notices.size(), 1);
-    QCOMPARE(notices.at(0).at(0).value<ConsoleCore::NoticeKind>(), ConsoleCore::NoticeKind::Info);
+    QCOMPARE(notices.at(0).at(0).value<CaseWorkspace::NoticeKind>(),
+             CaseWorkspace::NoticeKind::Info);
     const QString text = notices.at(0).at(1).toString();
     QVERIFY2(text.contains(QStringLiteral("No API key is saved for Custom")), qPrintable(text));
     QVERIFY2(text.contains(Demo::acmeCaseId), qPrintable(text));
@@ -151,11 +164,11 @@ void TestConsoleCore::missingKeyFallsBackToTheSandboxAndSaysSo()
     QVERIFY(m_core->canLoad());
 }
 
-void TestConsoleCore::withoutASandboxTheAgentIsAskedForAKey()
+void TestCaseWorkspace::withoutASandboxTheAgentIsAskedForAKey()
 {
-    m_core = std::make_unique<ConsoleCore>();
+    makeCore();
     QVERIFY(!m_core->hasSandbox());
-    QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
+    QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
     StartupOptions options;
     options.environment = Environment::Kind::Custom;
     options.baseUrl = KeychainTest::uniqueUrl(QStringLiteral("core-no-sandbox"));
@@ -165,7 +178,7 @@ void TestConsoleCore::withoutASandboxTheAgentIsAskedForAKey()
     QVERIFY(!m_core->canLoad());
 }
 
-void TestConsoleCore::switchingEnvironmentAsksBeforeDroppingDrafts()
+void TestCaseWorkspace::switchingEnvironmentAsksBeforeDroppingDrafts()
 {
     openProductionOnTheTestServer();
     loadAcmeCase();
@@ -188,7 +201,7 @@ void TestConsoleCore::switchingEnvironmentAsksBeforeDroppingDrafts()
     QCOMPARE(m_core->selectEnvironment(staging), Step::Nothing);
 }
 
-void TestConsoleCore::productionSendWaitsForConfirmation()
+void TestCaseWorkspace::productionSendWaitsForConfirmation()
 {
     openProductionOnTheTestServer();
     loadAcmeCase();
@@ -197,14 +210,14 @@ void TestConsoleCore::productionSendWaitsForConfirmation()
 
     QCOMPARE(m_core->send(), Step::ConfirmSend);
     QCOMPARE(m_server.receivedRequests().size(), requestsBefore); // nothing left the console
-    const ConsoleCore::SendConfirmation confirmation = m_core->sendConfirmation();
+    const CaseWorkspace::SendConfirmation confirmation = m_core->sendConfirmation();
     QCOMPARE(confirmation.caseId, Demo::acmeCaseId);
     QCOMPARE(confirmation.updates.size(), 1);
     const QString id = confirmation.updates.at(0).escalationId;
     QCOMPARE(confirmation.titles.value(id),
              m_core->model()->index(1, Model::Title).data().toString());
 
-    QSignalSpy finished(m_core.get(), &ConsoleCore::finished);
+    QSignalSpy finished(m_core, &CaseWorkspace::finished);
     QCOMPARE(m_core->send(Confirmation::Given), Step::Started);
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.at(0).at(1).value<ApiOutcome>().kind, ApiOutcome::Kind::Updated);
@@ -220,13 +233,13 @@ void TestConsoleCore::productionSendWaitsForConfirmation()
     QCOMPARE(m_core->model()->pendingCount(), 0);
 }
 
-void TestConsoleCore::retryGoesThroughTheSameQuestion()
+void TestCaseWorkspace::retryGoesThroughTheSameQuestion()
 {
     openProductionOnTheTestServer();
     loadAcmeCase();
     editNote(3, QStringLiteral("Survives a 500"));
     m_server.setFault(Sandbox::Fault::Http500, 1);
-    QSignalSpy finished(m_core.get(), &ConsoleCore::finished);
+    QSignalSpy finished(m_core, &CaseWorkspace::finished);
     QCOMPARE(m_core->send(Confirmation::Given), Step::Started);
     QVERIFY(finished.wait(10000));
     QVERIFY(finished.at(0).at(1).value<ApiOutcome>().kind != ApiOutcome::Kind::Updated);
@@ -239,7 +252,7 @@ void TestConsoleCore::retryGoesThroughTheSameQuestion()
     QCOMPARE(m_core->model()->pendingCount(), 0);
 }
 
-void TestConsoleCore::revertIsOneUndoStepAndDiscardNeedsNoQuestion()
+void TestCaseWorkspace::revertIsOneUndoStepAndDiscardNeedsNoQuestion()
 {
     openProductionOnTheTestServer();
     loadAcmeCase();
@@ -266,29 +279,29 @@ void TestConsoleCore::revertIsOneUndoStepAndDiscardNeedsNoQuestion()
     QCOMPARE(m_core->model()->pendingCount(), 0);
 }
 
-void TestConsoleCore::savedKeyReachesTheClientAndForgetTakesItBack()
+void TestCaseWorkspace::savedKeyReachesTheClientAndForgetTakesItBack()
 {
     const QUrl url = KeychainTest::uniqueUrl(QStringLiteral("core-key"));
-    m_core = std::make_unique<ConsoleCore>();
-    QSignalSpy keyRequests(m_core.get(), &ConsoleCore::keyRequested);
+    makeCore();
+    QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
     QCOMPARE(m_core->selectEnvironment(Environment::custom(url)), Step::Started);
     QVERIFY(keyRequests.wait(10000));
     QVERIFY(!m_core->hasKey());
 
-    QSignalSpy saved(m_core.get(), &ConsoleCore::keySaveFinished);
+    QSignalSpy saved(m_core, &CaseWorkspace::keySaveFinished);
     m_core->saveKey(QStringLiteral("cv-core-key-1"));
     QVERIFY(saved.wait(10000));
-    QVERIFY(saved.at(0).at(0).value<ConsoleCore::KeyResult>().ok);
+    QVERIFY(saved.at(0).at(0).value<CaseWorkspace::KeyResult>().ok);
     QVERIFY(m_core->hasKey());
     QCOMPARE(KeychainTest::readKey(m_store, url).key, QStringLiteral("cv-core-key-1"));
 
-    QSignalSpy forgotten(m_core.get(), &ConsoleCore::keyForgetFinished);
+    QSignalSpy forgotten(m_core, &CaseWorkspace::keyForgetFinished);
     m_core->forgetKey();
     QVERIFY(forgotten.wait(10000));
-    QVERIFY(forgotten.at(0).at(0).value<ConsoleCore::KeyResult>().ok);
+    QVERIFY(forgotten.at(0).at(0).value<CaseWorkspace::KeyResult>().ok);
     QVERIFY(!m_core->hasKey());
     QCOMPARE(KeychainTest::readKey(m_store, url).status, CredentialResult::Status::NotFound);
 }
 
-QTEST_GUILESS_MAIN(TestConsoleCore)
-#include "tst_consolecore.moc"
+QTEST_GUILESS_MAIN(TestCaseWorkspace)
+#include "tst_caseworkspace.moc"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/core/startupoptions.h"
 #include "app/session/casesession.h"
 #include "app/session/practiceserver.h"
 #include "app/session/settings.h"
@@ -10,35 +11,27 @@
 
 #include <optional>
 
-class QNetworkAccessManager;
-
 namespace Care360 {
 
 class ActivityLog;
 class ApiClient;
 class AssigneeDirectory;
 class ConnectionManager;
+class ConsoleServices;
 class CredentialStore;
 class DraftJournal;
 class DraftKeeper;
-class JournalKey;
 class EscalationTableModel;
 struct CredentialResult;
 
-// What the command line asks for at start-up.
-struct StartupOptions {
-    std::optional<Environment::Kind> environment;
-    QUrl baseUrl; // Custom environment
-    QString caseId; // loaded once the environment is ready
-    QString sandboxDataFile;
-};
 
-// The application beneath the window (like KeePassXC's Database under DatabaseWidget): it owns
-// the network, the client, the keychain store, the connection and the open case, and makes every
-// decision. A view asks it to act through intents and listens to its signals; a question that
-// needs the agent (discard unsent changes, confirm a Production send) comes back as a Step, and
-// the view calls the intent again with Confirmation::Given. Tested without widgets.
-class ConsoleCore : public QObject {
+// One open case beneath one window (like KeePassXC's Database under DatabaseWidget): its
+// environment and key, client, model, undo stack, session and drafts keeper, over the services
+// every workspace shares (ConsoleServices). It makes every decision about its case. A view asks
+// it to act through intents and listens to its signals; a question that needs the agent (discard
+// unsent changes, confirm a Production send) comes back as a Step, and the view calls the intent
+// again with Confirmation::Given. Tested without widgets.
+class CaseWorkspace : public QObject {
     Q_OBJECT
 public:
     // ConfirmPastDates: a follow-up about to be sent lies in the past (asked once per send,
@@ -64,9 +57,9 @@ public:
         QString message; // a sentence for the agent when !ok
     };
 
-    // practiceServer starts the in-process sandbox; empty: no Sandbox environment.
-    explicit ConsoleCore(PracticeServerFactory practiceServer = {}, QObject *parent = nullptr);
-    ~ConsoleCore() override;
+    // One open case; the services own it (ConsoleServices::createWorkspace()).
+    CaseWorkspace(ConsoleServices *services, QObject *parent);
+    ~CaseWorkspace() override;
 
     // Opens the environment the options, the last run or a first run ask for.
     void start(const StartupOptions &options);
@@ -74,6 +67,9 @@ public:
     // Intents.
     Step selectEnvironment(const Environment &environment, Confirmation = Confirmation::Ask);
     Step loadCase(const QString &caseId, Confirmation = Confirmation::Ask);
+    // A case in an environment (the start screen's unsent work, a later launch): switches
+    // environment first when it is another one, then loads the case once the key is there.
+    Step openCase(const StartupOptions &options, Confirmation = Confirmation::Ask);
     bool refresh();
     Step send(Confirmation = Confirmation::Ask);
     // Repeats the last request through the same path, with the same questions.
@@ -102,6 +98,7 @@ public:
 
     // What the view shows.
     EscalationTableModel *model() const { return m_model; }
+    ConsoleServices *services() const { return m_services; }
     ActivityLog *activityLog() const { return m_log; }
     Settings &settings() { return m_settings; }
     Environment environment() const;
@@ -141,13 +138,15 @@ signals:
     // No usable key: the view opens the key dialog.
     void keyRequested();
     // A sentence for the banner from the core's own decisions (fallbacks, keychain problems).
-    void notice(Care360::ConsoleCore::NoticeKind kind, const QString &text);
+    void notice(Care360::CaseWorkspace::NoticeKind kind, const QString &text);
     void busyChanged(bool busy);
     // A load started, from the agent, a retry or the start-up options.
     void caseRequested(const QString &caseId);
     void finished(Care360::CaseSession::Action action, const Care360::ApiOutcome &outcome);
-    void keySaveFinished(const Care360::ConsoleCore::KeyResult &result);
-    void keyForgetFinished(const Care360::ConsoleCore::KeyResult &result);
+    void keySaveFinished(const Care360::CaseWorkspace::KeyResult &result);
+    void keyForgetFinished(const Care360::CaseWorkspace::KeyResult &result);
+    // The case asked for is open in another workspace: that one is brought forward instead.
+    void caseOpenElsewhere(Care360::CaseWorkspace *owner);
     // Drafts saved by an earlier run came back into the open case.
     void draftsRestored(int rows, const QDateTime &savedAt);
 
@@ -166,9 +165,13 @@ private:
     void applyTeamFor(const Environment &environment);
     // Closing the open case for another: Given drops its drafts from the journal too.
     void prepareToClose(const QString &nextCaseId, Confirmation confirmation);
+    // Where a case lives for the journal and for ConsoleServices' one-case-one-place rule.
+    QString placeOf(const QString &caseId) const;
+    void releaseOtherCases();
 
     Settings m_settings;
-    QNetworkAccessManager *m_network;
+    ConsoleServices *m_services;
+    QString m_draftsEnvironment; // the environment's stable name (see DraftJournal::pathFor)
     ApiClient *m_client;
     CredentialStore *m_credentials;
     ConnectionManager *m_connection;
@@ -177,7 +180,6 @@ private:
     ActivityLog *m_log;
     CaseSession *m_session;
     DraftJournal *m_journal;
-    JournalKey *m_journalKey;
     DraftKeeper *m_keeper;
 
     bool m_startingUp = true;
@@ -189,4 +191,4 @@ private:
 
 } // namespace Care360
 
-Q_DECLARE_METATYPE(Care360::ConsoleCore::KeyResult)
+Q_DECLARE_METATYPE(Care360::CaseWorkspace::KeyResult)

@@ -1,0 +1,208 @@
+#include "consoleservices.h"
+
+#include "caseworkspace.h"
+
+#include "app/credentials/credentialstore.h"
+#include "app/drafts/draftjournal.h"
+#include "app/drafts/journalkey.h"
+#include "models/environment.h"
+#include "models/wirenames.h"
+
+#include <QNetworkAccessManager>
+
+namespace Care360 {
+
+namespace {
+// A workspace's handle on the one running practice server, which the services own.
+class SharedPracticeServer : public PracticeServer {
+public:
+    explicit SharedPracticeServer(const PracticeServer *server)
+        : m_server(server)
+    {
+    }
+    QUrl baseUrl() const override { return m_server->baseUrl(); }
+    QString practiceKey() const override { return m_server->practiceKey(); }
+    QList<PracticeCase> practiceCases() const override { return m_server->practiceCases(); }
+    QList<TeamMember> practicePeople() const override { return m_server->practicePeople(); }
+
+private:
+    const PracticeServer *m_server;
+};
+} // namespace
+
+ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_credentials(new CredentialStore(this))
+    , m_journal(new DraftJournal(DraftJournal::defaultDirectory(), this))
+    , m_journalKey(new JournalKey(this))
+    , m_practiceFactory(std::move(practiceServer))
+{
+    setObjectName(QStringLiteral("consoleServices"));
+    m_network->setObjectName(QStringLiteral("networkAccessManager"));
+    m_credentials->setObjectName(QStringLiteral("credentialStore"));
+    m_journal->setObjectName(QStringLiteral("draftJournal"));
+    m_journalKey->setObjectName(QStringLiteral("journalKey"));
+    connect(m_journalKey, &JournalKey::ready, m_journal, &DraftJournal::setKey);
+    connect(m_journalKey, &JournalKey::unavailable, m_journal, &DraftJournal::setUnavailable);
+    connect(m_journal, &DraftJournal::stateChanged, this, &ConsoleServices::onJournalReady);
+    connect(m_journal, &DraftJournal::unsentWorkChanged, this, &ConsoleServices::unsentWorkChanged);
+    // Read before any window claims a case: what is still listed was open when the console
+    // ended without closing its windows.
+    for (const QString &place : m_settings.openCases())
+        m_openAtCrash.append(optionsFor(place.section(QLatin1Char('\n'), 0, 0),
+                                        place.section(QLatin1Char('\n'), 1)));
+    m_settings.setOpenCases({});
+}
+
+void ConsoleServices::onJournalReady()
+{
+    if (m_journal->state() != DraftJournal::State::Ready)
+        return;
+    // Journals written before the index: the cases this computer knows of are looked for.
+    QStringList environments { Environment::name(Environment::Kind::Sandbox),
+                               Environment::name(Environment::Kind::Staging),
+                               Environment::name(Environment::Kind::Production) };
+    const QString custom = CredentialStore::keyName(m_settings.customBaseUrl());
+    if (!custom.isEmpty())
+        environments.append(custom);
+    QList<std::pair<QString, QString>> candidates;
+    for (const QString &caseId : m_settings.recentCases()) {
+        for (const QString &environment : std::as_const(environments))
+            candidates.append({ environment, caseId });
+    }
+    for (const StartupOptions &open : std::as_const(m_openAtCrash))
+        candidates.append(
+            { open.environment ? Environment::name(*open.environment) : QString(), open.caseId });
+    m_journal->adopt(candidates);
+    emit unsentWorkChanged();
+}
+
+QList<JournalIndex::Entry> ConsoleServices::unsentWork() const
+{
+    return m_journal->state() == DraftJournal::State::Ready ? m_journal->unsentWork()
+                                                            : QList<JournalIndex::Entry>();
+}
+
+StartupOptions ConsoleServices::optionsFor(const QString &journalEnvironment, const QString &caseId)
+{
+    StartupOptions options;
+    options.caseId = caseId;
+    options.environment = Environment::kindFromName(journalEnvironment);
+    const QString prefix = Wire::apiKeyHeader + QLatin1Char('@');
+    if (!options.environment && journalEnvironment.startsWith(prefix)) {
+        options.environment = Environment::Kind::Custom;
+        options.baseUrl = QUrl(journalEnvironment.mid(prefix.size()));
+    }
+    return options;
+}
+
+QString ConsoleServices::environmentLabel(const QString &journalEnvironment)
+{
+    const StartupOptions options = optionsFor(journalEnvironment, QString());
+    if (!options.environment)
+        return journalEnvironment;
+    switch (*options.environment) {
+    case Environment::Kind::Sandbox:
+        return Environment::sandbox(QUrl()).displayName();
+    case Environment::Kind::Staging:
+        return Environment::staging().displayName();
+    case Environment::Kind::Production:
+        return Environment::production().displayName();
+    case Environment::Kind::Custom:
+        break;
+    }
+    return Environment::custom(options.baseUrl).displayName();
+}
+
+void ConsoleServices::rememberOpenCases()
+{
+    QStringList places;
+    for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
+        if (it.value() && it.value()->caseId() == it.key().section(QLatin1Char('\n'), 1))
+            places.append(it.key());
+    }
+    m_settings.setOpenCases(places);
+}
+
+ConsoleServices::~ConsoleServices()
+{
+    // Workspaces first: their keepers write the last drafts through the journal.
+    const QList<QPointer<CaseWorkspace>> workspaces = m_workspaces;
+    for (const QPointer<CaseWorkspace> &workspace : workspaces)
+        delete workspace.data();
+}
+
+PracticeServerFactory ConsoleServices::sharedPracticeServer()
+{
+    if (!m_practiceFactory)
+        return {};
+    return [this](const QString &dataFile, QString *problem) -> std::unique_ptr<PracticeServer> {
+        if (!m_practiceServer)
+            m_practiceServer = m_practiceFactory(dataFile, problem);
+        if (!m_practiceServer)
+            return nullptr;
+        return std::make_unique<SharedPracticeServer>(m_practiceServer.get());
+    };
+}
+
+void ConsoleServices::startDrafts()
+{
+    if (m_journal->state() == DraftJournal::State::Waiting)
+        m_journalKey->fetch();
+}
+
+CaseWorkspace *ConsoleServices::createWorkspace()
+{
+    auto *workspace = new CaseWorkspace(this, this);
+    m_workspaces.append(workspace);
+    connect(workspace, &QObject::destroyed, this, [this] {
+        m_workspaces.removeIf([](const QPointer<CaseWorkspace> &w) { return w.isNull(); });
+        for (auto it = m_claims.begin(); it != m_claims.end();)
+            it = it.value().isNull() ? m_claims.erase(it) : std::next(it);
+        rememberOpenCases();
+    });
+    // A load that succeeded or failed: the list of open cases follows.
+    connect(workspace, &CaseWorkspace::finished, this, &ConsoleServices::rememberOpenCases);
+    emit workspaceCreated(workspace);
+    return workspace;
+}
+
+QList<CaseWorkspace *> ConsoleServices::workspaces() const
+{
+    QList<CaseWorkspace *> open;
+    for (const QPointer<CaseWorkspace> &workspace : m_workspaces) {
+        if (workspace)
+            open.append(workspace.data());
+    }
+    return open;
+}
+
+CaseWorkspace *ConsoleServices::claim(const QString &where, CaseWorkspace *owner)
+{
+    const QPointer<CaseWorkspace> current = m_claims.value(where);
+    if (current && current != owner)
+        return current.data();
+    m_claims.insert(where, owner);
+    rememberOpenCases();
+    return nullptr;
+}
+
+QStringList ConsoleServices::placesOf(const CaseWorkspace *owner) const
+{
+    QStringList places;
+    for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
+        if (it.value().data() == owner)
+            places.append(it.key());
+    }
+    return places;
+}
+
+void ConsoleServices::release(const QString &where, CaseWorkspace *owner)
+{
+    if (m_claims.value(where) == owner)
+        m_claims.remove(where);
+    rememberOpenCases();
+}
+
+} // namespace Care360

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "app/core/caseworkspace.h"
+#include "app/core/startupoptions.h"
+#include "app/drafts/journalindex.h"
+#include "app/session/practiceserver.h"
+#include "app/session/settings.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Care360 {
+
+class CredentialStore;
+class DraftJournal;
+class JournalKey;
+
+// What every open case shares, owned once by the application (KeePassXC's Application beside
+// its DatabaseWidgets): the network manager, the keychain store, the drafts journal and its key,
+// and the practice sandbox, started once so that every window sees the same practice data. It
+// also knows which workspace edits which case, so that one case is edited in one place only.
+class ConsoleServices : public QObject {
+    Q_OBJECT
+public:
+    // practiceServer starts the in-process sandbox; empty: no Sandbox environment.
+    explicit ConsoleServices(PracticeServerFactory practiceServer = {}, QObject *parent = nullptr);
+    ~ConsoleServices() override;
+
+    QNetworkAccessManager *network() const { return m_network; }
+    CredentialStore *credentials() const { return m_credentials; }
+    DraftJournal *journal() const { return m_journal; }
+    bool hasSandbox() const { return bool(m_practiceFactory); }
+    // A factory for one workspace's connection: every call hands out the same running server.
+    PracticeServerFactory sharedPracticeServer();
+    // Fetches the journal's key from the keychain once, for every workspace.
+    void startDrafts();
+
+    // The cases with unsent changes kept on this computer, newest first (the start screen).
+    QList<JournalIndex::Entry> unsentWork() const;
+    // How to open a case whose journal lives under this environment name.
+    static StartupOptions optionsFor(const QString &journalEnvironment, const QString &caseId);
+    // The environment as the agent reads it ("Sandbox", "Production", a custom host).
+    static QString environmentLabel(const QString &journalEnvironment);
+    // The cases that were open when the console last ended without closing its windows.
+    QList<StartupOptions> casesOpenAtACrash() const { return m_openAtCrash; }
+
+    // A new workspace (a case not open yet), owned by these services.
+    CaseWorkspace *createWorkspace();
+    QList<CaseWorkspace *> workspaces() const;
+
+    // One case, one place: `where` names the environment (as the journal does) and the case.
+    // claim() returns the workspace that already edits it, or null once it is owner's.
+    CaseWorkspace *claim(const QString &where, CaseWorkspace *owner);
+    void release(const QString &where, CaseWorkspace *owner);
+    CaseWorkspace *owner(const QString &where) const { return m_claims.value(where); }
+    QStringList placesOf(const CaseWorkspace *owner) const;
+
+signals:
+    void workspaceCreated(Care360::CaseWorkspace *workspace);
+    void unsentWorkChanged();
+
+private:
+    void onJournalReady();
+    void rememberOpenCases();
+
+    Settings m_settings;
+    QList<StartupOptions> m_openAtCrash;
+    QNetworkAccessManager *m_network;
+    CredentialStore *m_credentials;
+    DraftJournal *m_journal;
+    JournalKey *m_journalKey;
+    PracticeServerFactory m_practiceFactory;
+    std::unique_ptr<PracticeServer> m_practiceServer; // started at the first Sandbox choice
+    QHash<QString, QPointer<CaseWorkspace>> m_claims;
+    QList<QPointer<CaseWorkspace>> m_workspaces;
+};
+
+} // namespace Care360

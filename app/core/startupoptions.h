@@ -1,0 +1,20 @@
+#pragma once
+
+#include "models/environment.h"
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace Care360 {
+
+// What the command line (or a later launch, or the start screen) asks a workspace to open.
+struct StartupOptions {
+    std::optional<Environment::Kind> environment;
+    QUrl baseUrl; // Custom environment
+    QString caseId; // loaded once the environment is ready
+    QString sandboxDataFile;
+};
+
+} // namespace Care360
