@@ -128,6 +128,7 @@ void Settings::setOpenCases(const QStringList &places)
         m_settings.remove(kOpenCases);
     else
         m_settings.setValue(kOpenCases, places);
+    m_settings.sync(); // on disk now: a crash is exactly when it is read
 }
 
 bool Settings::listBeforeSend() const

@@ -51,6 +51,7 @@ private slots:
     void initTestCase();
     void secondLaunchHandsItsCaseOverAndExits();
     void aKilledConsoleLeavesNothingInTheWay();
+    void casesOpenAtACrashOpenAgain();
 
 private:
     QProcessEnvironment m_environment;
@@ -106,6 +107,21 @@ void TestSingleInstance::aKilledConsoleLeavesNothingInTheWay()
     Launch next(m_environment, {});
     QVERIFY2(next.says(QStringLiteral("running; later launches")), qPrintable(next.log));
     QVERIFY(next.process.state() == QProcess::Running);
+}
+
+void TestSingleInstance::casesOpenAtACrashOpenAgain()
+{
+    const QString listed = Demo::acmeSecondCaseId + QStringLiteral(" status");
+    {
+        Launch crashed(m_environment, { QStringLiteral("--case"), Demo::acmeSecondCaseId });
+        QVERIFY2(crashed.says(listed), qPrintable(crashed.log));
+        ::kill(pid_t(crashed.process.processId()), SIGKILL);
+        QVERIFY(crashed.process.waitForFinished(5000));
+    }
+    // Started again with no case: the one that was open comes back by itself.
+    Launch next(m_environment, {});
+    QVERIFY2(next.says(listed), qPrintable(next.log));
+    // (A clean end, every window closed, leaves nothing to reopen: tst_workspaces.)
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

@@ -101,10 +101,18 @@ void TestWorkspaces::oneCaseIsEditedInOnePlace()
     QVERIFY(loaded.wait(10000));
     QCOMPARE(second->caseId(), Demo::acmeCaseId);
 
-    // A workspace that goes away frees its case.
+    // The open cases are on disk while they are open (what a crash leaves to reopen)...
+    const QString place = QStringLiteral("sandbox\n") + Demo::acmeCaseId;
+    QVERIFY(Settings().openCases().contains(place));
+    // ...a workspace that goes away frees its case...
     delete second;
+    QVERIFY(!Settings().openCases().contains(place));
     CaseWorkspace *third = m_services->createWorkspace();
     QVERIFY(startOn(third, Demo::acmeCaseId));
+    // ...and a clean end leaves nothing to reopen.
+    m_services.reset();
+    QCOMPARE(Settings().openCases(), QStringList());
+    QCOMPARE(ConsoleServices().casesOpenAtACrash().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaces)
