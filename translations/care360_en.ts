@@ -48,6 +48,13 @@
             <numerusform>Care360 asks to slow down (%1); try again in %n seconds. Your changes are kept.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Someone else changed %n field(s) you edited on Care360 since you began; each is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</source>
+        <translation>
+            <numerusform>Someone else changed %n field you edited on Care360 since you began; it is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</numerusform>
+            <numerusform>Someone else changed %n fields you edited on Care360 since you began; each is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::BulkEditDialog</name>
@@ -158,6 +165,13 @@
             <numerusform>%n changes saved to Care360.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Someone else changed %n field(s) you are editing on Care360; each is marked Conflict. Keep yours or take theirs before sending.</source>
+        <translation>
+            <numerusform>Someone else changed %n field you are editing on Care360; it is marked Conflict. Keep yours or take theirs before sending.</numerusform>
+            <numerusform>Someone else changed %n fields you are editing on Care360; each is marked Conflict. Keep yours or take theirs before sending.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::SendConfirmationDialog</name>
@@ -166,6 +180,16 @@
         <translation>
             <numerusform>These changes to case %1 will be saved on the live Care360 system (%n escalation):</numerusform>
             <numerusform>These changes to case %1 will be saved on the live Care360 system (%n escalations):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::UnsentWorkList</name>
+    <message numerus="yes">
+        <source>Case %1 on %2: %n escalation(s) with unsent changes, last changed %3</source>
+        <translation>
+            <numerusform>Case %1 on %2: %n escalation with unsent changes, last changed %3</numerusform>
+            <numerusform>Case %1 on %2: %n escalations with unsent changes, last changed %3</numerusform>
         </translation>
     </message>
 </context>

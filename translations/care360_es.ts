@@ -349,6 +349,13 @@
         <source>Care360 answered &quot;%1&quot; (HTTP %2).</source>
         <translation>Care360 respondió &quot;%1&quot; (HTTP %2).</translation>
     </message>
+    <message numerus="yes">
+        <source>Someone else changed %n field(s) you edited on Care360 since you began; each is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</source>
+        <translation>
+            <numerusform>Otra persona cambió en Care360 %n campo que usted editó desde que comenzó; está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
+            <numerusform>Otra persona cambió en Care360 %n campos que usted editó desde que comenzó; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::BulkChanges</name>
@@ -568,6 +575,78 @@
     </message>
 </context>
 <context>
+    <name>Care360::CaseWorkspace</name>
+    <message>
+        <source>Revert selected</source>
+        <translation>Revertir la selección</translation>
+    </message>
+    <message>
+        <source>Keep your unsent changes for the next time you open this case, or discard them.</source>
+        <translation>Conserve sus cambios sin enviar para la próxima vez que abra este caso, o descártelos.</translation>
+    </message>
+    <message>
+        <source>Changes are being sent right now; whether Care360 applies them is not known yet. </source>
+        <translation>Los cambios se están enviando en este momento; todavía no se sabe si Care360 los aplicará. </translation>
+    </message>
+    <message>
+        <source>Your unsent changes will be lost.</source>
+        <translation>Se perderán sus cambios sin enviar.</translation>
+    </message>
+    <message>
+        <source>No API key is saved for %1 yet, so the console opened on the Sandbox. Choose %1 again to enter its key.</source>
+        <translation>Todavía no hay una clave de API guardada para %1, así que la consola se abrió en el Sandbox (práctica). Elija %1 de nuevo para ingresar su clave.</translation>
+    </message>
+    <message>
+        <source>%1 The console opened on the Sandbox meanwhile.</source>
+        <translation>%1 Mientras tanto, la consola se abrió en el Sandbox (práctica).</translation>
+    </message>
+    <message>
+        <source>Case %1 was not opened: it belongs to %2.</source>
+        <translation>No se abrió el caso %1: pertenece a %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the assignee of %n escalation(s)</source>
+        <translation>
+            <numerusform>Definir el responsable de %n escalamiento</numerusform>
+            <numerusform>Definir el responsable de %n escalamientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the follow-up of %n escalation(s)</source>
+        <translation>
+            <numerusform>Definir el seguimiento de %n escalamiento</numerusform>
+            <numerusform>Definir el seguimiento de %n escalamientos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add a line to %n note(s)</source>
+        <translation>
+            <numerusform>Agregar una línea a %n nota</numerusform>
+            <numerusform>Agregar una línea a %n notas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keychain (entry %1), never in a file.</source>
+        <translation>La clave se guarda en el llavero del sistema (entrada %1), nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2.</source>
+        <translation>No se pudo abrir %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB; a team directory is far smaller.</source>
+        <translation>%1 ocupa más de %2 MiB; un directorio del equipo es mucho más pequeño.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>No se importó nada: %1</translation>
+    </message>
+    <message>
+        <source>Case %1 is open in another window, which was brought forward: a case is edited in one place only, so no change can overwrite another.</source>
+        <translation>El caso %1 está abierto en otra ventana, que se trajo al frente: un caso se edita en un solo lugar, así ningún cambio sobrescribe a otro.</translation>
+    </message>
+</context>
+<context>
     <name>Care360::CliRunner</name>
     <message>
         <source>No API key for %1: %2 Store one with &quot;key set&quot; or set CARE360_API_KEY.</source>
@@ -638,74 +717,6 @@
     </message>
 </context>
 <context>
-    <name>Care360::CaseWorkspace</name>
-    <message>
-        <source>Revert selected</source>
-        <translation>Revertir la selección</translation>
-    </message>
-    <message>
-        <source>Keep your unsent changes for the next time you open this case, or discard them.</source>
-        <translation>Conserve sus cambios sin enviar para la próxima vez que abra este caso, o descártelos.</translation>
-    </message>
-    <message>
-        <source>Changes are being sent right now; whether Care360 applies them is not known yet. </source>
-        <translation>Los cambios se están enviando en este momento; todavía no se sabe si Care360 los aplicará. </translation>
-    </message>
-    <message>
-        <source>Your unsent changes will be lost.</source>
-        <translation>Se perderán sus cambios sin enviar.</translation>
-    </message>
-    <message>
-        <source>No API key is saved for %1 yet, so the console opened on the Sandbox. Choose %1 again to enter its key.</source>
-        <translation>Todavía no hay una clave de API guardada para %1, así que la consola se abrió en el Sandbox (práctica). Elija %1 de nuevo para ingresar su clave.</translation>
-    </message>
-    <message>
-        <source>%1 The console opened on the Sandbox meanwhile.</source>
-        <translation>%1 Mientras tanto, la consola se abrió en el Sandbox (práctica).</translation>
-    </message>
-    <message>
-        <source>Case %1 was not opened: it belongs to %2.</source>
-        <translation>No se abrió el caso %1: pertenece a %2.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Set the assignee of %n escalation(s)</source>
-        <translation>
-            <numerusform>Definir el responsable de %n escalamiento</numerusform>
-            <numerusform>Definir el responsable de %n escalamientos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Set the follow-up of %n escalation(s)</source>
-        <translation>
-            <numerusform>Definir el seguimiento de %n escalamiento</numerusform>
-            <numerusform>Definir el seguimiento de %n escalamientos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Add a line to %n note(s)</source>
-        <translation>
-            <numerusform>Agregar una línea a %n nota</numerusform>
-            <numerusform>Agregar una línea a %n notas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The key is kept in the system keychain (entry %1), never in a file.</source>
-        <translation>La clave se guarda en el llavero del sistema (entrada %1), nunca en un archivo.</translation>
-    </message>
-    <message>
-        <source>%1 could not be opened: %2.</source>
-        <translation>No se pudo abrir %1: %2.</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 MiB; a team directory is far smaller.</source>
-        <translation>%1 ocupa más de %2 MiB; un directorio del equipo es mucho más pequeño.</translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1</source>
-        <translation>No se importó nada: %1</translation>
-    </message>
-</context>
-<context>
     <name>Care360::CredentialStore</name>
     <message>
         <source>Enter the API key: the field is empty.</source>
@@ -744,6 +755,29 @@
     <message>
         <source>Unsent changes kept on this computer for case %1 could not be read: the file was changed or damaged, or the key that protects it is no longer in the keychain. They were not restored; the file was kept as %2.</source>
         <translation>No se pudieron leer los cambios sin enviar guardados en esta computadora para el caso %1: el archivo se modificó o se dañó, o la clave que lo protege ya no está en el llavero. No se restauraron; el archivo se conservó como %2.</translation>
+    </message>
+    <message>
+        <source>Unsent changes on case %1 can&apos;t be kept on this computer: the disk is full. Send them or free some space; they are kept again as soon as there is room.</source>
+        <translation>Los cambios sin enviar del caso %1 no se pueden guardar en esta computadora: el disco está lleno. Envíelos o libere espacio; se guardarán de nuevo en cuanto haya lugar.</translation>
+    </message>
+    <message>
+        <source>Unsent changes on case %1 can&apos;t be kept on this computer: the folder %2 can&apos;t be written to. Send them, or make the folder writable.</source>
+        <translation>Los cambios sin enviar del caso %1 no se pueden guardar en esta computadora: no se puede escribir en la carpeta %2. Envíelos o permita escribir en la carpeta.</translation>
+    </message>
+    <message>
+        <source>Unsent changes on case %1 can&apos;t be kept on this computer (%2). Send them before you quit.</source>
+        <translation>Los cambios sin enviar del caso %1 no se pueden guardar en esta computadora (%2). Envíelos antes de salir.</translation>
+    </message>
+    <message>
+        <source>Unsent changes kept on this computer for case %1 could not be read: the file is empty or cut short, as happens when the disk was full while it was written. They were not restored; the file was kept as %2.</source>
+        <translation>No se pudieron leer los cambios sin enviar guardados en esta computadora para el caso %1: el archivo está vacío o cortado, como ocurre cuando el disco se llenó mientras se escribía. No se restauraron; el archivo se conservó como %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::DraftKeeper</name>
+    <message>
+        <source>Unsent changes on case %1 are kept on this computer again.</source>
+        <translation>Los cambios sin enviar del caso %1 vuelven a guardarse en esta computadora.</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1073,38 @@
     <message>
         <source>No note</source>
         <translation>Sin nota</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Changed on Care360 by someone else while you were editing it.
+On Care360 now: %1
+Yours: %2
+When you began: %3
+Keep yours or take theirs (context menu or Edit menu) before sending.</source>
+        <translation>Otra persona lo cambió en Care360 mientras usted lo editaba.
+Ahora en Care360: %1
+Suyo: %2
+Al comenzar: %3
+Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de enviar.</translation>
+    </message>
+    <message>
+        <source>no note</source>
+        <translation>sin nota</translation>
+    </message>
+    <message>
+        <source>no follow-up date</source>
+        <translation>sin fecha de seguimiento</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>sin responsable</translation>
+    </message>
+    <message>
+        <source>Unknown user (%1)</source>
+        <translation>Usuario desconocido (%1)</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1597,30 @@
         <source>Menu bar</source>
         <translation>Barra de menús</translation>
     </message>
+    <message>
+        <source>Opening another case closes this one.</source>
+        <translation>Abrir otro caso cierra este.</translation>
+    </message>
+    <message>
+        <source>Case %1 — %2 — Care360 Escalations</source>
+        <translation>Caso %1 — %2 — Escalamientos de Care360</translation>
+    </message>
+    <message>
+        <source>&amp;New window</source>
+        <translation>&amp;Nueva ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Close window</source>
+        <translation>&amp;Cerrar ventana</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my value (conflict)</source>
+        <translation>Conservar &amp;mi valor (conflicto)</translation>
+    </message>
+    <message>
+        <source>&amp;Take their value (conflict)</source>
+        <translation>&amp;Usar el valor de Care360 (conflicto)</translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>
@@ -1543,6 +1633,13 @@
         <translation>
             <numerusform>%n cambio guardado en Care360.</numerusform>
             <numerusform>%n cambios guardados en Care360.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Someone else changed %n field(s) you are editing on Care360; each is marked Conflict. Keep yours or take theirs before sending.</source>
+        <translation>
+            <numerusform>Otra persona cambió en Care360 %n campo que usted está editando; está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
+            <numerusform>Otra persona cambió en Care360 %n campos que usted está editando; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
         </translation>
     </message>
 </context>
@@ -1692,6 +1789,24 @@
     </message>
 </context>
 <context>
+    <name>Care360::UnsentWorkList</name>
+    <message>
+        <source>&amp;Unsent changes kept on this computer (Enter opens a case):</source>
+        <translation>Cam&amp;bios sin enviar guardados en esta computadora (Intro abre un caso):</translation>
+    </message>
+    <message>
+        <source>Unsent changes kept on this computer</source>
+        <translation>Cambios sin enviar guardados en esta computadora</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case %1 on %2: %n escalation(s) with unsent changes, last changed %3</source>
+        <translation>
+            <numerusform>Caso %1 en %2: %n escalamiento con cambios sin enviar, último cambio %3</numerusform>
+            <numerusform>Caso %1 en %2: %n escalamientos con cambios sin enviar, último cambio %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CliDirectory</name>
     <message>
         <source>Nothing was imported: %1</source>
@@ -1725,206 +1840,16 @@
 <context>
     <name>CliFiles</name>
     <message>
-        <source>Cannot read %1: %2.</source>
-        <translation>No se puede leer %1: %2.</translation>
+        <source>Cannot read standard input: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>standard input</source>
-        <translation>la entrada estándar</translation>
+        <source>Cannot read the file given to %1: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CliOptionsParser</name>
-    <message>
-        <source>Usage:
-  care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
-      [--format table|csv|json]
-  care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
-      --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
-      [--escalation ID ...]                       (all groups go in one request)
-  care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
-      [--accept-display-marks]                    (one request per case in FILE)
-  care360-escalations-cli directory import FILE
-  care360-escalations-cli directory show
-  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
-
-Lists and edits the active escalations of a Care360 case.
-
-Options:
-  --env ENV        production (default), staging, sandbox or custom.
-  --base-url URL   The server address; required with --env sandbox (the URL a running
-                   care360-sandbox prints) and --env custom. Plain http:// only for loopback.
-  --case ID        The case UUID, or a link or any text containing it.
-  --escalation ID  Starts the changes of one escalation; the options below apply to it.
-  --note-file FILE New note, read from FILE (&quot;-&quot; for standard input). There is no --note
-                   TEXT: patient information never goes into the process arguments.
-  --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or &quot;DATE TIME&quot; in
-                   local time (2025-06-15 09:00).
-  --assign EMAIL   Reassign to this Care360 user.
-  --from FILE      Takes the changes from a bulk file (&quot;-&quot; for standard input; see below).
-  --accept-display-marks
-                   With --from: send a note that looks like what a display shows (4,096
-                   characters ending in &quot;…&quot;, or a symbol such as ␉ for a control
-                   character) instead of refusing its row.
-  --timeout SECS   The longest a request may take in all (default 60); a server that stops
-                   sending for 30 s ends it sooner.
-  --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
-                   the team directory knows them), csv or json.
-                   csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
-                   assignedToUserId,assignee (dates in UTC ISO 8601). Every value is the
-                   stored text exactly, whatever its length and control characters, except
-                   that a value a spreadsheet would run as a formula (its first character
-                   after any &apos; is =, +, -, @, tab or carriage return) gets a leading &apos;,
-                   which update --from takes off again.
-  --json           The same as --format json: the server&apos;s JSON envelope, read and
-                   written again as one line of valid JSON; the text exactly as stored,
-                   every control character and U+2028/U+2029 as \uXXXX. (list asks with an
-                   unknown escalation ID, so its envelope is the 400 &quot;Escalation not found&quot;
-                   answer whose data.escalations is the active list.) With update --from,
-                   one envelope per case sent, in order.
-  --help, --version
-
-Bulk files (update --from FILE, at most %1 MiB):
-  CSV whose first row names the columns, in any order: escalationId and at least one of
-  note, followUpDueAt (ISO 8601 with a zone, e.g. 2025-06-15T09:00:00Z) and
-  assignedToEmail, plus optionally caseId. Quoted cells may hold commas, quotes and line
-  breaks, as spreadsheets write them. An empty cell leaves that field unchanged (a note
-  cannot be cleared this way). Or JSON lines, when the first character is &quot;{&quot;: one object
-  per line with the same keys; a missing key, null or &quot;&quot; leaves the field unchanged.
-  Rows without a caseId cell go to --case; with a caseId column --case may be omitted.
-  A file written by list --format csv is taken as it is: its columns type, title,
-  assignedToUserId and assignee (and createdAt, updatedAt) are ignored, one line on
-  standard error names them, and the &apos; it put before a formula is taken off.
-  Every case is listed first, and only the fields that differ from what the server holds
-  are sent (assignedToEmail is compared when the team directory knows the current
-  assignee&apos;s e-mail): a row with nothing left is dropped, and a case with nothing left
-  is not sent (&quot;Case ID: nothing to change; not sent.&quot;, exit code 0). A note that looks
-  like what a display shows is refused, naming its row, unless --accept-display-marks.
-  The whole file is checked before anything is sent: the first bad row is named (&quot;Row 4:&quot;,
-  counting the header as row 1; &quot;Line 3:&quot; for JSON lines), nothing is sent, and the exit
-  code is 3; a case that cannot be listed also stops the run before anything is sent.
-  Each case gets one request with all its changed rows, cases in the order they first
-  appear, each reported on a line of its own (&quot;Case ID: ...&quot;, no table: note text is never
-  printed; run list to see the result); the first case that fails ends the run, and the
-  cases after it are not sent.
-
-Team directory (shared with the console, which shows assignees by name):
-  directory import FILE  Replaces the team directory with FILE (&quot;-&quot; for standard input):
-                   CSV with the header userId,email[,name] (any order) or a JSON array of
-                   {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. One bad row and nothing is
-                   imported (exit code 3).
-  directory show   Prints the team directory.
-
-The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
-from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
-standard input).
-
-Exit codes: 0 success, 2 usage (also a file that cannot be read), 3 validation failed (also
-a bad bulk or directory file; nothing was sent or imported), 4 case or escalation not found,
-5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
-8 unexpected response. Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
-</source>
-        <translation>Uso:
-  care360-escalations-cli [--env ENTORNO] [--base-url URL] list --case ID
-      [--format table|csv|json]
-  care360-escalations-cli [--env ENTORNO] [--base-url URL] update --case ID
-      --escalation ID [--note-file ARCHIVO] [--follow-up CUÁNDO] [--assign CORREO]
-      [--escalation ID ...]                   (todos los grupos van en una solicitud)
-  care360-escalations-cli [--env ENTORNO] [--base-url URL] update [--case ID] --from ARCHIVO
-      [--accept-display-marks]                (una solicitud por caso de ARCHIVO)
-  care360-escalations-cli directory import ARCHIVO
-  care360-escalations-cli directory show
-  care360-escalations-cli [--env ENTORNO] [--base-url URL] key set|forget|status
-
-Muestra y edita los escalamientos activos de un caso de Care360.
-
-Opciones:
-  --env ENTORNO    production (predeterminado), staging, sandbox o custom.
-  --base-url URL   La dirección del servidor; obligatoria con --env sandbox (la URL que
-                   muestra care360-sandbox en ejecución) y con --env custom. http:// sin
-                   cifrar solo para la dirección local (loopback).
-  --case ID        El UUID del caso, o un enlace o cualquier texto que lo contenga.
-  --escalation ID  Inicia los cambios de un escalamiento; las opciones siguientes se le
-                   aplican.
-  --note-file ARCHIVO
-                   Nota nueva, leída de ARCHIVO (&quot;-&quot; para la entrada estándar). No existe
-                   --note TEXTO: la información del paciente nunca va en los argumentos del
-                   proceso.
-  --follow-up CUÁNDO
-                   Nueva fecha de seguimiento: ISO 8601 (2025-06-15T09:00:00Z) o
-                   &quot;FECHA HORA&quot; en hora local (2025-06-15 09:00).
-  --assign CORREO  Reasignar a este usuario de Care360.
-  --from ARCHIVO   Toma los cambios de un archivo masivo (&quot;-&quot; para la entrada estándar;
-                   vea más abajo).
-  --accept-display-marks
-                   Con --from: enviar una nota que parece lo que muestra una pantalla
-                   (4096 caracteres que terminan en &quot;…&quot;, o un símbolo como ␉ para un
-                   carácter de control) en lugar de rechazar su fila.
-  --timeout SEGS   El tiempo máximo total de una solicitud (60 de forma predeterminada); un
-                   servidor que deja de enviar durante 30 s la termina antes.
-  --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
-                   correo electrónico cuando el directorio del equipo los conoce), csv o json.
-                   csv: RFC 4180 con el encabezado escalationId,type,title,note,followUpDueAt,
-                   assignedToUserId,assignee (fechas en UTC ISO 8601). Cada valor es el texto
-                   guardado exactamente, sea cual sea su longitud y sus caracteres de control,
-                   salvo que un valor que una hoja de cálculo ejecutaría como fórmula (su
-                   primer carácter después de los &apos; iniciales es =, +, -, @, tabulación o
-                   retorno de carro) lleva un &apos; delante, que update --from vuelve a quitar.
-  --json           Lo mismo que --format json: el sobre JSON del servidor, leído y escrito de
-                   nuevo como una línea de JSON válido; el texto exactamente como está
-                   guardado, cada carácter de control y U+2028/U+2029 como \uXXXX. (list
-                   consulta con un ID de escalamiento desconocido, así que su sobre es la
-                   respuesta 400 &quot;Escalation not found&quot; cuyo data.escalations es la lista
-                   de activos.) Con update --from, un sobre por caso enviado, en orden.
-  --help, --version
-
-Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
-  CSV cuya primera fila nombra las columnas, en cualquier orden: escalationId y al menos una
-  de note, followUpDueAt (ISO 8601 con zona, p. ej. 2025-06-15T09:00:00Z) y
-  assignedToEmail, además de caseId de forma opcional. Las celdas entre comillas pueden
-  contener comas, comillas y saltos de línea, tal como los escriben las hojas de cálculo.
-  Una celda vacía deja ese campo sin cambios (una nota no se puede borrar así). O bien
-  líneas JSON, cuando el primer carácter es &quot;{&quot;: un objeto por línea con las mismas claves;
-  una clave ausente, null o &quot;&quot; deja el campo sin cambios.
-  Las filas sin celda caseId van a --case; con una columna caseId se puede omitir --case.
-  Un archivo escrito por list --format csv se acepta tal cual: sus columnas type, title,
-  assignedToUserId y assignee (y createdAt, updatedAt) se ignoran, una línea en la salida
-  de errores las nombra, y se quita el &apos; que puso delante de una fórmula.
-  Primero se consulta cada caso, y solo se envían los campos que difieren de lo que tiene
-  el servidor (assignedToEmail se compara cuando el directorio del equipo conoce el correo
-  electrónico del responsable actual): una fila a la que no le queda nada se descarta, y un
-  caso al que no le queda nada no se envía (&quot;Caso ID: nada que cambiar; no enviado.&quot;,
-  código de salida 0). Una nota que parece lo que muestra una pantalla se rechaza,
-  indicando su fila, salvo que se indique --accept-display-marks.
-  Todo el archivo se revisa antes de enviar nada: se indica la primera fila incorrecta
-  (&quot;Fila 4:&quot;, contando el encabezado como fila 1; &quot;Línea 3:&quot; para líneas JSON), no se envía
-  nada y el código de salida es 3; un caso que no se puede consultar también detiene la
-  ejecución antes de enviar nada. Cada caso recibe una solicitud con todas sus filas
-  modificadas, los casos en el orden en que aparecen por primera vez, cada uno informado en
-  su propia línea
-  (&quot;Caso ID: ...&quot;, sin tabla: el texto de las notas nunca se muestra; ejecute list para ver
-  el resultado); el primer caso que falla termina la ejecución, y los casos posteriores no
-  se envían.
-
-Directorio del equipo (compartido con la consola, que muestra a los responsables por nombre):
-  directory import ARCHIVO
-                   Reemplaza el directorio del equipo con ARCHIVO (&quot;-&quot; para la entrada
-                   estándar): CSV con el encabezado userId,email[,name] (en cualquier orden) o
-                   un arreglo JSON de {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. Con una
-                   sola fila incorrecta no se importa nada (código de salida 3).
-  directory show   Muestra el directorio del equipo.
-
-La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_KEY o, si no,
-del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada
-estándar).
-
-Códigos de salida: 0 éxito, 2 uso (también un archivo que no se puede leer), 3 falló la
-validación (también un archivo masivo o de directorio incorrecto; no se envió ni importó
-nada), 4 caso o escalamiento no encontrado, 5 permiso denegado o clave incorrecta,
-6 responsable no encontrado, 7 red, tiempo de espera o TLS, 8 respuesta inesperada.
-Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
-</translation>
-    </message>
     <message>
         <source>%1 needs a value.</source>
         <translation>%1 necesita un valor.</translation>
@@ -1946,28 +1871,8 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
         <translation>--note no se acepta: la nota se podría leer en la lista de procesos. Use --note-file ARCHIVO (&quot;-&quot; para la entrada estándar).</translation>
     </message>
     <message>
-        <source>--timeout takes whole seconds from 1 to 3600, not &quot;%1&quot;.</source>
-        <translation>--timeout admite segundos enteros de 1 a 3600, no &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Unknown option %1.</source>
-        <translation>Opción desconocida %1.</translation>
-    </message>
-    <message>
         <source>%1 takes no value.</source>
         <translation>%1 no admite ningún valor.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;: use list, update, directory or key.</source>
-        <translation>Comando desconocido &quot;%1&quot;: use list, update, directory o key.</translation>
-    </message>
-    <message>
-        <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation>Argumento inesperado &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>%1 takes table, csv or json, not &quot;%2&quot;.</source>
-        <translation>%1 admite table, csv o json, no &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>%1 %2 contradicts an earlier --json or --format.</source>
@@ -1978,24 +1883,8 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
         <translation>%1 debe ir después del --escalation que modifica.</translation>
     </message>
     <message>
-        <source>%1 is given twice for escalation %2.</source>
-        <translation>%1 se indicó dos veces para el escalamiento %2.</translation>
-    </message>
-    <message>
-        <source>--note-file is given twice for escalation %1.</source>
-        <translation>--note-file se indicó dos veces para el escalamiento %1.</translation>
-    </message>
-    <message>
         <source>--follow-up needs a date and time, e.g. 2025-06-15T09:00:00Z or 2025-06-15 09:00 (local time).</source>
         <translation>--follow-up necesita una fecha y hora, p. ej. 2025-06-15T09:00:00Z o 2025-06-15 09:00 (hora local).</translation>
-    </message>
-    <message>
-        <source>Cannot read the note file %1: %2.</source>
-        <translation>No se puede leer el archivo de nota %1: %2.</translation>
-    </message>
-    <message>
-        <source>Unknown environment &quot;%1&quot;: use production, staging, sandbox or custom.</source>
-        <translation>Entorno desconocido &quot;%1&quot;: use production, staging, sandbox o custom.</translation>
     </message>
     <message>
         <source>--env %1 needs --base-url URL.</source>
@@ -2038,10 +1927,6 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
         <translation>--case ID es obligatorio.</translation>
     </message>
     <message>
-        <source>--case: no case ID (8-4-4-4-12 hexadecimal digits) in &quot;%1&quot;.</source>
-        <translation>--case: no hay ningún ID de caso (8-4-4-4-12 dígitos hexadecimales) en &quot;%1&quot;.</translation>
-    </message>
-    <message>
         <source>update prints a table, or the server&apos;s answer with --json; --format csv is for list.</source>
         <translation>update muestra una tabla, o la respuesta del servidor con --json; --format csv es para list.</translation>
     </message>
@@ -2052,10 +1937,6 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     <message>
         <source>update needs at least one --escalation ID, or --from FILE.</source>
         <translation>update necesita al menos un --escalation ID, o --from ARCHIVO.</translation>
-    </message>
-    <message>
-        <source>--escalation %1 needs --note-file, --follow-up or --assign.</source>
-        <translation>--escalation %1 necesita --note-file, --follow-up o --assign.</translation>
     </message>
     <message>
         <source>directory takes no --case or --escalation.</source>
@@ -2072,6 +1953,147 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     <message>
         <source>--accept-display-marks is for update --from.</source>
         <translation>--accept-display-marks es para update --from.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
+      [--format table|csv|json] [--show-notes]
+  care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
+      --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
+      [--escalation ID ...]                       (all groups go in one request)
+  care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
+      [--accept-display-marks]                    (one request per case in FILE)
+  care360-escalations-cli directory import FILE
+  care360-escalations-cli directory show
+  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+
+Lists and edits the active escalations of a Care360 case. Note text is printed only
+where it is asked for: by list with --show-notes, or --format csv or json. The table
+leaves it out, and nothing printed after an update holds any. Errors name a wrong
+argument by its position (1 is the first after the program name), never by its text.
+
+Options:
+  --env ENV        production (default), staging, sandbox or custom.
+  --base-url URL   The server address; required with --env sandbox (the URL a running
+                   care360-sandbox prints) and --env custom. Plain http:// only for loopback.
+  --case ID        The case UUID, or a link or any text containing it.
+  --escalation ID  Starts the changes of one escalation; the options below apply to it.
+  --note-file FILE New note, read from FILE (&quot;-&quot; for standard input). There is no --note
+                   TEXT: patient information never goes into the process arguments.
+  --follow-up WHEN New follow-up date: ISO 8601 (2025-06-15T09:00:00Z) or &quot;DATE TIME&quot; in
+                   local time (2025-06-15 09:00).
+  --assign EMAIL   Reassign to this Care360 user.
+  --from FILE      Takes the changes from a bulk file (&quot;-&quot; for standard input; see below).
+  --accept-display-marks
+                   With --from: send a note that looks like what a display shows (4,096
+                   characters ending in &quot;…&quot;, or a symbol such as ␉ for a control
+                   character) instead of refusing its row.
+  --timeout SECS   The longest a request may take in all (default 60); a server that stops
+                   sending for 30 s ends it sooner.
+  --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
+                   the team directory knows them; no notes), csv or json.
+                   csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
+                   assignedToUserId,assignee (dates in UTC ISO 8601). Every value is the
+                   stored text exactly, whatever its length and control characters, except
+                   that a value a spreadsheet would run as a formula (its first character
+                   after any &apos; is =, +, -, @, tab or carriage return) gets a leading &apos;,
+                   which update --from takes off again.
+  --show-notes     With list&apos;s table: a NOTE column, each note&apos;s first 40 characters
+                   on one line. (csv and json always carry the notes whole.)
+  --json           The same as --format json: the server&apos;s JSON envelope, read and
+                   written again as one line of valid JSON; the text exactly as stored,
+                   every control character and U+2028/U+2029 as \uXXXX. (list asks with an
+                   unknown escalation ID, so its envelope is the 400 &quot;Escalation not found&quot;
+                   answer whose data.escalations is the active list.) With update, the
+                   envelope without the escalations&apos; notes; with update --from, one
+                   envelope per case sent, in order.
+  --help, --version
+
+Bulk files (update --from FILE, at most %1 MiB):
+  CSV whose first row names the columns, in any order: escalationId and at least one of
+  note, followUpDueAt (ISO 8601 with a zone, e.g. 2025-06-15T09:00:00Z) and
+  assignedToEmail, plus optionally caseId. Quoted cells may hold commas, quotes and line
+  breaks, as spreadsheets write them. An empty cell leaves that field unchanged (a note
+  cannot be cleared this way). Or JSON lines, when the first character is &quot;{&quot;: one object
+  per line with the same keys; a missing key, null or &quot;&quot; leaves the field unchanged.
+  Rows without a caseId cell go to --case; with a caseId column --case may be omitted.
+  A file written by list --format csv is taken as it is: its columns type, title,
+  assignedToUserId and assignee (and createdAt, updatedAt) are ignored, one line on
+  standard error names them, and the &apos; it put before a formula is taken off.
+  Every case is listed first, and only the fields that differ from what the server holds
+  are sent (assignedToEmail is compared when the team directory knows the current
+  assignee&apos;s e-mail): a row with nothing left is dropped, and a case with nothing left
+  is not sent (&quot;Case ID: nothing to change; not sent.&quot;, exit code 0). A note that looks
+  like what a display shows is refused, naming its row, unless --accept-display-marks.
+  The whole file is checked before anything is sent: the first bad row is named (&quot;Row 4:&quot;,
+  counting the header as row 1; &quot;Line 3:&quot; for JSON lines), nothing is sent, and the exit
+  code is 3; a case that cannot be listed also stops the run before anything is sent.
+  Each case gets one request with all its changed rows, cases in the order they first
+  appear, each reported on a line of its own (&quot;Case ID: ...&quot;, no table: note text is never
+  printed; run list to see the result); the first case that fails ends the run, and the
+  cases after it are not sent.
+
+Team directory (shared with the console, which shows assignees by name):
+  directory import FILE  Replaces the team directory with FILE (&quot;-&quot; for standard input):
+                   CSV with the header userId,email[,name] (any order) or a JSON array of
+                   {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. One bad row and nothing is
+                   imported (exit code 3).
+  directory show   Prints the team directory.
+
+The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
+from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
+standard input).
+
+Exit codes: 0 success, 2 usage (also a file that cannot be read), 3 validation failed (also
+a bad bulk or directory file; nothing was sent or imported), 4 case or escalation not found,
+5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
+8 unexpected response. Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--timeout takes whole seconds from 1 to 3600.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument %1 is not an option of this program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument %1 is not a command: use list, update, directory or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument %1 was not expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes table, csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is given twice for the --escalation at argument %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the note file (argument %1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argument %1 is not an environment: use production, staging, sandbox or custom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--show-notes is for list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--case: no case ID (8-4-4-4-12 hexadecimal digits) in argument %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The --escalation at argument %1 needs --note-file, --follow-up or --assign.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
