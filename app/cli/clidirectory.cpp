@@ -30,7 +30,8 @@ int CliDirectory::import(const QString &path, QTextStream &out, QTextStream &err
 {
     QByteArray bytes;
     QString error;
-    if (!CliFiles::read(path, TeamDirectoryFile::maxBytes, &bytes, &error)) {
+    if (!CliFiles::read(path, QStringLiteral("directory import"), TeamDirectoryFile::maxBytes,
+                        &bytes, &error)) {
         err << error << Qt::endl;
         return Exit::Usage;
     }

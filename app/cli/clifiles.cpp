@@ -1,20 +1,21 @@
 #include "clifiles.h"
 
-#include <QDir>
 #include <QFile>
 
 #include <cstdio>
 
 namespace Care360 {
 
-bool CliFiles::read(const QString &path, qint64 maxBytes, QByteArray *bytes, QString *error)
+bool CliFiles::read(const QString &path, const QString &option, qint64 maxBytes, QByteArray *bytes,
+                    QString *error)
 {
     QFile file(path);
     const bool standardInput = path == QLatin1String("-");
     const auto failed = [&] {
-        *error = tr("Cannot read %1: %2.")
-                     .arg(standardInput ? tr("standard input") : QDir::toNativeSeparators(path),
-                          file.errorString());
+        // A file name can say whose case it is: it stays out of terminals and logs.
+        *error = standardInput
+            ? tr("Cannot read standard input: %1.").arg(file.errorString())
+            : tr("Cannot read the file given to %1: %2.").arg(option, file.errorString());
         return false;
     };
     if (!(standardInput ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly)))

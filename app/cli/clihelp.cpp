@@ -8,7 +8,7 @@ QString CliOptionsParser::helpText()
 {
     return tr(R"(Usage:
   care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
-      [--format table|csv|json]
+      [--format table|csv|json] [--show-notes]
   care360-escalations-cli [--env ENV] [--base-url URL] update --case ID
       --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
       [--escalation ID ...]                       (all groups go in one request)
@@ -18,7 +18,10 @@ QString CliOptionsParser::helpText()
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
 
-Lists and edits the active escalations of a Care360 case.
+Lists and edits the active escalations of a Care360 case. Note text is printed only
+where it is asked for: by list with --show-notes, or --format csv or json. The table
+leaves it out, and nothing printed after an update holds any. Errors name a wrong
+argument by its position (1 is the first after the program name), never by its text.
 
 Options:
   --env ENV        production (default), staging, sandbox or custom.
@@ -39,19 +42,22 @@ Options:
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
-                   the team directory knows them), csv or json.
+                   the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
                    assignedToUserId,assignee (dates in UTC ISO 8601). Every value is the
                    stored text exactly, whatever its length and control characters, except
                    that a value a spreadsheet would run as a formula (its first character
                    after any ' is =, +, -, @, tab or carriage return) gets a leading ',
                    which update --from takes off again.
+  --show-notes     With list's table: a NOTE column, each note's first 40 characters
+                   on one line. (csv and json always carry the notes whole.)
   --json           The same as --format json: the server's JSON envelope, read and
                    written again as one line of valid JSON; the text exactly as stored,
                    every control character and U+2028/U+2029 as \uXXXX. (list asks with an
                    unknown escalation ID, so its envelope is the 400 "Escalation not found"
-                   answer whose data.escalations is the active list.) With update --from,
-                   one envelope per case sent, in order.
+                   answer whose data.escalations is the active list.) With update, the
+                   envelope without the escalations' notes; with update --from, one
+                   envelope per case sent, in order.
   --help, --version
 
 Bulk files (update --from FILE, at most %1 MiB):

@@ -37,17 +37,20 @@ bool CliOptionsParser::takeValue(const QString &name, QString *value)
 {
     if (m_inlineValue) {
         *value = *m_inlineValue;
+        m_valuePosition = m_position;
         return true;
     }
     if (m_next >= m_arguments.size())
         return fail(tr("%1 needs a value.").arg(name));
     *value = m_arguments.at(m_next++);
+    m_valuePosition = m_next;
     return true;
 }
 
 bool CliOptionsParser::parseArgument(const QString &argument)
 {
     QString name = argument;
+    m_position = m_next; // parse() has moved past it
     m_inlineValue.reset();
     if (argument.startsWith(QLatin1String("--")) && argument.contains(QLatin1Char('='))) {
         name = argument.section(QLatin1Char('='), 0, 0);
@@ -72,13 +75,19 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         return !m_options.fromPath.isEmpty() || fail(tr("--from needs a file name."));
     } else if (name == QLatin1String("--accept-display-marks")) {
         m_options.acceptDisplayMarks = true;
+    } else if (name == QLatin1String("--show-notes")) {
+        m_options.showNotes = true;
     } else if (name == QLatin1String("--env")) {
-        return takeValue(name, &m_envName);
+        if (!takeValue(name, &m_envName))
+            return false;
+        m_envPosition = m_valuePosition;
+        return true;
     } else if (name == QLatin1String("--base-url")) {
         return takeValue(name, &m_baseUrl);
     } else if (name == QLatin1String("--case")) {
         if (!takeValue(name, &value))
             return false;
+        m_casePosition = m_valuePosition;
         // A link or pasted text works as in the console; text without an ID is refused below.
         const QString extracted = CaseId::extract(value);
         m_options.caseId = extracted.isEmpty() ? value : extracted;
@@ -93,7 +102,7 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         bool ok = false;
         const int seconds = value.toInt(&ok);
         if (!ok || seconds < 1 || seconds > 3600)
-            return fail(tr("--timeout takes whole seconds from 1 to 3600, not \"%1\".").arg(value));
+            return fail(tr("--timeout takes whole seconds from 1 to 3600."));
         m_options.deadline = std::chrono::seconds(seconds);
         return true;
     } else if (name == QLatin1String("--escalation")) {
@@ -102,12 +111,13 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         EscalationUpdate update;
         update.escalationId = value;
         m_options.updates.append(update);
+        m_groupPositions.append(m_position);
         return true;
     } else if (name == QLatin1String("--note-file") || name == QLatin1String("--follow-up")
                || name == QLatin1String("--assign")) {
         return takeValue(name, &value) && addToCurrentGroup(name, value);
     } else if (name.startsWith(QLatin1Char('-')) && name.size() > 1) {
-        return fail(tr("Unknown option %1.").arg(name));
+        return fail(tr("Argument %1 is not an option of this program.").arg(m_position));
     } else if (!parseCommandWord(name)) {
         return false;
     }
@@ -130,8 +140,8 @@ bool CliOptionsParser::parseCommandWord(const QString &word)
         else if (word == QLatin1String("directory"))
             m_options.command = Command::Directory;
         else
-            return fail(
-                tr("Unknown command \"%1\": use list, update, directory or key.").arg(word));
+            return fail(tr("Argument %1 is not a command: use list, update, directory or key.")
+                            .arg(m_position));
         return true;
     }
     const bool takesSubcommand =
@@ -145,7 +155,7 @@ bool CliOptionsParser::parseCommandWord(const QString &word)
         m_options.directoryPath = word;
         return true;
     }
-    return fail(tr("Unexpected argument \"%1\".").arg(word));
+    return fail(tr("Argument %1 was not expected.").arg(m_position));
 }
 
 bool CliOptionsParser::parseFormat(const QString &name, const QString &value)
@@ -159,7 +169,7 @@ bool CliOptionsParser::parseFormat(const QString &name, const QString &value)
     else if (value == QLatin1String("json"))
         format = Format::Json;
     if (!format)
-        return fail(tr("%1 takes table, csv or json, not \"%2\".").arg(name, value));
+        return fail(tr("%1 takes table, csv or json.").arg(name));
     if (m_format && *m_format != *format)
         return fail(tr("%1 %2 contradicts an earlier --json or --format.").arg(name, value));
     m_format = format;
@@ -171,7 +181,9 @@ bool CliOptionsParser::addToCurrentGroup(const QString &name, const QString &val
     if (m_options.updates.isEmpty())
         return fail(tr("%1 must follow the --escalation it changes.").arg(name));
     EscalationUpdate &update = m_options.updates.last();
-    const QString twice = tr("%1 is given twice for escalation %2.").arg(name, update.escalationId);
+    const QString twice = tr("%1 is given twice for the --escalation at argument %2.")
+                              .arg(name)
+                              .arg(m_groupPositions.constLast());
     if (name == QLatin1String("--follow-up"))
         return update.followUpDueAt ? fail(twice) : parseFollowUp(value);
     if (name == QLatin1String("--assign")) {
@@ -181,7 +193,7 @@ bool CliOptionsParser::addToCurrentGroup(const QString &name, const QString &val
         return true;
     }
     if (update.note)
-        return fail(tr("--note-file is given twice for escalation %1.").arg(update.escalationId));
+        return fail(twice);
     QString note = value;
     if (name == QLatin1String("--note-file") && !readNoteFile(value, &note))
         return false;
@@ -230,7 +242,9 @@ bool CliOptionsParser::readNoteFile(const QString &path, QString *note)
     const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                    : file.open(QIODevice::ReadOnly);
     if (!opened)
-        return fail(tr("Cannot read the note file %1: %2.").arg(path, file.errorString()));
+        return fail(tr("Cannot read the note file (argument %1): %2.")
+                        .arg(m_valuePosition)
+                        .arg(file.errorString()));
     *note = QString::fromUtf8(file.readAll());
     // Files end with a newline that is not part of the note, as with $(cat FILE).
     if (note->endsWith(QLatin1Char('\n')))
@@ -245,8 +259,9 @@ bool CliOptionsParser::checkEnvironment()
         ? (m_baseUrl.isEmpty() ? Kind::Production : Kind::Custom)
         : Environment::kindFromName(m_envName);
     if (!kind)
-        return fail(tr("Unknown environment \"%1\": use production, staging, sandbox or custom.")
-                        .arg(m_envName));
+        return fail(tr("Argument %1 is not an environment: use production, staging, sandbox or "
+                       "custom.")
+                        .arg(m_envPosition));
     const QUrl baseUrl(m_baseUrl, QUrl::StrictMode);
     if (*kind == Kind::Sandbox || *kind == Kind::Custom) {
         if (m_baseUrl.isEmpty())
@@ -275,6 +290,9 @@ bool CliOptionsParser::checkCombination()
         return fail(tr("--from is for update."));
     if (m_options.acceptDisplayMarks && m_options.fromPath.isEmpty())
         return fail(tr("--accept-display-marks is for update --from."));
+    // Note text only where asked for, and never after an update (README).
+    if (m_options.showNotes && m_options.command != Command::List)
+        return fail(tr("--show-notes is for list."));
     if (m_format && m_options.command != Command::List && m_options.command != Command::Update)
         return fail(tr("--json and --format are for list and update."));
     switch (m_options.command) {
@@ -305,8 +323,8 @@ bool CliOptionsParser::checkCombination()
     if (m_options.caseId.isEmpty())
         return fail(tr("--case ID is required."));
     if (!CaseId::isUuid(m_options.caseId))
-        return fail(tr("--case: no case ID (8-4-4-4-12 hexadecimal digits) in \"%1\".")
-                        .arg(m_options.caseId));
+        return fail(tr("--case: no case ID (8-4-4-4-12 hexadecimal digits) in argument %1.")
+                        .arg(m_casePosition));
     return true;
 }
 
@@ -322,10 +340,11 @@ bool CliOptionsParser::checkUpdate()
     }
     if (m_options.updates.isEmpty())
         return fail(tr("update needs at least one --escalation ID, or --from FILE."));
-    for (const EscalationUpdate &update : std::as_const(m_options.updates)) {
-        if (update.isEmpty())
-            return fail(tr("--escalation %1 needs --note-file, --follow-up or --assign.")
-                            .arg(update.escalationId));
+    for (qsizetype i = 0; i < m_options.updates.size(); ++i) {
+        if (m_options.updates.at(i).isEmpty())
+            return fail(tr("The --escalation at argument %1 needs --note-file, --follow-up or "
+                           "--assign.")
+                            .arg(m_groupPositions.at(i)));
     }
     return true;
 }

@@ -27,6 +27,7 @@ struct CliOptions {
     QString subcommand; // key: set, forget or status; directory: import or show
     QString directoryPath; // directory import FILE
     Format format = Format::Table; // --json is --format json
+    bool showNotes = false; // list --show-notes: the table has a NOTE column
     std::optional<std::chrono::seconds> deadline; // --timeout
     bool help = false;
     bool version = false;
@@ -63,6 +64,13 @@ private:
 
     QStringList m_arguments;
     int m_next = 0;
+    // Errors name arguments by position (1: the first after the program name), never by their
+    // text: a note pasted in the wrong place must not end up in a terminal log.
+    int m_position = 0; // of the argument being parsed
+    int m_valuePosition = 0; // of the value takeValue() took
+    int m_envPosition = 0;
+    int m_casePosition = 0;
+    QList<int> m_groupPositions; // of each --escalation, as m_options.updates
     std::optional<QString> m_inlineValue; // the "value" of "--name=value"
     QString m_baseUrl;
     QString m_envName;

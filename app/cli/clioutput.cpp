@@ -6,7 +6,9 @@
 #include "models/untrustedtext.h"
 #include "models/wirenames.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <algorithm>
@@ -91,22 +93,28 @@ QString assignee(const std::optional<QString> &userId, const AssigneeDirectory &
 }
 } // namespace
 
-QString CliOutput::table(const QList<Escalation> &escalations, const AssigneeDirectory &people)
+QString CliOutput::table(const QList<Escalation> &escalations, const AssigneeDirectory &people,
+                         Notes notes)
 {
     if (escalations.isEmpty())
         return tr("No active escalations.") + QLatin1Char('\n');
     QList<QStringList> rows { { tr("ID"), tr("TYPE"), tr("TITLE"), tr("FOLLOW-UP"),
-                                tr("ASSIGNED TO"), tr("NOTE") } };
+                                tr("ASSIGNED TO") } };
+    if (notes == Notes::Shown)
+        rows.first() << tr("NOTE");
     // Every field came from the server: no control character reaches the terminal.
     const QString none = QStringLiteral("-");
     for (const Escalation &e : escalations) {
-        const QString note = cell(e.note.value_or(QString()).simplified(), kTableNoteChars);
         const QString person = assignee(e.assignedToUserId, people);
         rows.append({ cell(e.id, kIdChars), cell(e.type, kTypeChars), cell(e.title, kTitleChars),
                       e.followUpDueAt ? e.followUpDueAt->toLocalTime().toString(
                           QStringLiteral("yyyy-MM-dd HH:mm"))
                                       : none,
-                      person.isEmpty() ? none : person, note.isEmpty() ? none : note });
+                      person.isEmpty() ? none : person });
+        if (notes == Notes::Shown) {
+            const QString note = cell(e.note.value_or(QString()).simplified(), kTableNoteChars);
+            rows.last() << (note.isEmpty() ? none : note);
+        }
     }
     return columns(rows);
 }
@@ -134,12 +142,35 @@ QByteArray CliOutput::csv(const QList<Escalation> &escalations, const AssigneeDi
     return text;
 }
 
-QByteArray CliOutput::json(const QByteArray &body)
+namespace {
+// The envelope without the notes of its data.escalations (UPDATE_ESCALATION's answers list every
+// active escalation of the case, notes and all).
+QJsonDocument withoutNotes(const QJsonDocument &document)
+{
+    QJsonObject envelope = document.object();
+    QJsonObject data = envelope.value(QLatin1String("data")).toObject();
+    QJsonArray escalations = data.value(Wire::escalations).toArray();
+    if (escalations.isEmpty())
+        return document;
+    for (auto item = escalations.begin(); item != escalations.end(); ++item) {
+        QJsonObject escalation = item->toObject();
+        escalation.remove(Wire::note);
+        *item = escalation;
+    }
+    data.insert(Wire::escalations, escalations);
+    envelope.insert(QLatin1String("data"), data);
+    return QJsonDocument(envelope);
+}
+} // namespace
+
+QByteArray CliOutput::json(const QByteArray &body, Notes notes)
 {
     QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return {};
+    if (notes == Notes::LeftOut && document.isObject())
+        document = withoutNotes(document);
     // Qt escapes C0 controls; DEL, C1, format characters (bidi overrides) and U+2028/9 it writes
     // as they are. Outside strings its compact form is ASCII, so escaping them anywhere is safe.
     const QString text = QString::fromUtf8(document.toJson(QJsonDocument::Compact));

@@ -22,15 +22,20 @@ public:
     // One sentence plus the request ID, for stderr; for an update also whether anything may
     // have been saved (the CLI keeps nothing, so it must not promise to).
     static QString errorLine(const ApiOutcome &outcome, bool isUpdate);
-    // Fixed-width table of escalations; notes shortened to one line; assignees by name or
-    // e-mail where people knows them, else by user ID.
-    static QString table(const QList<Escalation> &escalations, const AssigneeDirectory &people);
+    // Note text is printed only where it is asked for (list --show-notes, list's CSV and JSON),
+    // never after an update.
+    enum class Notes { LeftOut, Shown };
+    // Fixed-width table of escalations; assignees by name or e-mail where people knows them,
+    // else by user ID; with Notes::Shown a NOTE column, notes shortened to one line.
+    static QString table(const QList<Escalation> &escalations, const AssigneeDirectory &people,
+                         Notes notes);
     // RFC 4180 with a header row: every value exactly as stored, but for the leading ' that
     // Csv::neutralised puts before a cell a spreadsheet would run as a formula.
     static QByteArray csv(const QList<Escalation> &escalations, const AssigneeDirectory &people);
     // The server's JSON envelope written again, one line: valid JSON with every control, format
-    // and line-separator character as \uXXXX. Empty when the body is not JSON.
-    static QByteArray json(const QByteArray &body);
+    // and line-separator character as \uXXXX; with Notes::LeftOut no "note" in its
+    // data.escalations. Empty when the body is not JSON.
+    static QByteArray json(const QByteArray &body, Notes notes);
     // Rows (the first is the header) in columns two spaces apart; cells must already be safe.
     static QString columns(const QList<QStringList> &rows);
 };

@@ -41,7 +41,8 @@ bool CliRunner::loadBulkFile(int *exitCode)
 {
     QByteArray bytes;
     QString error;
-    if (!CliFiles::read(m_options.fromPath, BulkUpdateFile::maxBytes, &bytes, &error)) {
+    if (!CliFiles::read(m_options.fromPath, QStringLiteral("--from"), BulkUpdateFile::maxBytes,
+                        &bytes, &error)) {
         m_err << error << Qt::endl;
         *exitCode = Exit::Usage;
         return false;
@@ -98,8 +99,10 @@ void CliRunner::start()
 void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
 {
     const int code = CliOutput::exitCode(outcome);
+    // CSV and JSON are asked for with their notes; the table only with --show-notes.
     if (m_options.format == CliOptions::Format::Json) {
-        if (const QByteArray json = CliOutput::json(rawBody); !json.isEmpty())
+        if (const QByteArray json = CliOutput::json(rawBody, CliOutput::Notes::Shown);
+            !json.isEmpty())
             m_out << QString::fromUtf8(json) << Qt::endl;
     } else if (outcome.isSuccess()) {
         // The console's team directory and learnt e-mails turn user IDs into people.
@@ -108,7 +111,9 @@ void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
         if (m_options.format == CliOptions::Format::Csv)
             m_out << QString::fromUtf8(CliOutput::csv(outcome.escalations, people));
         else
-            m_out << CliOutput::table(outcome.escalations, people);
+            m_out << CliOutput::table(outcome.escalations, people,
+                                      m_options.showNotes ? CliOutput::Notes::Shown
+                                                          : CliOutput::Notes::LeftOut);
         m_out.flush();
     }
     if (code != Exit::Success)
@@ -178,16 +183,18 @@ void CliRunner::onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody)
         return perCase ? tr("Case %1: %2").arg(m_requests.at(index).caseId, line) : line;
     };
     const int code = CliOutput::exitCode(outcome);
+    // Note text is never printed after an update, in any format: list shows it when asked.
     if (m_options.format == CliOptions::Format::Json) {
-        if (const QByteArray json = CliOutput::json(rawBody); !json.isEmpty())
+        if (const QByteArray json = CliOutput::json(rawBody, CliOutput::Notes::LeftOut);
+            !json.isEmpty())
             m_out << QString::fromUtf8(json) << Qt::endl;
     } else if (outcome.isSuccess()) {
         m_out << forCase(outcome.userMessage()) << Qt::endl;
-        // A file's run ends in one line per case: its notes are never echoed (list shows them).
+        // A file's run ends in one line per case; --escalation shows the case as it is now.
         if (!perCase) {
             AssigneeDirectory people;
             CliDirectory::loadPeople(&people);
-            m_out << CliOutput::table(outcome.escalations, people);
+            m_out << CliOutput::table(outcome.escalations, people, CliOutput::Notes::LeftOut);
         }
         m_out.flush();
     }

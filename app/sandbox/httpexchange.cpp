@@ -1,6 +1,9 @@
 #include "httpexchange.h"
 
 #include "httpcompat.h"
+#include "wipe.h"
+
+#include "models/wirenames.h"
 
 #include <QHttpServerRequest>
 #include <QMetaEnum>
@@ -13,20 +16,43 @@ namespace Care360::Sandbox {
 
 namespace {
 
+// A buffer of our own, not shared with QtHttpServer's, so that it can be wiped.
+QByteArray ownCopy(const QByteArray &bytes)
+{
+    return QByteArray(bytes.constData(), bytes.size());
+}
+
 // QHttpServerRequest::headers() is a list of pairs in Qt 6.4 and a QHttpHeaders in 6.8.
 template<typename RequestHeaders> HttpExchange::Headers headerPairs(const RequestHeaders &headers)
 {
+    HttpExchange::Headers pairs;
+    pairs.reserve(headers.size());
     if constexpr (std::is_convertible_v<RequestHeaders, HttpExchange::Headers>) {
-        return headers;
+        for (const auto &header : headers)
+            pairs.append({ ownCopy(header.first), ownCopy(header.second) });
     } else {
-        HttpExchange::Headers pairs;
-        pairs.reserve(headers.size());
         for (qsizetype i = 0; i < headers.size(); ++i) {
             const QLatin1StringView name = headers.nameAt(i);
             pairs.append(
                 { QByteArray(name.data(), name.size()), headers.valueAt(i).toByteArray() });
         }
-        return pairs;
+    }
+    return pairs;
+}
+
+// The API key values of QtHttpServer's own copy of the headers, sharing its buffers.
+template<typename RequestHeaders>
+QList<QByteArray> sharedKeyValues(const RequestHeaders &headers, const QByteArray &name)
+{
+    if constexpr (std::is_convertible_v<RequestHeaders, HttpExchange::Headers>) {
+        QList<QByteArray> values;
+        for (const auto &header : headers) {
+            if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+                values << header.second;
+        }
+        return values;
+    } else {
+        return headers.values(name);
     }
 }
 
@@ -39,14 +65,43 @@ HttpExchange::HttpExchange(const QHttpServerRequest &request, QTcpSocket *socket
                               int(request.method())))
                    .toUpper())
     , m_path(request.url().path(QUrl::FullyEncoded))
-    , m_body(request.body())
+    , m_body(ownCopy(request.body()))
     , m_headers(headerPairs(request.headers()))
     , m_socket(socket)
 {
+    // QtHttpServer has logged and handed on the request, and keeps it until the connection's
+    // next request or its end: its key and body are wiped now, ours once answered.
+    Wipe::shared(request.body());
+    for (const QByteArray &key :
+         sharedKeyValues(request.headers(), Wire::bytes(Wire::apiKeyHeader)))
+        Wipe::shared(key);
     m_responder.emplace(std::move(responder));
     m_timer.start();
     if (socket)
         watchConnection(socket);
+}
+
+HttpExchange::~HttpExchange()
+{
+    forgetRequest();
+    // Run from the event loop, so below this frame lie QtHttpServer's dead parsing frames too.
+    Wipe::stackBelow();
+}
+
+void HttpExchange::forgetRequest()
+{
+    if (m_forgotten)
+        return;
+    m_forgotten = true;
+    Wipe::readBuffer(m_socket);
+    Wipe::owned(m_body);
+    for (auto &[name, value] : m_headers) {
+        Wipe::owned(name);
+        Wipe::owned(value);
+    }
+    m_headers.clear();
+    // The request was parsed (JSON) below the caller, SandboxServer::respond: pieces stay there.
+    Wipe::stackBelow();
 }
 
 QByteArray HttpExchange::header(const QByteArray &name) const

@@ -17,7 +17,8 @@ class QTcpSocket;
 namespace Care360::Sandbox {
 
 // One request parsed by QtHttpServer and its pending answer. Answers may be sent later (delays,
-// trickles), so the request is copied and the socket is watched: it may close at any time.
+// trickles), so the request is copied (into buffers of its own, wiped once it is answered) and
+// the socket is watched: it may close at any time.
 class HttpExchange : public QObject {
     Q_OBJECT
 public:
@@ -25,6 +26,7 @@ public:
 
     HttpExchange(const QHttpServerRequest &request, QTcpSocket *socket,
                  QHttpServerResponder &&responder, QObject *parent);
+    ~HttpExchange() override;
 
     QByteArray method() const { return m_method; }
     QString path() const { return m_path; }
@@ -42,6 +44,9 @@ public:
     void sendBodyPart(const QByteArray &part);
     // Closes the connection without an answer.
     void drop();
+    // Once answered: the body and headers (the key, note text) are wiped; the destructor does it
+    // too. The method and path stay for the log line.
+    void forgetRequest();
 
 private:
     // Lets go of the responder and ends the exchange when the connection is gone.
@@ -58,6 +63,7 @@ private:
     QPointer<QTcpSocket> m_socket;
     std::optional<QHttpServerResponder> m_responder;
     QElapsedTimer m_timer;
+    bool m_forgotten = false;
 };
 
 } // namespace Care360::Sandbox

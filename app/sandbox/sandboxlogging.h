@@ -12,7 +12,9 @@ Q_DECLARE_LOGGING_CATEGORY(lcSandboxServer)
 // request with its headers) stay off whatever QT_LOGGING_RULES says unless httpDebug, and even
 // then the value of a cv-api-key header never reaches the output.
 void installLogGuard(bool httpDebug);
-// The message with every cv-api-key header value replaced by [redacted].
+// The message with every cv-api-key header value replaced by [redacted], whole: a value in
+// QDebug's quotes up to its real closing quote (escaped quotes, \xNN"" breaks included), any
+// other to the end of its line. Uses no static object, so it works during exit too.
 QString redactApiKeys(const QString &message);
 
 } // namespace Care360::Sandbox

@@ -109,6 +109,8 @@ void SandboxServer::respond(HttpExchange *exchange, Fault fault)
         line += QStringLiteral(" fault=") + FaultInjector::name(fault);
     qCInfo(lcSandboxServer).noquote() << line;
     record(*exchange, status);
+    // Answered (or given up): nothing of the request is kept (docs/sandbox.md).
+    exchange->forgetRequest();
     emit requestHandled(status);
 }
 

@@ -108,7 +108,7 @@ void TestCliList::listNeverPrintsTerminalControls()
     QCOMPARE(
         m_cli.server.store().handle(Demo::acmeCaseId, Demo::acmeApiKey.toLatin1(), body).status,
         200);
-    const CliRun run = list();
+    const CliRun run = list({ QStringLiteral("--show-notes") });
     QCOMPARE(run.exitCode, 0);
     QVERIFY(!run.out.contains('\x1b'));
     QVERIFY(!run.out.contains('\x07'));
