@@ -66,7 +66,13 @@ void EnvironmentBar::setEnvironment(const Environment &environment)
 {
     m_current = environment;
     m_combo->setCurrentIndex(m_combo->findData(int(environment.kind)));
-    m_combo->setToolTip(environment.baseUrl.toString());
+    // Orca 43 reads a closed combo's description, not its value (Qt 6.4 exposes none): the
+    // environment's name comes first in it, so it is heard where the focus starts.
+    m_combo->setToolTip(
+        environment.kind == Environment::Kind::Sandbox
+            ? tr("%1 — practice data on this computer (%2)")
+                  .arg(environment.displayName(), environment.baseUrl.toString())
+            : tr("%1 (%2)").arg(environment.displayName(), environment.baseUrl.toString()));
     m_sandboxBadge->setVisible(environment.kind == Environment::Kind::Sandbox);
 }
 

@@ -13,12 +13,13 @@
 namespace Care360 {
 
 namespace {
-// Over the accessibility bus the banner is an alert whose name is its sentence, so a screen
-// reader announces the error itself (QAccessible::AlertMessage is ATSPI's "alert" role).
+// Over the accessibility bus the banner is a notification whose name is its sentence: Orca 43
+// speaks a notification's name when it becomes showing, but never an alert's (scripts/default.py
+// onShowingChanged), and Qt 6.4 drops QAccessible::Alert events (tests/accessibility tst_orca).
 class BannerAccessible : public QAccessibleWidget {
 public:
     explicit BannerAccessible(ErrorBanner *banner)
-        : QAccessibleWidget(banner, QAccessible::AlertMessage)
+        : QAccessibleWidget(banner, QAccessible::Notification)
     {
     }
     QString text(QAccessible::Text t) const override
@@ -162,11 +163,11 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
         setPalette(pal);
     });
     show();
-    // Announced like any alert, also when it replaces a message already on screen.
+    // Heard when it appears, and when it replaces a message already on screen: "showing" again.
     QAccessibleEvent nameChanged(this, QAccessible::NameChanged);
     QAccessible::updateAccessibility(&nameChanged);
-    QAccessibleEvent alert(this, QAccessible::Alert);
-    QAccessible::updateAccessibility(&alert);
+    QAccessibleEvent shown(this, QAccessible::ObjectShow);
+    QAccessible::updateAccessibility(&shown);
 }
 
 void ErrorBanner::holdRetry(int seconds)

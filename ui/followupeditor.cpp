@@ -102,6 +102,9 @@ void FollowUpEditor::setDaysFromToday(int days)
 {
     const QDate today = Clock::currentDateTimeUtc().toLocalTime().date();
     setDateTime(QtCompat::localDateTime(today.addDays(days), QTime(m_defaultHour, 0)));
+    // Selected, a reader says the new text (Orca speaks inserted text that ends up selected);
+    // typing then replaces it, as after F2.
+    selectAll();
 }
 
 void FollowUpEditor::openCalendar()

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "activitydock.h"
+#include "announcer.h"
 #include "apikeydialog.h"
 #include "casebar.h"
 #include "environmentbar.h"
@@ -57,6 +58,14 @@ MainWindow::MainWindow(CaseWorkspace *core, QWidget *parent)
     m_presenter = new OutcomePresenter(m_banner, statusBar(), m_table, this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setAccessibleName(tr("Status"));
+    // Orca's read-status-bar command says the bar's name: the message itself, when there is one.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        statusBar()->setAccessibleName(message.isEmpty() ? tr("Status") : message);
+    });
+    // After an edit is committed the reader hears the cell's new state, not the whole table.
+    connect(
+        m_delegate, &QAbstractItemDelegate::closeEditor, this, [this] { sayCurrentCell(m_table); },
+        Qt::QueuedConnection);
     setTabOrder();
     restoreSettings();
 
@@ -269,6 +278,9 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
         if (m_model->rowCount() > 0)
             m_table->setCurrentIndex(m_proxy->index(0, EscalationTableModel::Note));
         m_table->setFocus(Qt::OtherFocusReason);
+        // Heard: which case opened where, then the cell the agent is on.
+        QtCompat::announce(m_caseHeader, m_caseHeader->text());
+        sayCurrentCell(m_table);
     }
     if (outcome.kind == ApiOutcome::Kind::Updated)
         m_delegate->setCompletions(m_core->assigneeCompletions());

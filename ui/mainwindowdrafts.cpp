@@ -92,9 +92,11 @@ void MainWindow::updateCaseHeader()
     const QString caseId = m_model->caseId();
     refreshUnsentWork();
     // Several windows: the title tells them apart in the task switcher.
-    setWindowTitle(caseId.isEmpty() ? tr("Care360 Escalations")
-                                    : tr("Case %1 — %2 — Care360 Escalations")
-                                          .arg(caseId, m_core->environment().displayName()));
+    // The environment is in the title too: a reader says the title when the window activates.
+    setWindowTitle(caseId.isEmpty()
+                       ? tr("Care360 Escalations — %1").arg(m_core->environment().displayName())
+                       : tr("Case %1 — %2 — Care360 Escalations")
+                             .arg(caseId, m_core->environment().displayName()));
     if (caseId.isEmpty()) {
         // First run: say how to begin, and where the demo cases are.
         m_caseHeader->setText(

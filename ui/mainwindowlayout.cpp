@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "activitydock.h"
+#include "announcer.h"
 #include "casebar.h"
 #include "environmentbar.h"
 #include "errorbanner.h"
@@ -180,6 +181,9 @@ QWidget *MainWindow::createCentralWidget()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(EscalationTableModel::FollowUpDue, Qt::AscendingOrder);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Arrows move inside the table, Tab leaves it (to Send): what a screen reader user expects.
+    // An open editor still commits and edits the next cell on Tab (the delegate's own).
+    m_table->setTabKeyNavigation(false);
     // The cell's own commands: the Menu key or a right click.
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);

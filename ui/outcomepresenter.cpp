@@ -1,5 +1,7 @@
 #include "outcomepresenter.h"
 
+#include "announcer.h"
+
 #include "errorbanner.h"
 #include "models/escalationtablemodel.h"
 
@@ -133,6 +135,7 @@ void OutcomePresenter::focusIndex(const QModelIndex &sourceIndex)
     m_table->scrollTo(index);
     m_table->setCurrentIndex(index);
     m_table->setFocus(Qt::OtherFocusReason);
+    sayCurrentCell(m_table); // the flagged cell, "Error: …" or "Conflict", is what is heard
 }
 
 } // namespace Care360

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "announcer.h"
+
 #include <QAccessible>
 #include <QtGlobal>
 
@@ -8,15 +10,15 @@
 namespace Care360::QtCompat {
 
 // Asks a screen reader to say a sentence that has no focus of its own (a send that succeeded).
-// Qt 6.8 has announcement events; before that the sentence is only shown.
-inline void announce(QObject *source, const QString &sentence)
+// Qt 6.8 has announcement events; before that a one-pixel notification is shown (Announcer),
+// which Orca 43 speaks when it becomes showing. One or the other, never both: said once.
+inline void announce(QWidget *source, const QString &sentence)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     QAccessibleAnnouncementEvent event(source, sentence);
     QAccessible::updateAccessibility(&event);
 #else
-    Q_UNUSED(source)
-    Q_UNUSED(sentence)
+    Announcer::say(source, sentence);
 #endif
 }
 
