@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Care360 {
 
@@ -20,6 +21,20 @@ namespace BulkChanges {
 // it never quotes the note.
 QString keepChanged(CaseUpdates *request, const QList<Escalation> &current,
                     const AssigneeDirectory &people, bool acceptDisplayMarks);
+
+// update --from NEW --base OLD, OLD being the list --format csv export NEW was edited from. The
+// sentences name a row, a field and an escalation ID, never a value.
+
+// One sentence per row of request whose escalation OLD lacks: what changed since is unknown.
+QStringList missingFromBase(const CaseUpdates &request, const BulkUpdateFile::Base &base);
+// Drops the fields NEW holds as OLD had them (an assignee's e-mail when people knows OLD's
+// assignee's): the agent left them alone, so they are not the agent's to send.
+void dropUnedited(CaseUpdates *request, const BulkUpdateFile::Base &base,
+                  const AssigneeDirectory &people);
+// One sentence per field request still sends whose current value is no longer OLD's: someone
+// changed it on Care360 after the export, and sending would overwrite that unseen.
+QStringList conflicts(const CaseUpdates &request, const QList<Escalation> &current,
+                      const BulkUpdateFile::Base &base);
 
 } // namespace BulkChanges
 } // namespace Care360

@@ -46,21 +46,27 @@ QString allNames()
     return names.join(QLatin1String(", "));
 }
 
+// The read-only column --base compares the assignee with.
+const QLatin1String kUserIdName("assignedToUserId");
+
 // One row or line of the file, before it is checked.
 struct Record {
     QString origin; // "Row 4" or "Line 3"
     std::array<QString, FieldCount> cells; // empty: unchanged (or, for caseId, --case)
+    QString userId; // the assignedToUserId cell of a list --format csv file
 };
 
 struct Records {
     QList<Record> records;
     QString error;
     QStringList ignoredColumns;
+    QList<int> fields; // the Field of each column; -1 for a read-only one
+    bool hasUserId = false; // an assignedToUserId column
 };
 
 Records fail(const QString &error)
 {
-    return { {}, error, {} };
+    return { {}, error, {}, {}, false };
 }
 
 bool isReadOnly(const QString &name)
@@ -80,8 +86,11 @@ Records readCsv(const QByteArray &bytes)
     const QStringList header = table.rows.first();
     QList<int> fieldOfColumn; // -1: a read-only column, ignored
     QStringList ignored;
+    qsizetype userIdColumn = -1;
     for (qsizetype column = 0; column < header.size(); ++column) {
         if (isReadOnly(header.at(column).trimmed())) {
+            if (header.at(column).trimmed().compare(kUserIdName, Qt::CaseInsensitive) == 0)
+                userIdColumn = column;
             fieldOfColumn << -1;
             ignored << header.at(column).trimmed();
             continue;
@@ -107,7 +116,7 @@ Records readCsv(const QByteArray &bytes)
         && !fieldOfColumn.contains(AssigneeField))
         return fail(Translate::tr("Row 1: the header names nothing to change: add note, "
                                   "followUpDueAt or assignedToEmail."));
-    Records result { {}, {}, ignored };
+    Records result { {}, {}, ignored, fieldOfColumn, userIdColumn >= 0 };
     for (qsizetype r = 1; r < table.rows.size(); ++r) {
         const QStringList &row = table.rows.at(r);
         const QString origin = Translate::tr("Row %1").arg(r + 1);
@@ -116,7 +125,9 @@ Records readCsv(const QByteArray &bytes)
                             .arg(origin)
                             .arg(row.size())
                             .arg(header.size()));
-        Record record { origin, {} };
+        Record record { origin, {}, {} };
+        if (userIdColumn >= 0)
+            record.userId = Csv::unneutralised(row.at(userIdColumn)).trimmed();
         bool blank = true;
         for (qsizetype column = 0; column < row.size(); ++column) {
             blank = blank && row.at(column).trimmed().isEmpty();
@@ -143,7 +154,7 @@ Records readJsonLines(const QByteArray &bytes)
         if (error.error != QJsonParseError::NoError || !document.isObject())
             return fail(Translate::tr("%1 is not one JSON object.").arg(origin));
         const QJsonObject object = document.object();
-        Record record { origin, {} };
+        Record record { origin, {}, {} };
         for (auto it = object.begin(); it != object.end(); ++it) {
             int field = 0;
             while (field < FieldCount && it.key() != kNames.at(field))
@@ -163,6 +174,30 @@ Records readJsonLines(const QByteArray &bytes)
     return result;
 }
 
+QString readId(const Record &record, QString *escalationId)
+{
+    *escalationId = record.cells.at(EscalationIdField).trimmed();
+    if (CaseId::isUuid(*escalationId))
+        return {};
+    return Translate::tr("%1: escalationId is not a UUID (8-4-4-4-12 hexadecimal digits).")
+        .arg(record.origin);
+}
+
+// An empty cell leaves due unset.
+QString readDue(const Record &record, std::optional<QDateTime> *due)
+{
+    const QString cell = record.cells.at(FollowUpField).trimmed();
+    if (cell.isEmpty())
+        return {};
+    const QDateTime dateTime = Codec::parseTimestamp(cell);
+    if (!dateTime.isValid())
+        return Translate::tr("%1: followUpDueAt is not an ISO 8601 date and time with a "
+                             "zone, such as 2025-06-15T09:00:00Z.")
+            .arg(record.origin);
+    *due = dateTime.toUTC();
+    return {};
+}
+
 // The checks of one record; the error never quotes a cell that failed them.
 QString check(const Record &record, const QString &defaultCaseId, QString *caseId,
               EscalationUpdate *update)
@@ -175,21 +210,13 @@ QString check(const Record &record, const QString &defaultCaseId, QString *caseI
     *caseId = givenCase.isEmpty() ? defaultCaseId : givenCase.toLower();
     if (caseId->isEmpty())
         return Translate::tr("%1: no case: fill its caseId cell or give --case.").arg(origin);
-    update->escalationId = record.cells.at(EscalationIdField).trimmed();
-    if (!CaseId::isUuid(update->escalationId))
-        return Translate::tr("%1: escalationId is not a UUID (8-4-4-4-12 hexadecimal digits).")
-            .arg(origin);
+    if (const QString problem = readId(record, &update->escalationId); !problem.isEmpty())
+        return problem;
     // Note text is kept exactly as written; an empty cell means "unchanged".
     if (const QString note = record.cells.at(NoteField); !note.isEmpty())
         update->note = note;
-    if (const QString due = record.cells.at(FollowUpField).trimmed(); !due.isEmpty()) {
-        const QDateTime dateTime = Codec::parseTimestamp(due);
-        if (!dateTime.isValid())
-            return Translate::tr("%1: followUpDueAt is not an ISO 8601 date and time with a "
-                                 "zone, such as 2025-06-15T09:00:00Z.")
-                .arg(origin);
-        update->followUpDueAt = dateTime.toUTC();
-    }
+    if (const QString problem = readDue(record, &update->followUpDueAt); !problem.isEmpty())
+        return problem;
     if (const QString email = record.cells.at(AssigneeField).trimmed(); !email.isEmpty()) {
         if (!RequestSchema::isEmail(email))
             return Translate::tr("%1: assignedToEmail is not an e-mail address.").arg(origin);
@@ -215,14 +242,23 @@ Parsed failed(const QString &error, bool needsCase = false)
 {
     return { {}, error, needsCase, {} };
 }
+
+QString tooLarge()
+{
+    return Translate::tr("The file is larger than %1 MiB.").arg(maxBytes / (1024 * 1024));
+}
+
+QByteArray withoutBom(const QByteArray &bytes)
+{
+    return bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
+}
 } // namespace
 
 Parsed parse(const QByteArray &bytes, const QString &defaultCaseId)
 {
     if (bytes.size() > maxBytes)
-        return failed(
-            Translate::tr("The file is larger than %1 MiB.").arg(maxBytes / (1024 * 1024)));
-    const QByteArray text = bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes;
+        return failed(tooLarge());
+    const QByteArray text = withoutBom(bytes);
     const auto first =
         std::find_if(text.cbegin(), text.cend(), [](char c) { return !QChar::isSpace(uchar(c)); });
     const bool jsonLines = first != text.cend() && *first == '{';
@@ -270,6 +306,42 @@ Parsed parse(const QByteArray &bytes, const QString &defaultCaseId)
             return failed(problem);
     }
     return parsed;
+}
+
+Base parseBase(const QByteArray &bytes)
+{
+    const auto failedBase = [](const QString &error) {
+        return Base { {}, Translate::tr("In the --base file: %1").arg(error) };
+    };
+    if (bytes.size() > maxBytes)
+        return failedBase(tooLarge());
+    const Records read = readCsv(withoutBom(bytes));
+    if (!read.error.isEmpty())
+        return failedBase(read.error);
+    if (!read.hasUserId || !read.fields.contains(NoteField) || !read.fields.contains(FollowUpField))
+        return failedBase(Translate::tr("Row 1: the header needs the columns escalationId, note, "
+                                        "followUpDueAt and assignedToUserId, as list --format csv "
+                                        "writes them."));
+    Base base;
+    for (const Record &record : read.records) {
+        Escalation escalation;
+        QString problem = readId(record, &escalation.id);
+        if (problem.isEmpty())
+            problem = readDue(record, &escalation.followUpDueAt);
+        if (!problem.isEmpty())
+            return failedBase(problem);
+        const QString key = escalation.id.toLower();
+        if (base.escalations.contains(key))
+            return failedBase(Translate::tr("%1: escalation %2 is listed twice.")
+                                  .arg(record.origin, escalation.id));
+        // Values, not changes: an empty cell is no note (null and "" are the same) or no assignee.
+        if (const QString note = record.cells.at(NoteField); !note.isEmpty())
+            escalation.note = note;
+        if (!record.userId.isEmpty())
+            escalation.assignedToUserId = record.userId;
+        base.escalations.insert(key, escalation);
+    }
+    return base;
 }
 
 } // namespace Care360::BulkUpdateFile

@@ -4,6 +4,7 @@
 #include "models/escalation.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,16 @@ struct Parsed {
 // defaultCaseId (from --case, may be empty) takes the rows without a caseId cell. Validated
 // whole, including the request schema check of every request, before anything is sent.
 Parsed parse(const QByteArray &bytes, const QString &defaultCaseId);
+
+// update --from FILE --base OLD: OLD, the list --format csv export FILE was edited from, read as
+// FILE is (the ' before a formula taken off) but every cell taken as a value: an empty note,
+// follow-up or assignedToUserId is none.
+struct Base {
+    QHash<QString, Escalation> escalations; // by lower-case ID: note, followUpDueAt, assignee
+    QString error; // a sentence naming OLD and its first bad row, never quoting a cell
+};
+
+Base parseBase(const QByteArray &bytes);
 
 } // namespace BulkUpdateFile
 } // namespace Care360

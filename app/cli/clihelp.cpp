@@ -13,7 +13,7 @@ QString CliOptionsParser::helpText()
       --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
-      [--accept-display-marks]                    (one request per case in FILE)
+      [--base OLD] [--accept-display-marks]       (one request per case in FILE)
   care360-escalations-cli directory import FILE
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
@@ -35,6 +35,10 @@ Options:
                    local time (2025-06-15 09:00).
   --assign EMAIL   Reassign to this Care360 user.
   --from FILE      Takes the changes from a bulk file ("-" for standard input; see below).
+  --base OLD       With --from: the list --format csv export that FILE was edited from.
+                   Only the fields FILE changes from OLD are sent, and only if Care360
+                   still holds OLD's value: a field someone changed since the export
+                   refuses the whole run (see below).
   --accept-display-marks
                    With --from: send a note that looks like what a display shows (4,096
                    characters ending in "…", or a symbol such as ␉ for a control
@@ -83,6 +87,15 @@ Bulk files (update --from FILE, at most %1 MiB):
   appear, each reported on a line of its own ("Case ID: ...", no table: note text is never
   printed; run list to see the result); the first case that fails ends the run, and the
   cases after it are not sent.
+  With --base OLD (a list --format csv file, read as FILE is): a field FILE holds as OLD
+  had it is not sent, so a change someone made to it since stays. Every other field to
+  send is compared with what the server holds now (the note's text exactly, an empty
+  note the same as none; the follow-up as an instant; the assignee by OLD's
+  assignedToUserId): if it is no longer OLD's, someone changed it after the export and
+  nothing is sent, exit code 3, one line per such field naming its row, the field and
+  the escalation ID ("Row 4: note of escalation ID was changed ..."). A row whose
+  escalation is not in OLD is refused the same way, before anything is listed. Without
+  --base, the server's value is overwritten, whoever changed it.
 
 Team directory (shared with the console, which shows assignees by name):
   directory import FILE  Replaces the team directory with FILE ("-" for standard input):

@@ -73,6 +73,12 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         if (!takeValue(name, &m_options.fromPath))
             return false;
         return !m_options.fromPath.isEmpty() || fail(tr("--from needs a file name."));
+    } else if (name == QLatin1String("--base")) {
+        if (!m_options.basePath.isEmpty())
+            return fail(tr("--base is given twice."));
+        if (!takeValue(name, &m_options.basePath))
+            return false;
+        return !m_options.basePath.isEmpty() || fail(tr("--base needs a file name."));
     } else if (name == QLatin1String("--accept-display-marks")) {
         m_options.acceptDisplayMarks = true;
     } else if (name == QLatin1String("--show-notes")) {
@@ -288,6 +294,11 @@ bool CliOptionsParser::checkCombination()
         return fail(tr("No command given: use list, update, directory or key."));
     if (!m_options.fromPath.isEmpty() && m_options.command != Command::Update)
         return fail(tr("--from is for update."));
+    if (!m_options.basePath.isEmpty() && m_options.fromPath.isEmpty())
+        return fail(tr("--base is for update --from: it names the list --format csv export the "
+                       "--from file was edited from."));
+    if (m_options.basePath == QLatin1String("-") && m_options.fromPath == QLatin1String("-"))
+        return fail(tr("--from and --base cannot both read standard input."));
     if (m_options.acceptDisplayMarks && m_options.fromPath.isEmpty())
         return fail(tr("--accept-display-marks is for update --from."));
     // Note text only where asked for, and never after an update (README).

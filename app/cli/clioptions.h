@@ -23,6 +23,7 @@ struct CliOptions {
     QString caseId;
     QList<EscalationUpdate> updates; // one per --escalation group, in order
     QString fromPath; // update --from FILE ("-" for standard input)
+    QString basePath; // update --from FILE --base OLD: the list --format csv export FILE came from
     bool acceptDisplayMarks = false; // update --from sends notes that look like a display form
     QString subcommand; // key: set, forget or status; directory: import or show
     QString directoryPath; // directory import FILE

@@ -59,7 +59,37 @@ bool CliRunner::loadBulkFile(int *exitCode)
               << Qt::endl;
     }
     m_requests = parsed.cases;
+    return m_options.basePath.isEmpty() || loadBaseFile(exitCode);
+}
+
+bool CliRunner::loadBaseFile(int *exitCode)
+{
+    QByteArray bytes;
+    QString error;
+    if (!CliFiles::read(m_options.basePath, QStringLiteral("--base"), BulkUpdateFile::maxBytes,
+                        &bytes, &error)) {
+        m_err << error << Qt::endl;
+        *exitCode = Exit::Usage;
+        return false;
+    }
+    m_base = BulkUpdateFile::parseBase(bytes);
+    QStringList missing;
+    for (const CaseUpdates &request : std::as_const(m_requests))
+        missing << BulkChanges::missingFromBase(request, m_base);
+    if (!m_base.error.isEmpty() || !missing.isEmpty()) {
+        refuse(m_base.error.isEmpty() ? missing : QStringList { m_base.error },
+               tr("Nothing was sent."));
+        *exitCode = Exit::ValidationFailed;
+        return false;
+    }
     return true;
+}
+
+void CliRunner::refuse(const QStringList &lines, const QString &closing)
+{
+    for (const QString &line : lines)
+        m_err << line << Qt::endl;
+    m_err << closing << Qt::endl;
 }
 
 void CliRunner::start()
@@ -142,6 +172,9 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
     }
     AssigneeDirectory people;
     CliDirectory::loadPeople(&people);
+    const bool hasBase = !m_options.basePath.isEmpty();
+    if (hasBase) // what the agent left as exported is not theirs to send
+        BulkChanges::dropUnedited(&request, m_base, people);
     const QString problem = BulkChanges::keepChanged(&request, outcome.escalations, people,
                                                      m_options.acceptDisplayMarks);
     if (!problem.isEmpty()) {
@@ -149,8 +182,18 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
         emit done(Exit::ValidationFailed);
         return;
     }
+    if (hasBase)
+        m_conflicts << BulkChanges::conflicts(request, outcome.escalations, m_base);
     if (m_listed < m_requests.size()) {
         listNextCase();
+        return;
+    }
+    if (!m_conflicts.isEmpty()) {
+        refuse(m_conflicts,
+               tr("Nothing was sent: these fields were changed on Care360 after the --base file "
+                  "was exported. Export the case again with list --format csv and redo the edits "
+                  "there, or leave out --base to overwrite those changes."));
+        emit done(Exit::ValidationFailed);
         return;
     }
     // With --json, standard output holds only the server's envelopes.

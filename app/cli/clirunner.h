@@ -30,6 +30,9 @@ signals:
 private:
     // The --from file, checked whole; false (with the exit code) when nothing may be sent.
     bool loadBulkFile(int *exitCode);
+    // --base OLD, read whole and checked against every row of the --from file.
+    bool loadBaseFile(int *exitCode);
+    void refuse(const QStringList &lines, const QString &closing);
     std::optional<QString> apiKey();
     void listNextCase();
     void onCaseListed(const ApiOutcome &outcome);
@@ -44,6 +47,8 @@ private:
     QNetworkAccessManager m_network;
     ApiClient *m_client = nullptr;
     QList<CaseUpdates> m_requests; // update: one per case
+    BulkUpdateFile::Base m_base; // update --from --base: the export the file was edited from
+    QStringList m_conflicts; // --base: the fields changed on Care360 since, over every case
     int m_listed = 0; // update --from: the cases compared with the server so far
     int m_sent = 0;
 };
