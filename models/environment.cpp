@@ -25,6 +25,21 @@ Environment Environment::custom(const QUrl &baseUrl)
     return { Kind::Custom, baseUrl };
 }
 
+Environment Environment::fromKind(Kind kind, const QUrl &baseUrl)
+{
+    switch (kind) {
+    case Kind::Sandbox:
+        return sandbox(QUrl());
+    case Kind::Staging:
+        return staging();
+    case Kind::Production:
+        return production();
+    case Kind::Custom:
+        break;
+    }
+    return custom(baseUrl);
+}
+
 QString Environment::name() const
 {
     return name(kind);

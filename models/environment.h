@@ -19,6 +19,8 @@ struct Environment {
     static Environment staging();
     static Environment sandbox(const QUrl &baseUrl);
     static Environment custom(const QUrl &baseUrl);
+    // The environment of a kind; baseUrl is used by Custom (the sandbox's is known once it runs).
+    static Environment fromKind(Kind kind, const QUrl &baseUrl = QUrl());
 
     // Stable lower-case name for settings and the command line: "sandbox", "staging", ...
     QString name() const;

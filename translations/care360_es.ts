@@ -363,6 +363,14 @@
         <source>%1: the note looks like what a display shows, not the stored text (%2 characters ending in &quot;…&quot;, or symbols such as ␉ for control characters); it would replace the stored note. Give --accept-display-marks to send it as it is.</source>
         <translation>%1: la nota parece lo que muestra una pantalla, no el texto guardado (%2 caracteres que terminan en &quot;…&quot;, o símbolos como ␉ para caracteres de control); reemplazaría la nota guardada. Indique --accept-display-marks para enviarla tal cual.</translation>
     </message>
+    <message>
+        <source>%1: escalation %2 is not in the --base file, so a change made on Care360 since the export cannot be ruled out.</source>
+        <translation>%1: el escalamiento %2 no está en el archivo --base, así que no se puede descartar un cambio hecho en Care360 desde la exportación.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of escalation %3 was changed on Care360 after the --base file was exported; sending would overwrite it.</source>
+        <translation>%1: el campo %2 del escalamiento %3 se cambió en Care360 después de exportar el archivo --base; enviarlo sobrescribiría ese cambio.</translation>
+    </message>
 </context>
 <context>
     <name>Care360::BulkEditDialog</name>
@@ -501,6 +509,18 @@
     <message>
         <source>%1: escalation %2 is changed twice for the same case (first: %3); put its changes in one row.</source>
         <translation>%1: el escalamiento %2 se cambia dos veces para el mismo caso (primero: %3); ponga sus cambios en una sola fila.</translation>
+    </message>
+    <message>
+        <source>In the --base file: %1</source>
+        <translation>En el archivo --base: %1</translation>
+    </message>
+    <message>
+        <source>Row 1: the header needs the columns escalationId, note, followUpDueAt and assignedToUserId, as list --format csv writes them.</source>
+        <translation>Fila 1: el encabezado necesita las columnas escalationId, note, followUpDueAt y assignedToUserId, tal como las escribe list --format csv.</translation>
+    </message>
+    <message>
+        <source>%1: escalation %2 is listed twice.</source>
+        <translation>%1: el escalamiento %2 aparece dos veces.</translation>
     </message>
 </context>
 <context>
@@ -688,6 +708,14 @@
         <source>Case %1: nothing to change; not sent.</source>
         <translation>Caso %1: nada que cambiar; no enviado.</translation>
     </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: these fields were changed on Care360 after the --base file was exported. Export the case again with list --format csv and redo the edits there, or leave out --base to overwrite those changes.</source>
+        <translation>No se envió nada: estos campos se cambiaron en Care360 después de exportar el archivo --base. Vuelva a exportar el caso con list --format csv y rehaga allí las ediciones, u omita --base para sobrescribir esos cambios.</translation>
+    </message>
 </context>
 <context>
     <name>Care360::ConnectionManager</name>
@@ -753,10 +781,6 @@
 <context>
     <name>Care360::DraftJournal</name>
     <message>
-        <source>Unsent changes kept on this computer for case %1 could not be read: the file was changed or damaged, or the key that protects it is no longer in the keychain. They were not restored; the file was kept as %2.</source>
-        <translation>No se pudieron leer los cambios sin enviar guardados en esta computadora para el caso %1: el archivo se modificó o se dañó, o la clave que lo protege ya no está en el llavero. No se restauraron; el archivo se conservó como %2.</translation>
-    </message>
-    <message>
         <source>Unsent changes on case %1 can&apos;t be kept on this computer: the disk is full. Send them or free some space; they are kept again as soon as there is room.</source>
         <translation>Los cambios sin enviar del caso %1 no se pueden guardar en esta computadora: el disco está lleno. Envíelos o libere espacio; se guardarán de nuevo en cuanto haya lugar.</translation>
     </message>
@@ -769,8 +793,16 @@
         <translation>Los cambios sin enviar del caso %1 no se pueden guardar en esta computadora (%2). Envíelos antes de salir.</translation>
     </message>
     <message>
-        <source>Unsent changes kept on this computer for case %1 could not be read: the file is empty or cut short, as happens when the disk was full while it was written. They were not restored; the file was kept as %2.</source>
-        <translation>No se pudieron leer los cambios sin enviar guardados en esta computadora para el caso %1: el archivo está vacío o cortado, como ocurre cuando el disco se llenó mientras se escribía. No se restauraron; el archivo se conservó como %2.</translation>
+        <source>the file is empty or cut short, as happens when the disk was full while it was written</source>
+        <translation>el archivo está vacío o cortado, como ocurre cuando el disco se llenó mientras se escribía</translation>
+    </message>
+    <message>
+        <source>the file was changed or damaged, or the key that protects it is no longer in the keychain</source>
+        <translation>el archivo se modificó o se dañó, o la clave que lo protege ya no está en el llavero</translation>
+    </message>
+    <message>
+        <source>Unsent changes kept on this computer for case %1 could not be read: %2. They were not restored; the file was kept as %3.</source>
+        <translation>No se pudieron leer los cambios sin enviar guardados en esta computadora para el caso %1: %2. No se restauraron; el archivo se conservó como %3.</translation>
     </message>
 </context>
 <context>
@@ -852,6 +884,14 @@
     <message>
         <source>Base URL of the Care360 API (https://…, or http:// for this computer only):</source>
         <translation>URL base de la API de Care360 (https://…, o http:// solo para esta computadora):</translation>
+    </message>
+    <message>
+        <source>%1 — practice data on this computer (%2)</source>
+        <translation>%1 — datos de práctica en esta computadora (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1621,6 +1661,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>&amp;Take their value (conflict)</source>
         <translation>&amp;Usar el valor de Care360 (conflicto)</translation>
     </message>
+    <message>
+        <source>Care360 Escalations — %1</source>
+        <translation>Escalamientos de Care360 — %1</translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>
@@ -1841,11 +1885,11 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <name>CliFiles</name>
     <message>
         <source>Cannot read standard input: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la entrada estándar: %1.</translation>
     </message>
     <message>
         <source>Cannot read the file given to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el archivo indicado en %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +1999,66 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>--accept-display-marks es para update --from.</translation>
     </message>
     <message>
+        <source>--timeout takes whole seconds from 1 to 3600.</source>
+        <translation>--timeout acepta segundos enteros de 1 a 3600.</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not an option of this program.</source>
+        <translation>El argumento %1 no es una opción de este programa.</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not a command: use list, update, directory or key.</source>
+        <translation>El argumento %1 no es un comando: use list, update, directory o key.</translation>
+    </message>
+    <message>
+        <source>Argument %1 was not expected.</source>
+        <translation>No se esperaba el argumento %1.</translation>
+    </message>
+    <message>
+        <source>%1 takes table, csv or json.</source>
+        <translation>%1 acepta table, csv o json.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice for the --escalation at argument %2.</source>
+        <translation>%1 aparece dos veces para el --escalation del argumento %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read the note file (argument %1): %2.</source>
+        <translation>No se puede leer el archivo de la nota (argumento %1): %2.</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not an environment: use production, staging, sandbox or custom.</source>
+        <translation>El argumento %1 no es un entorno: use production, staging, sandbox o custom.</translation>
+    </message>
+    <message>
+        <source>--show-notes is for list.</source>
+        <translation>--show-notes es para list.</translation>
+    </message>
+    <message>
+        <source>--case: no case ID (8-4-4-4-12 hexadecimal digits) in argument %1.</source>
+        <translation>--case: no hay un ID del caso (8-4-4-4-12 dígitos hexadecimales) en el argumento %1.</translation>
+    </message>
+    <message>
+        <source>The --escalation at argument %1 needs --note-file, --follow-up or --assign.</source>
+        <translation>El --escalation del argumento %1 necesita --note-file, --follow-up o --assign.</translation>
+    </message>
+    <message>
+        <source>--base is given twice.</source>
+        <translation>--base se indicó dos veces.</translation>
+    </message>
+    <message>
+        <source>--base needs a file name.</source>
+        <translation>--base necesita un nombre de archivo.</translation>
+    </message>
+    <message>
+        <source>--base is for update --from: it names the list --format csv export the --from file was edited from.</source>
+        <translation>--base es para update --from: indica la exportación de list --format csv a partir de la cual se editó el archivo de --from.</translation>
+    </message>
+    <message>
+        <source>--from and --base cannot both read standard input.</source>
+        <translation>--from y --base no pueden leer ambos la entrada estándar.</translation>
+    </message>
+    <message>
         <source>Usage:
   care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
       [--format table|csv|json] [--show-notes]
@@ -1962,7 +2066,7 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
       --escalation ID [--note-file FILE] [--follow-up WHEN] [--assign EMAIL]
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
-      [--accept-display-marks]                    (one request per case in FILE)
+      [--base OLD] [--accept-display-marks]       (one request per case in FILE)
   care360-escalations-cli directory import FILE
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
@@ -1984,6 +2088,10 @@ Options:
                    local time (2025-06-15 09:00).
   --assign EMAIL   Reassign to this Care360 user.
   --from FILE      Takes the changes from a bulk file (&quot;-&quot; for standard input; see below).
+  --base OLD       With --from: the list --format csv export that FILE was edited from.
+                   Only the fields FILE changes from OLD are sent, and only if Care360
+                   still holds OLD&apos;s value: a field someone changed since the export
+                   refuses the whole run (see below).
   --accept-display-marks
                    With --from: send a note that looks like what a display shows (4,096
                    characters ending in &quot;…&quot;, or a symbol such as ␉ for a control
@@ -2032,6 +2140,15 @@ Bulk files (update --from FILE, at most %1 MiB):
   appear, each reported on a line of its own (&quot;Case ID: ...&quot;, no table: note text is never
   printed; run list to see the result); the first case that fails ends the run, and the
   cases after it are not sent.
+  With --base OLD (a list --format csv file, read as FILE is): a field FILE holds as OLD
+  had it is not sent, so a change someone made to it since stays. Every other field to
+  send is compared with what the server holds now (the note&apos;s text exactly, an empty
+  note the same as none; the follow-up as an instant; the assignee by OLD&apos;s
+  assignedToUserId): if it is no longer OLD&apos;s, someone changed it after the export and
+  nothing is sent, exit code 3, one line per such field naming its row, the field and
+  the escalation ID (&quot;Row 4: note of escalation ID was changed ...&quot;). A row whose
+  escalation is not in OLD is refused the same way, before anything is listed. Without
+  --base, the server&apos;s value is overwritten, whoever changed it.
 
 Team directory (shared with the console, which shows assignees by name):
   directory import FILE  Replaces the team directory with FILE (&quot;-&quot; for standard input):
@@ -2049,51 +2166,131 @@ a bad bulk or directory file; nothing was sent or imported), 4 case or escalatio
 5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
 8 unexpected response. Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--timeout takes whole seconds from 1 to 3600.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Argument %1 is not an option of this program.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Argument %1 is not a command: use list, update, directory or key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Argument %1 was not expected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 takes table, csv or json.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is given twice for the --escalation at argument %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read the note file (argument %1): %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Argument %1 is not an environment: use production, staging, sandbox or custom.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--show-notes is for list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--case: no case ID (8-4-4-4-12 hexadecimal digits) in argument %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The --escalation at argument %1 needs --note-file, --follow-up or --assign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso:
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] list --case ID
+      [--format table|csv|json] [--show-notes]
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] update --case ID
+      --escalation ID [--note-file ARCHIVO] [--follow-up CUÁNDO] [--assign CORREO]
+      [--escalation ID ...]                       (todos los grupos van en una solicitud)
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] update [--case ID] --from ARCHIVO
+      [--base ANTERIOR] [--accept-display-marks]  (una solicitud por caso de ARCHIVO)
+  care360-escalations-cli directory import ARCHIVO
+  care360-escalations-cli directory show
+  care360-escalations-cli [--env ENTORNO] [--base-url URL] key set|forget|status
+
+Muestra y edita los escalamientos activos de un caso de Care360. El texto de las notas solo
+se muestra donde se pide: en list con --show-notes, o con --format csv o json. La tabla lo
+omite, y nada de lo que se muestra después de un update contiene notas. Los errores indican
+un argumento incorrecto por su posición (1 es el primero después del nombre del programa),
+nunca por su texto.
+
+Opciones:
+  --env ENTORNO    production (predeterminado), staging, sandbox o custom.
+  --base-url URL   La dirección del servidor; obligatoria con --env sandbox (la URL que
+                   muestra care360-sandbox en ejecución) y con --env custom. http:// sin
+                   cifrar solo para la dirección local (loopback).
+  --case ID        El UUID del caso, o un enlace o cualquier texto que lo contenga.
+  --escalation ID  Inicia los cambios de un escalamiento; las opciones siguientes se le
+                   aplican.
+  --note-file ARCHIVO
+                   Nota nueva, leída de ARCHIVO (&quot;-&quot; para la entrada estándar). No existe
+                   --note TEXTO: la información del paciente nunca va en los argumentos del
+                   proceso.
+  --follow-up CUÁNDO
+                   Nueva fecha de seguimiento: ISO 8601 (2025-06-15T09:00:00Z) o
+                   &quot;FECHA HORA&quot; en hora local (2025-06-15 09:00).
+  --assign CORREO  Reasignar a este usuario de Care360.
+  --from ARCHIVO   Toma los cambios de un archivo masivo (&quot;-&quot; para la entrada estándar;
+                   vea más abajo).
+  --base ANTERIOR  Con --from: la exportación de list --format csv a partir de la cual se
+                   editó ARCHIVO. Solo se envían los campos que ARCHIVO cambia respecto de
+                   ANTERIOR, y solo si Care360 todavía tiene el valor de ANTERIOR: un campo
+                   que alguien cambió desde la exportación hace rechazar toda la ejecución
+                   (vea más abajo).
+  --accept-display-marks
+                   Con --from: enviar una nota que parece lo que muestra una pantalla
+                   (4096 caracteres que terminan en &quot;…&quot;, o un símbolo como ␉ para un
+                   carácter de control) en lugar de rechazar su fila.
+  --timeout SEGS   El tiempo máximo total de una solicitud (60 de forma predeterminada); un
+                   servidor que deja de enviar durante 30 s la termina antes.
+  --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
+                   correo electrónico cuando el directorio del equipo los conoce; sin
+                   notas), csv o json.
+                   csv: RFC 4180 con el encabezado escalationId,type,title,note,followUpDueAt,
+                   assignedToUserId,assignee (fechas en UTC ISO 8601). Cada valor es el texto
+                   guardado exactamente, sea cual sea su longitud y sus caracteres de control,
+                   salvo que un valor que una hoja de cálculo ejecutaría como fórmula (su
+                   primer carácter después de los &apos; iniciales es =, +, -, @, tabulación o
+                   retorno de carro) lleva un &apos; delante, que update --from vuelve a quitar.
+  --show-notes     Con la tabla de list: una columna NOTA con los primeros 40 caracteres
+                   de cada nota en una línea. (csv y json siempre incluyen las notas
+                   completas.)
+  --json           Lo mismo que --format json: el sobre JSON del servidor, leído y escrito de
+                   nuevo como una línea de JSON válido; el texto exactamente como está
+                   guardado, cada carácter de control y U+2028/U+2029 como \uXXXX. (list
+                   consulta con un ID de escalamiento desconocido, así que su sobre es la
+                   respuesta 400 &quot;Escalation not found&quot; cuyo data.escalations es la lista
+                   de activos.) Con update, el sobre sin las notas de los escalamientos;
+                   con update --from, un sobre por caso enviado, en orden.
+  --help, --version
+
+Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
+  CSV cuya primera fila nombra las columnas, en cualquier orden: escalationId y al menos una
+  de note, followUpDueAt (ISO 8601 con zona, p. ej. 2025-06-15T09:00:00Z) y
+  assignedToEmail, además de caseId de forma opcional. Las celdas entre comillas pueden
+  contener comas, comillas y saltos de línea, tal como los escriben las hojas de cálculo.
+  Una celda vacía deja ese campo sin cambios (una nota no se puede borrar así). O bien
+  líneas JSON, cuando el primer carácter es &quot;{&quot;: un objeto por línea con las mismas claves;
+  una clave ausente, null o &quot;&quot; deja el campo sin cambios.
+  Las filas sin celda caseId van a --case; con una columna caseId se puede omitir --case.
+  Un archivo escrito por list --format csv se acepta tal cual: sus columnas type, title,
+  assignedToUserId y assignee (y createdAt, updatedAt) se ignoran, una línea en la salida
+  de errores las nombra, y se quita el &apos; que puso delante de una fórmula.
+  Primero se consulta cada caso, y solo se envían los campos que difieren de lo que tiene
+  el servidor (assignedToEmail se compara cuando el directorio del equipo conoce el correo
+  electrónico del responsable actual): una fila a la que no le queda nada se descarta, y un
+  caso al que no le queda nada no se envía (&quot;Caso ID: nada que cambiar; no enviado.&quot;,
+  código de salida 0). Una nota que parece lo que muestra una pantalla se rechaza,
+  indicando su fila, salvo que se indique --accept-display-marks.
+  Todo el archivo se revisa antes de enviar nada: se indica la primera fila incorrecta
+  (&quot;Fila 4:&quot;, contando el encabezado como fila 1; &quot;Línea 3:&quot; para líneas JSON), no se envía
+  nada y el código de salida es 3; un caso que no se puede consultar también detiene la
+  ejecución antes de enviar nada. Cada caso recibe una solicitud con todas sus filas
+  modificadas, los casos en el orden en que aparecen por primera vez, cada uno informado en
+  su propia línea
+  (&quot;Caso ID: ...&quot;, sin tabla: el texto de las notas nunca se muestra; ejecute list para ver
+  el resultado); el primer caso que falla termina la ejecución, y los casos posteriores no
+  se envían.
+  Con --base ANTERIOR (un archivo de list --format csv, leído igual que ARCHIVO): un campo
+  que ARCHIVO tiene tal como lo tenía ANTERIOR no se envía, así que un cambio que alguien
+  le haya hecho desde entonces se mantiene. Cada uno de los demás campos que se enviarán
+  se compara con lo que tiene ahora el servidor (el texto de la nota exactamente, una nota
+  vacía igual que ninguna; el seguimiento como un instante; el responsable según el
+  assignedToUserId de ANTERIOR): si ya no es el de ANTERIOR, alguien lo cambió después de
+  la exportación y no se envía nada, código de salida 3, con una línea por cada uno de
+  esos campos que indica su fila, el campo y el ID del escalamiento (&quot;Fila 4: el campo note
+  del escalamiento ID se cambió ...&quot;). Una fila cuyo escalamiento no está en ANTERIOR se
+  rechaza de la misma manera, antes de consultar nada. Sin --base, el valor del servidor
+  se sobrescribe, sin importar quién lo haya cambiado.
+
+Directorio del equipo (compartido con la consola, que muestra a los responsables por nombre):
+  directory import ARCHIVO
+                   Reemplaza el directorio del equipo con ARCHIVO (&quot;-&quot; para la entrada
+                   estándar): CSV con el encabezado userId,email[,name] (en cualquier orden) o
+                   un arreglo JSON de {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. Con una
+                   sola fila incorrecta no se importa nada (código de salida 3).
+  directory show   Muestra el directorio del equipo.
+
+La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_KEY o, si no,
+del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada
+estándar).
+
+Códigos de salida: 0 éxito, 2 uso (también un archivo que no se puede leer), 3 falló la
+validación (también un archivo masivo o de directorio incorrecto; no se envió ni importó
+nada), 4 caso o escalamiento no encontrado, 5 permiso denegado o clave incorrecta,
+6 responsable no encontrado, 7 red, tiempo de espera o TLS, 8 respuesta inesperada.
+Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
+</translation>
     </message>
 </context>
 <context>

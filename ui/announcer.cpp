@@ -9,36 +9,45 @@
 namespace Care360 {
 
 namespace {
-class AnnouncerAccessible : public QAccessibleWidget {
+// A notification named by its sentence ("sentence" property), with no description: a reader
+// would say the sentence twice.
+class NotificationAccessible : public QAccessibleWidget {
 public:
-    explicit AnnouncerAccessible(Announcer *announcer)
-        : QAccessibleWidget(announcer, QAccessible::Notification)
+    explicit NotificationAccessible(QWidget *widget)
+        : QAccessibleWidget(widget, QAccessible::Notification)
     {
     }
     QString text(QAccessible::Text t) const override
     {
-        if (t == QAccessible::Name)
-            return static_cast<const Announcer *>(object())->sentence();
+        const QString sentence = object()->property("sentence").toString();
+        if (t == QAccessible::Name && !sentence.isEmpty())
+            return sentence;
         return t == QAccessible::Description ? QString() : QAccessibleWidget::text(t);
     }
 };
 
-QAccessibleInterface *announcerFactory(const QString &, QObject *object)
+QAccessibleInterface *notificationFactory(const QString &, QObject *object)
 {
-    if (auto *announcer = qobject_cast<Announcer *>(object))
-        return new AnnouncerAccessible(announcer);
-    return nullptr;
+    const QMetaObject *meta = object ? object->metaObject() : nullptr;
+    if (!meta || !object->isWidgetType() || meta->indexOfClassInfo("care360-notification") < 0)
+        return nullptr;
+    return new NotificationAccessible(static_cast<QWidget *>(object));
 }
 } // namespace
+
+void installNotificationAccessibility()
+{
+    static const bool installed = [] {
+        QAccessible::installFactory(notificationFactory);
+        return true;
+    }();
+    Q_UNUSED(installed)
+}
 
 Announcer::Announcer(QWidget *window)
     : QWidget(window)
 {
-    static const bool installed = [] {
-        QAccessible::installFactory(announcerFactory);
-        return true;
-    }();
-    Q_UNUSED(installed)
+    installNotificationAccessibility();
     setObjectName(QStringLiteral("announcer"));
     setFixedSize(1, 1);
     setFocusPolicy(Qt::NoFocus);

@@ -12,6 +12,8 @@ namespace Care360 {
 // (scripts/default.py, onShowingChanged), which is how the banner is heard too.
 class Announcer : public QWidget {
     Q_OBJECT
+    Q_CLASSINFO("care360-notification", "sentence")
+    Q_PROPERTY(QString sentence READ sentence)
 public:
     // The announcer of the window that holds source (made on first use).
     static void say(QWidget *source, const QString &sentence);
@@ -22,6 +24,10 @@ private:
 
     QString m_sentence;
 };
+
+// Widgets that declare Q_CLASSINFO("care360-notification", …) and a "sentence" property are
+// notifications named by that sentence for screen readers (the banner, the announcer).
+void installNotificationAccessibility();
 
 // After an editor closes or the table gets the focus, a reader hears the table, not the cell it
 // is on: a focus event for the current cell, sent after the table's own, says the cell (its

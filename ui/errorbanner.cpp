@@ -1,8 +1,9 @@
 #include "errorbanner.h"
+
+#include "announcer.h"
 #include "statepalette.h"
 
 #include <QAccessible>
-#include <QAccessibleWidget>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,34 +14,6 @@
 namespace Care360 {
 
 namespace {
-// Over the accessibility bus the banner is a notification whose name is its sentence: Orca 43
-// speaks a notification's name when it becomes showing, but never an alert's (scripts/default.py
-// onShowingChanged), and Qt 6.4 drops QAccessible::Alert events (tests/accessibility tst_orca).
-class BannerAccessible : public QAccessibleWidget {
-public:
-    explicit BannerAccessible(ErrorBanner *banner)
-        : QAccessibleWidget(banner, QAccessible::Notification)
-    {
-    }
-    QString text(QAccessible::Text t) const override
-    {
-        const QString message = static_cast<const ErrorBanner *>(object())->message();
-        if (t == QAccessible::Name && !message.isEmpty())
-            return message;
-        // No description: a reader would say the sentence twice.
-        if (t == QAccessible::Description)
-            return QString();
-        return QAccessibleWidget::text(t);
-    }
-};
-
-QAccessibleInterface *bannerFactory(const QString &, QObject *object)
-{
-    if (auto *banner = qobject_cast<ErrorBanner *>(object))
-        return new BannerAccessible(banner);
-    return nullptr;
-}
-
 StatePalette::State stateOf(ErrorBanner::Kind kind)
 {
     switch (kind) {
@@ -65,11 +38,9 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_closeButton(new QPushButton(tr("Dismiss"), this))
     , m_retryCountdown(new QTimer(this))
 {
-    static const bool factoryInstalled = [] {
-        QAccessible::installFactory(bannerFactory);
-        return true;
-    }();
-    Q_UNUSED(factoryInstalled)
+    // A notification named by its sentence: Orca 43 speaks a notification when it becomes
+    // showing, never an alert (scripts/default.py onShowingChanged), and Qt 6.4 drops Alert.
+    installNotificationAccessibility();
     m_retryCountdown->setObjectName(QStringLiteral("bannerRetryCountdown"));
     m_retryCountdown->setInterval(1000);
     connect(m_retryCountdown, &QTimer::timeout, this, [this] {

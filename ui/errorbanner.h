@@ -12,6 +12,8 @@ namespace Care360 {
 // makes sense (Retry, or entering a key). Server answers never open a modal dialog.
 class ErrorBanner : public QFrame {
     Q_OBJECT
+    Q_CLASSINFO("care360-notification", "sentence")
+    Q_PROPERTY(QString sentence READ message)
 public:
     enum class Kind { Error, Warning, Info };
     enum class Action { None, Retry, EnterKey, DiscardDrafts };

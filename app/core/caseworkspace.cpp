@@ -86,12 +86,10 @@ void CaseWorkspace::start(const StartupOptions &options)
     // asks for its key.
     Environment environment =
         hasSandbox() ? Environment::sandbox(QUrl()) : Environment::production();
-    if (kind == Environment::Kind::Staging)
-        environment = Environment::staging();
-    else if (kind == Environment::Kind::Production)
-        environment = Environment::production();
-    else if (kind == Environment::Kind::Custom && customUrl.isValid() && !customUrl.isEmpty())
-        environment = Environment::custom(customUrl);
+    const bool usableCustom = customUrl.isValid() && !customUrl.isEmpty();
+    if (kind && *kind != Environment::Kind::Sandbox
+        && (*kind != Environment::Kind::Custom || usableCustom))
+        environment = Environment::fromKind(*kind, customUrl);
     if (!m_connection->selectEnvironment(environment) && hasSandbox()
         && environment.kind != Environment::Kind::Sandbox)
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
@@ -147,14 +145,8 @@ CaseWorkspace::Step CaseWorkspace::openCase(const StartupOptions &options,
             && (current.kind != Environment::Kind::Custom || options.baseUrl == current.baseUrl));
     if (here)
         return loadCase(options.caseId, confirmation);
-    Environment environment = Environment::production();
-    if (options.environment == Environment::Kind::Sandbox)
-        environment = Environment::sandbox(QUrl());
-    else if (options.environment == Environment::Kind::Staging)
-        environment = Environment::staging();
-    else if (options.environment == Environment::Kind::Custom)
-        environment = Environment::custom(options.baseUrl);
-    const Step step = selectEnvironment(environment, confirmation);
+    const Step step = selectEnvironment(
+        Environment::fromKind(*options.environment, options.baseUrl), confirmation);
     if (step != Step::Started)
         return step;
     if (hasKey())
@@ -172,11 +164,8 @@ QString CaseWorkspace::placeOf(const QString &caseId) const
 void CaseWorkspace::releaseOtherCases()
 {
     // Claims of loads that failed, and of the case this workspace no longer shows.
-    const QString open = m_session->caseId().isEmpty() ? QString() : placeOf(m_session->caseId());
-    for (const QString &place : m_services->placesOf(this)) {
-        if (place != open)
-            m_services->release(place, this);
-    }
+    m_services->keepOnly(this,
+                         m_session->caseId().isEmpty() ? QString() : placeOf(m_session->caseId()));
 }
 
 bool CaseWorkspace::refresh()

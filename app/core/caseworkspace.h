@@ -24,7 +24,6 @@ class DraftKeeper;
 class EscalationTableModel;
 struct CredentialResult;
 
-
 // One open case beneath one window (like KeePassXC's Database under DatabaseWidget): its
 // environment and key, client, model, undo stack, session and drafts keeper, over the services
 // every workspace shares (ConsoleServices). It makes every decision about its case. A view asks

@@ -102,17 +102,7 @@ QString ConsoleServices::environmentLabel(const QString &journalEnvironment)
     const StartupOptions options = optionsFor(journalEnvironment, QString());
     if (!options.environment)
         return journalEnvironment;
-    switch (*options.environment) {
-    case Environment::Kind::Sandbox:
-        return Environment::sandbox(QUrl()).displayName();
-    case Environment::Kind::Staging:
-        return Environment::staging().displayName();
-    case Environment::Kind::Production:
-        return Environment::production().displayName();
-    case Environment::Kind::Custom:
-        break;
-    }
-    return Environment::custom(options.baseUrl).displayName();
+    return Environment::fromKind(*options.environment, options.baseUrl).displayName();
 }
 
 void ConsoleServices::rememberOpenCases()
@@ -188,14 +178,14 @@ CaseWorkspace *ConsoleServices::claim(const QString &where, CaseWorkspace *owner
     return nullptr;
 }
 
-QStringList ConsoleServices::placesOf(const CaseWorkspace *owner) const
+void ConsoleServices::keepOnly(CaseWorkspace *owner, const QString &place)
 {
-    QStringList places;
-    for (auto it = m_claims.cbegin(); it != m_claims.cend(); ++it) {
-        if (it.value().data() == owner)
-            places.append(it.key());
-    }
-    return places;
+    const auto before = m_claims.size();
+    m_claims.removeIf([owner, &place](QHash<QString, QPointer<CaseWorkspace>>::iterator it) {
+        return it.value().data() == owner && it.key() != place;
+    });
+    if (m_claims.size() != before)
+        rememberOpenCases();
 }
 
 void ConsoleServices::release(const QString &where, CaseWorkspace *owner)

@@ -58,7 +58,8 @@ public:
     CaseWorkspace *claim(const QString &where, CaseWorkspace *owner);
     void release(const QString &where, CaseWorkspace *owner);
     CaseWorkspace *owner(const QString &where) const { return m_claims.value(where); }
-    QStringList placesOf(const CaseWorkspace *owner) const;
+    // Releases every claim of owner but place (empty: all of them).
+    void keepOnly(CaseWorkspace *owner, const QString &place);
 
 signals:
     void workspaceCreated(Care360::CaseWorkspace *workspace);

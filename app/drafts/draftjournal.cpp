@@ -268,19 +268,16 @@ DraftJournal::Loaded DraftJournal::load(const QString &environment, const QStrin
         return loaded;
     const QString aside = setAside(path);
     qCWarning(lcDrafts) << "a drafts journal could not be read and was set aside";
-    if (DraftCipher::isCutShort(sealed)) {
-        loaded.problem =
-            tr("Unsent changes kept on this computer for case %1 could not be read: the file is "
-               "empty or cut short, as happens when the disk was full while it was written. They "
-               "were not restored; the file was kept as %2.")
-                .arg(caseId, QDir::toNativeSeparators(aside));
-        return loaded;
-    }
-    loaded.problem =
-        tr("Unsent changes kept on this computer for case %1 could not be read: the file was "
-           "changed or damaged, or the key that protects it is no longer in the keychain. They "
-           "were not restored; the file was kept as %2.")
-            .arg(caseId, QDir::toNativeSeparators(aside));
+    // A file shorter than any sealed one was cut short (a full disk under an older console);
+    // anything else that does not open was changed, damaged, or sealed under another key.
+    const QString why = DraftCipher::isCutShort(sealed)
+        ? tr("the file is empty or cut short, as happens when the disk was full while it was "
+             "written")
+        : tr("the file was changed or damaged, or the key that protects it is no longer in the "
+             "keychain");
+    loaded.problem = tr("Unsent changes kept on this computer for case %1 could not be read: %2. "
+                        "They were not restored; the file was kept as %3.")
+                         .arg(caseId, why, QDir::toNativeSeparators(aside));
     return loaded;
 }
 

@@ -15,15 +15,7 @@ console="$1"
 draftprobe="$2"
 out_dir="$3"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-
-unavailable() {
-    if [ -n "${CARE360_TEST_SESSION:-}" ]; then
-        echo "FAIL: $1" >&2
-        exit 1
-    fi
-    echo "SKIP: $1; run through scripts/test" >&2
-    exit 77
-}
+source "$here/session-tools.sh"
 
 # pyatspi is Debian's python3-pyatspi: ask Debian's interpreter, not one earlier on PATH.
 python=/usr/bin/python3
@@ -32,12 +24,7 @@ python=/usr/bin/python3
 "$python" -c 'import pyatspi' 2>/dev/null \
     || unavailable "pyatspi is missing: install python3-pyatspi (TEST_PACKAGES)"
 command -v Xvfb >/dev/null || unavailable "Xvfb is missing: install xvfb (TEST_PACKAGES)"
-[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] \
-    || unavailable "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS)"
-# The session's daemon activates org.a11y.Bus (at-spi-bus-launcher) on demand; it ends with it.
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress \
-    >/dev/null 2>&1 \
-    || unavailable "org.a11y.Bus does not start: install at-spi2-core (TEST_PACKAGES)"
+require_accessibility_bus
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/care360-a11y.XXXXXX")"
 xvfb_pid=""
@@ -57,17 +44,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# -displayfd picks a free display and says which: no race with other X servers.
-Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp -noreset 5>"$work/display" \
-    >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-for _ in $(seq 1 100); do
-    [ -s "$work/display" ] && break
-    kill -0 "$xvfb_pid" 2>/dev/null || break
-    sleep 0.1
-done
-[ -s "$work/display" ] || { cat "$work/xvfb.log" >&2; echo "FAIL: Xvfb did not start" >&2; exit 1; }
-display=":$(tr -d '[:space:]' <"$work/display")"
+start_xvfb 1280x800x24 "$work" "$work/xvfb.log"
 
 mkdir -p "$work/config" "$work/data" "$work/cache" "$work/logs" "$out_dir"
 # In the background, so that a TERM from ctest reaches the trap (and the checker) at once.

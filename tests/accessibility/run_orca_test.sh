@@ -19,15 +19,7 @@ fi
 console="$1"
 out_dir="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-
-unavailable() {
-    if [ -n "${CARE360_TEST_SESSION:-}" ]; then
-        echo "FAIL: $1" >&2
-        exit 1
-    fi
-    echo "SKIP: $1; run through scripts/test" >&2
-    exit 77
-}
+source "$here/session-tools.sh"
 
 [ -x "$console" ] || { echo "FAIL: $console is not an executable (build it first)" >&2; exit 1; }
 # Orca and pyatspi are Debian's: ask Debian's interpreter, not one earlier on PATH.
@@ -45,11 +37,7 @@ for tool in Xvfb openbox xdotool; do
     command -v "$tool" >/dev/null \
         || unavailable "$tool is missing: install xvfb, openbox and xdotool (TEST_PACKAGES)"
 done
-[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] \
-    || unavailable "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS)"
-dbus-send --session --print-reply --dest=org.a11y.Bus /org/a11y/bus org.a11y.Bus.GetAddress \
-    >/dev/null 2>&1 \
-    || unavailable "org.a11y.Bus does not start: install at-spi2-core (TEST_PACKAGES)"
+require_accessibility_bus
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/care360-orca.XXXXXX")"
 pids=() # started here, stopped last-started first
@@ -95,17 +83,9 @@ trap 'exit 143' TERM
 mkdir -p "$work/logs" "$work/run" "$out_dir"
 chmod 700 "$work/run"
 
-# The X server: -displayfd picks a free display and says which, so no race with others.
-Xvfb -displayfd 5 -screen 0 1366x768x24 -nolisten tcp -noreset 5>"$work/display" \
-    >"$work/logs/xvfb.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do
-    [ -s "$work/display" ] && break
-    kill -0 "${pids[0]}" 2>/dev/null || break
-    sleep 0.1
-done
-[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start" >&2; exit 1; }
-DISPLAY=":$(tr -d '[:space:]' <"$work/display")"
+start_xvfb 1366x768x24 "$work" "$work/logs/xvfb.log"
+pids+=("$xvfb_pid")
+DISPLAY="$display"
 export DISPLAY
 
 # Orca's own home: its settings, speech-dispatcher's configuration and the null sound device.

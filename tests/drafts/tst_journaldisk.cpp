@@ -53,6 +53,25 @@ bool mountAgain(const QString &mountpoint, const QString &mode)
 }
 } // namespace
 
+// A journal in a folder of the small disk, and a keeper mirroring a model with one case open.
+struct Kept {
+    explicit Kept(const QString &directory, const QList<Escalation> &rows)
+        : journal(directory)
+    {
+        journal.setKey(DraftCipher::newKey());
+        keeper.setEnvironment(kEnvironment);
+        QSignalSpy settled(&keeper, &DraftKeeper::restoreFinished);
+        model.setCaseEscalations(kCase, rows);
+        ready = settled.wait(10000);
+    }
+    DraftJournal journal;
+    Model model;
+    DraftKeeper keeper { &model, &journal };
+    QSignalSpy problems { &keeper, &DraftKeeper::problem };
+    QSignalSpy recovered { &keeper, &DraftKeeper::recovered };
+    bool ready = false;
+};
+
 class TestJournalDisk : public QObject {
     Q_OBJECT
 private slots:
@@ -76,16 +95,9 @@ void TestJournalDisk::initTestCase()
 void TestJournalDisk::fullDiskKeepsTheEarlierJournalTellsTheAgentAndRetries()
 {
     const QString directory = m_disk + QStringLiteral("/full/drafts");
-    DraftJournal journal(directory);
-    journal.setKey(DraftCipher::newKey());
-    Model model;
-    DraftKeeper keeper(&model, &journal);
-    keeper.setEnvironment(kEnvironment);
-    QSignalSpy problems(&keeper, &DraftKeeper::problem);
-    QSignalSpy recovered(&keeper, &DraftKeeper::recovered);
-    QSignalSpy settled(&keeper, &DraftKeeper::restoreFinished);
-    model.setCaseEscalations(kCase, { escalation(1), escalation(2) });
-    QVERIFY(settled.wait(10000));
+    Kept kept(directory, { escalation(1), escalation(2) });
+    QVERIFY(kept.ready);
+    auto &[journal, model, keeper, problems, recovered, ready] = kept;
 
     QVERIFY(model.setData(model.index(0, Model::Note), kFirst));
     keeper.flush();
@@ -128,15 +140,9 @@ void TestJournalDisk::fullDiskKeepsTheEarlierJournalTellsTheAgentAndRetries()
 void TestJournalDisk::readOnlyFolderIsToldAndNothingIsPromised()
 {
     const QString directory = m_disk + QStringLiteral("/readonly/drafts");
-    DraftJournal journal(directory);
-    journal.setKey(DraftCipher::newKey());
-    Model model;
-    DraftKeeper keeper(&model, &journal);
-    keeper.setEnvironment(kEnvironment);
-    QSignalSpy problems(&keeper, &DraftKeeper::problem);
-    QSignalSpy settled(&keeper, &DraftKeeper::restoreFinished);
-    model.setCaseEscalations(kCase, { escalation(1) });
-    QVERIFY(settled.wait(10000));
+    Kept kept(directory, { escalation(1) });
+    QVERIFY(kept.ready);
+    auto &[journal, model, keeper, problems, recovered, ready] = kept;
     QVERIFY(model.setData(model.index(0, Model::Note), kFirst));
     keeper.flush();
     const QString path = journal.pathFor(kEnvironment, kCase);
