@@ -4,6 +4,7 @@
 #include "qtcompat.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -35,6 +36,24 @@ FollowUpParser::FollowUpParser(const QLocale &locale, int defaultHour)
 {
 }
 
+QString FollowUpParser::withoutLocalZoneName(const QString &text) const
+{
+    // Qt 6.8's long formats end in the zone's long name ("… Central European Standard Time",
+    // "… (hora estándar de Europa central)"): the local one says nothing new.
+    QString typed = text.trimmed();
+    const QTimeZone local = QTimeZone::systemTimeZone();
+    for (const auto kind : { QTimeZone::StandardTime, QTimeZone::DaylightTime }) {
+        const QString name = local.displayName(kind, QTimeZone::LongName, m_locale);
+        if (name.isEmpty())
+            continue;
+        for (const QString &form : { QStringLiteral("(%1)").arg(name), name }) {
+            if (typed.endsWith(form, Qt::CaseInsensitive))
+                return typed.chopped(form.size()).trimmed();
+        }
+    }
+    return typed;
+}
+
 FollowUpReading FollowUpParser::parse(const QString &text) const
 {
     return parse(text, Clock::currentDateTimeUtc().toLocalTime());
@@ -46,7 +65,7 @@ FollowUpReading FollowUpParser::parse(const QString &text, const QDateTime &now)
     const QString example =
         m_locale.toString(QDate(localNow.date().year(), 12, 31), QStringLiteral("d MMM yyyy"))
         + QStringLiteral(" 10:30");
-    const QStringList tokens = FollowUpWords::tokenize(text);
+    const QStringList tokens = FollowUpWords::tokenize(withoutLocalZoneName(text));
     if (tokens.isEmpty())
         return { {},
                  tr("Type a date and time, e.g. %1, tomorrow 9:00 or mon 10:30.").arg(example) };

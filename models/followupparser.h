@@ -53,6 +53,7 @@ public:
     static std::optional<std::chrono::minutes> parseDuration(const QString &text);
 
 private:
+    QString withoutLocalZoneName(const QString &text) const;
     struct Time; // the time of day, read or refused
 
     FollowUpReading read(const QStringList &tokens, const QDateTime &now) const;

@@ -75,7 +75,10 @@ QString CaseBar::caseId() const
 
 void CaseBar::setCaseId(const QString &caseId)
 {
-    m_caseCombo->setEditText(caseId);
+    // Setting the same text again raises text events that a screen reader takes for the focus
+    // being back in the field (Orca 48), after the table already had it.
+    if (m_caseCombo->currentText() != caseId)
+        m_caseCombo->setEditText(caseId);
 }
 
 void CaseBar::setRecentCases(const QStringList &caseIds)

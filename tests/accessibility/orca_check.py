@@ -214,9 +214,13 @@ class KnownGap(Heard):
     """Not heard today, for a reason written down: reported as a known gap, and turned into a
     failure the day it is heard, so the mark cannot outlive the gap it describes."""
 
-    def __init__(self, pattern, meaning, reason):
+    def __init__(self, pattern, meaning, reason, heard_from=None):
         super().__init__(pattern, meaning)
         self.reason = reason
+        self.heard_from = heard_from  # the Orca major version that speaks it: a plain check there
+
+    def is_gap_for(self, orca_major):
+        return self.heard_from is None or orca_major is None or orca_major < self.heard_from
 
 
 class Step:
@@ -277,7 +281,8 @@ def steps():
             Heard(r"\bnote\b", "the note cell is read with its column"),
         ]),
         Step("edit-note", "F2", key("F2"), [
-            KnownGap(r"\bnote\b", "the note editor is named", EDITOR_GAP),
+            KnownGap(r"\bnote\b", "the note editor is named", EDITOR_GAP,
+                     heard_from=48),
         ]),
         Step("type-note", "Ctrl+A, type a note", lambda: (
             key("ctrl+a")(), type_text("Called back, refill approved")())),
@@ -289,7 +294,8 @@ def steps():
             Heard(r"follow-up", "the follow-up cell is read"),
         ]),
         Step("edit-follow-up", "F2", key("F2"), [
-            KnownGap(r"follow-up", "the follow-up editor is named", EDITOR_GAP),
+            KnownGap(r"follow-up", "the follow-up editor is named", EDITOR_GAP,
+                     heard_from=48),
             NotHeard(r"calendar|\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b",
                      "the hidden calendar is not read"),
         ]),
@@ -305,7 +311,8 @@ def steps():
             Heard(r"\w", "the next row is read"),
         ]),
         Step("edit-assignee", "F2", key("F2"), [
-            KnownGap(r"assignee", "the assignee editor is named", EDITOR_GAP),
+            KnownGap(r"assignee", "the assignee editor is named", EDITOR_GAP,
+                     heard_from=48),
         ]),
         Step("type-nurse", "type nurse", type_text("nurse")),
         Step("pick-nurse", "Down", key("Down"), [
@@ -390,6 +397,22 @@ def start_console(args, log_dir):
     return console
 
 
+def orca_major(version):
+    match = re.match(r"(\d+)", version or "")
+    return int(match.group(1)) if match else None
+
+
+def installed_orca_version():
+    # Orca 48 no longer logs its version at launch; "orca --version" answers on every version.
+    try:
+        out = subprocess.run(["orca", "--version"], capture_output=True, text=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    match = re.search(r"(\d+(?:\.\d+)*)", out)  # "43.1", or "Orca version 48.1, AT-SPI2 …"
+    return match.group(1) if match else "?"
+
+
 def transcript(all_steps, orca_version):
     width = max(len(s.name) for s in all_steps)
     lines = ["# What Orca %s said, one utterance per line: step | utterance" % orca_version,
@@ -421,6 +444,8 @@ def main():
     try:
         orca, log = start_orca(args, log_dir)
         orca_version = log.version()
+        if orca_version == "?":
+            orca_version = installed_orca_version()
         for step in all_steps:
             step.start = log.size()
             if step.action is None:
@@ -458,7 +483,7 @@ def main():
         texts = [u.text for u in step.heard]
         for check in step.checks:
             heard = bool(step.end) and check.holds(texts)
-            if isinstance(check, KnownGap):
+            if isinstance(check, KnownGap) and check.is_gap_for(orca_major(orca_version)):
                 print("%s: %s: %s (%s)" % ("FAIL" if heard else "KNOWN GAP", step.name,
                                            check.meaning, check.reason))
                 if heard:

@@ -5,6 +5,7 @@
 
 #include "app/sandbox/demodata.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -115,6 +116,23 @@ void TestSingleInstance::casesOpenAtACrashOpenAgain()
     {
         Launch crashed(m_environment, { QStringLiteral("--case"), Demo::acmeSecondCaseId });
         QVERIFY2(crashed.says(listed), qPrintable(crashed.log));
+        // The log line comes before the console has written down that the case is open: the
+        // crash must come after that, as it would for an agent who had been working on it.
+        const QString settings =
+            m_home.path() + QStringLiteral("/cfg/Care360/care360-escalations.conf");
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QFile file(settings);
+                if (!file.open(QIODevice::ReadOnly))
+                    return false;
+                for (const QByteArray &line : file.readAll().split('\n')) {
+                    if (line.startsWith("openCases=")
+                        && line.contains(Demo::acmeSecondCaseId.toUtf8()))
+                        return true;
+                }
+                return false;
+            },
+            10000));
         ::kill(pid_t(crashed.process.processId()), SIGKILL);
         QVERIFY(crashed.process.waitForFinished(5000));
     }

@@ -219,7 +219,9 @@ void TestFollowUpParser::shownTextReadsBack()
     QCOMPARE(spanish.text(value), QStringLiteral("lun 14 dic 2026 10:30"));
     QCOMPARE(spanish.parse(spanish.text(value)).value, value);
     const FollowUpParser american(QLocale(QLocale::English, QLocale::UnitedStates));
-    QCOMPARE(american.text(value), QStringLiteral("Mon 14 Dec 2026 10:30 AM"));
+    // Qt 6.8 puts a narrow no-break space (U+202F) before AM; Qt 6.4 a space.
+    QCOMPARE(american.text(value).replace(QChar(0x202F), QLatin1Char(' ')),
+             QStringLiteral("Mon 14 Dec 2026 10:30 AM"));
     QCOMPARE(american.parse(american.text(value)).value, value);
     // Where names would not read back, ISO does.
     const FollowUpParser japanese(QLocale(QLocale::Japanese, QLocale::Japan));
