@@ -214,13 +214,17 @@ class KnownGap(Heard):
     """Not heard today, for a reason written down: reported as a known gap, and turned into a
     failure the day it is heard, so the mark cannot outlive the gap it describes."""
 
-    def __init__(self, pattern, meaning, reason, heard_from=None):
+    def __init__(self, pattern, meaning, reason, heard_from=None, gap_from=None):
         super().__init__(pattern, meaning)
         self.reason = reason
         self.heard_from = heard_from  # the Orca major version that speaks it: a plain check there
+        self.gap_from = gap_from  # the first Orca major version it is a gap in: plain before
 
     def is_gap_for(self, orca_major):
-        return self.heard_from is None or orca_major is None or orca_major < self.heard_from
+        if orca_major is None:
+            return True
+        return (self.heard_from is None or orca_major < self.heard_from) and (
+            self.gap_from is None or orca_major >= self.gap_from)
 
 
 class Step:
@@ -272,7 +276,10 @@ def steps():
             Heard(r"\bnote\b", "the first cell (the note) is read"),
         ], min_wait=2.5),
         Step("to-follow-up", "Right", key("Right"), [
-            Heard(r"follow-up", "the follow-up cell is read with its column"),
+            KnownGap(r"follow-up", "the follow-up cell is read with its column",
+                     "after a load the case field's list is refilled; Orca 48 takes the field's "
+                     "caret event, which arrives after the table's focus, for the focus coming "
+                     "back, and reads the whole row on the next arrow", gap_from=48),
         ]),
         Step("to-assignee", "Right", key("Right"), [
             Heard(r"assignee", "the assignee cell is read with its column"),
