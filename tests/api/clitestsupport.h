@@ -18,6 +18,20 @@ struct CliRun {
     QByteArray err;
 };
 
+// The escalations of list --format json's envelope (data.escalations); *parsed says whether the
+// output was valid JSON at all.
+inline QJsonArray listedEscalations(const QByteArray &out, bool *parsed)
+{
+    QJsonParseError error {};
+    const QJsonDocument document = QJsonDocument::fromJson(out, &error);
+    *parsed = error.error == QJsonParseError::NoError;
+    return document.object()
+        .value(QLatin1String("data"))
+        .toObject()
+        .value(QLatin1String("escalations"))
+        .toArray();
+}
+
 struct CliFixture {
     Sandbox::SandboxServer server;
     QTemporaryDir dir;

@@ -179,14 +179,9 @@ void TestCliList::listJsonParses()
     QFETCH(QStringList, options);
     const CliRun run = list(options);
     QCOMPARE(run.exitCode, 0);
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
-    QCOMPARE(error.error, QJsonParseError::NoError);
-    const QJsonArray listed = document.object()
-                                  .value(QLatin1String("data"))
-                                  .toObject()
-                                  .value(QLatin1String("escalations"))
-                                  .toArray();
+    bool parsed = false;
+    const QJsonArray listed = listedEscalations(run.out, &parsed);
+    QVERIFY(parsed);
     const QList<Escalation> expected = active();
     QCOMPARE(listed.size(), expected.size());
     for (int i = 0; i < expected.size(); ++i)

@@ -70,6 +70,15 @@ struct Kept {
     QSignalSpy problems { &keeper, &DraftKeeper::problem };
     QSignalSpy recovered { &keeper, &DraftKeeper::recovered };
     bool ready = false;
+
+    // A first note on row 0, kept on disk: the journal's bytes (empty if nothing was written).
+    QByteArray keepFirstNote()
+    {
+        if (!model.setData(model.index(0, Model::Note), kFirst))
+            return {};
+        keeper.flush();
+        return readAll(journal.pathFor(kEnvironment, kCase));
+    }
 };
 
 class TestJournalDisk : public QObject {
@@ -98,12 +107,9 @@ void TestJournalDisk::fullDiskKeepsTheEarlierJournalTellsTheAgentAndRetries()
     Kept kept(directory, { escalation(1), escalation(2) });
     QVERIFY(kept.ready);
     auto &[journal, model, keeper, problems, recovered, ready] = kept;
-
-    QVERIFY(model.setData(model.index(0, Model::Note), kFirst));
-    keeper.flush();
-    const QString path = journal.pathFor(kEnvironment, kCase);
-    const QByteArray before = readAll(path);
+    const QByteArray before = kept.keepFirstNote();
     QVERIFY(!before.isEmpty());
+    const QString path = journal.pathFor(kEnvironment, kCase);
     QVERIFY(keeper.isKept());
 
     const QString filler = fillDisk(m_disk);
@@ -143,11 +149,9 @@ void TestJournalDisk::readOnlyFolderIsToldAndNothingIsPromised()
     Kept kept(directory, { escalation(1) });
     QVERIFY(kept.ready);
     auto &[journal, model, keeper, problems, recovered, ready] = kept;
-    QVERIFY(model.setData(model.index(0, Model::Note), kFirst));
-    keeper.flush();
-    const QString path = journal.pathFor(kEnvironment, kCase);
-    const QByteArray before = readAll(path);
+    const QByteArray before = kept.keepFirstNote();
     QVERIFY(!before.isEmpty());
+    const QString path = journal.pathFor(kEnvironment, kCase);
 
     QVERIFY(mountAgain(m_disk, QStringLiteral("ro")));
     QVERIFY(model.setData(model.index(0, Model::Note), kSecond));
