@@ -19,6 +19,7 @@ bool ApiOutcome::isRetryable() const
     case Kind::TimedOut:
     case Kind::ConnectionFailed:
     case Kind::Cancelled:
+    case Kind::ProxyLoginNeeded: // trying again asks for the login
         return true;
     case Kind::UnexpectedResponse:
         return httpStatus == 0 || httpStatus == 429 || httpStatus >= 500
@@ -78,7 +79,21 @@ QString ApiOutcome::userMessage(Audience audience) const
         return tr("Could not reach Care360 (%1); check the network and try again.")
             .arg(shown(detail));
     case Kind::TlsFailed:
-        return tr("The secure connection to Care360 could not be verified (%1); nothing was sent.")
+        // Healthcare organisations often inspect TLS: their proxy's certificate authority is
+        // then the missing piece, and the agent can add it without turning verification off.
+        return say(tr("The secure connection to Care360 could not be verified (%1); nothing was "
+                      "sent. If your organisation inspects secure traffic, add its certificate "
+                      "authority in Settings › Preferences › Network."),
+                   tr("The secure connection to Care360 could not be verified (%1); nothing was "
+                      "sent. If your organisation inspects secure traffic, give its certificate "
+                      "authority with --ca-file FILE or SSL_CERT_FILE."))
+            .arg(shown(detail));
+    case Kind::ProxyLoginNeeded:
+        return say(tr("The proxy %1 asks for a login that was not given or was not accepted; "
+                      "nothing reached Care360. Try again to enter the proxy login."),
+                   tr("The proxy %1 asks for a login that was not given or was not accepted; "
+                      "nothing reached Care360. Give it in https_proxy "
+                      "(http://user:password@%1) or save it once in the console."))
             .arg(shown(detail));
     case Kind::Cancelled:
         return say(tr("The request was cancelled; your changes are kept."),
@@ -154,6 +169,8 @@ QString ApiOutcome::kindName(Kind kind)
         return QStringLiteral("connection-failed");
     case Kind::TlsFailed:
         return QStringLiteral("tls-failed");
+    case Kind::ProxyLoginNeeded:
+        return QStringLiteral("proxy-login-needed");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
     case Kind::TooLarge:

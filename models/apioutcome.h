@@ -25,6 +25,9 @@ struct ApiOutcome {
         TimedOut,
         ConnectionFailed,
         TlsFailed,
+        // A company proxy asked for a login (407) that was not given or that it turned down;
+        // nothing reached Care360. detail: the proxy, "host:port".
+        ProxyLoginNeeded,
         Cancelled,
         TooLarge,
         Refused, // refused locally before sending (insecure URL, redirect)

@@ -71,14 +71,12 @@ QString EscalationPresenter::editStepText(EditableField field)
 
 QString EscalationPresenter::displayText(const EscalationRow &row, int column) const
 {
+    // Server text on screen: a right-to-left override or a control in a colleague's note must not
+    // make the cell show something other than what is stored (the editor gets the stored text).
+    if (column == Model::Title || column == Model::Type || column == Model::Note)
+        return UntrustedText::visible(storedText(row, column));
     const Escalation &e = row.server();
     switch (column) {
-    case Model::Title:
-        return e.title;
-    case Model::Type:
-        return e.type;
-    case Model::Note:
-        return row.effectiveNote().value_or(QString());
     case Model::FollowUpDue:
         return localDateTimeText(row.effectiveFollowUp().value_or(QDateTime()));
     case Model::Assignee:
@@ -89,6 +87,20 @@ QString EscalationPresenter::displayText(const EscalationRow &row, int column) c
         return localDateTimeText(e.updatedAt.value_or(QDateTime()));
     }
     return QString();
+}
+
+QString EscalationPresenter::storedText(const EscalationRow &row, int column) const
+{
+    switch (column) {
+    case Model::Title:
+        return row.server().title;
+    case Model::Type:
+        return row.server().type;
+    case Model::Note:
+        return row.effectiveNote().value_or(QString());
+    default:
+        return displayText(row, column);
+    }
 }
 
 QString EscalationPresenter::assigneeText(const EscalationRow &row) const

@@ -18,7 +18,10 @@ class EscalationPresenter {
 public:
     EscalationPresenter(const AssigneeDirectory *directory, QDateTime now);
 
+    // What the cell shows: server text with its controls made visible (UntrustedText::visible).
     QString displayText(const EscalationRow &row, int column) const;
+    // What is stored, exactly (a data exit such as the clipboard); displayText for the others.
+    QString storedText(const EscalationRow &row, int column) const;
     QString toolTip(const EscalationRow &row, int column) const;
     // What a screen reader says for a cell: its state in words, then its text ("Overdue,
     // Edited: 3 Dec 2026 09:00"), since colour and the ✎ mark reach only the eyes.

@@ -97,7 +97,7 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
         if (column == Assignee && !row.hasDraft(EditableField::Assignee)
             && row.server().assignedToUserId)
             return *row.server().assignedToUserId;
-        return presenter.displayText(row, column);
+        return presenter.storedText(row, column);
     default:
         return QVariant();
     }

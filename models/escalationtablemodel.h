@@ -45,7 +45,7 @@ public:
         EditValueRole, // same as Qt::EditRole
         RowDirtyRole, // bool, any column: the row holds any draft
         SortRole, // comparable value: text, or UTC QDateTime (invalid when empty)
-        CopyRole, // what Copy puts on the clipboard: the shown text, the user ID of an assignee
+        CopyRole, // what Copy puts on the clipboard: the stored text, the user ID of an assignee
         ConflictRole, // bool, editable cells: Care360's value changed under this cell's draft
     };
     Q_ENUM(Role)

@@ -12,7 +12,8 @@ BUILD_PACKAGES=(cmake g++ make pkg-config qt6-base-dev qt6-httpserver-dev qt6-we
 # What the test suite adds: a real Secret Service, D-Bus, X tools, the AT-SPI bus with pyatspi
 # (tests/accessibility), and the packaging checks.
 TEST_PACKAGES=(gnome-keyring libsecret-tools dbus dbus-x11 xvfb xauth at-spi2-core python3-pyatspi
-    orca speech-dispatcher openbox xdotool appstream desktop-file-utils dpkg-dev file curl)
+    orca speech-dispatcher openbox xdotool appstream desktop-file-utils dpkg-dev file curl
+    tinyproxy socat openssl)
 
 log() { printf '==> %s\n' "$*" >&2; }
 

@@ -276,10 +276,6 @@
         <translation>No se pudo conectar con Care360 (%1); revise la red e inténtelo de nuevo.</translation>
     </message>
     <message>
-        <source>The secure connection to Care360 could not be verified (%1); nothing was sent.</source>
-        <translation>No se pudo verificar la conexión segura con Care360 (%1); no se envió nada.</translation>
-    </message>
-    <message>
         <source>The request was cancelled; your changes are kept.</source>
         <translation>Se canceló la solicitud; sus cambios se conservan.</translation>
     </message>
@@ -355,6 +351,22 @@
             <numerusform>Otra persona cambió en Care360 %n campo que usted editó desde que comenzó; está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
             <numerusform>Otra persona cambió en Care360 %n campos que usted editó desde que comenzó; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The secure connection to Care360 could not be verified (%1); nothing was sent. If your organisation inspects secure traffic, add its certificate authority in Settings › Preferences › Network.</source>
+        <translation>No se pudo verificar la conexión segura con Care360 (%1); no se envió nada. Si su organización inspecciona el tráfico seguro, agregue su autoridad de certificación en Configuración › Preferencias › Red.</translation>
+    </message>
+    <message>
+        <source>The secure connection to Care360 could not be verified (%1); nothing was sent. If your organisation inspects secure traffic, give its certificate authority with --ca-file FILE or SSL_CERT_FILE.</source>
+        <translation>No se pudo verificar la conexión segura con Care360 (%1); no se envió nada. Si su organización inspecciona el tráfico seguro, indique su autoridad de certificación con --ca-file ARCHIVO o SSL_CERT_FILE.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 asks for a login that was not given or was not accepted; nothing reached Care360. Try again to enter the proxy login.</source>
+        <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Vuelva a intentarlo para ingresar las credenciales del proxy.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 asks for a login that was not given or was not accepted; nothing reached Care360. Give it in https_proxy (http://user:password@%1) or save it once in the console.</source>
+        <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Indíquelas en https_proxy (http://usuario:contraseña@%1) o guárdelas una vez en la consola.</translation>
     </message>
 </context>
 <context>
@@ -742,6 +754,13 @@
     <message>
         <source>Sandbox demo key</source>
         <translation>Clave de demostración del Sandbox</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ConsoleWindows</name>
+    <message>
+        <source>%1 Only the system&apos;s certificate authorities are trusted; choose the file again in Settings › Preferences › Network.</source>
+        <translation>%1 Solo se confía en las autoridades de certificación del sistema; elija el archivo de nuevo en Configuración › Preferencias › Red.</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1684,144 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>Care360 Escalations — %1</source>
         <translation>Escalamientos de Care360 — %1</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>Con&amp;figuración</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::NetworkPreferencesPage</name>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>No existe el archivo %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: choose a certificate file you may open.</source>
+        <translation>No se puede leer %1: elija un archivo de certificado que usted pueda abrir.</translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate: choose the PEM or DER file of your organisation&apos;s certificate authority.</source>
+        <translation>%1 no contiene ningún certificado: elija el archivo PEM o DER de la autoridad de certificación de su organización.</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Use the &amp;system&apos;s proxy settings</source>
+        <translation>Usar la configuración de proxy del siste&amp;ma</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>Usar la configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>No pro&amp;xy</source>
+        <translation>Si&amp;n proxy</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Sin proxy</translation>
+    </message>
+    <message>
+        <source>Use &amp;this proxy:</source>
+        <translation>Usar es&amp;te proxy:</translation>
+    </message>
+    <message>
+        <source>Use this proxy</source>
+        <translation>Usar este proxy</translation>
+    </message>
+    <message>
+        <source>Proxy host name</source>
+        <translation>Nombre del servidor proxy</translation>
+    </message>
+    <message>
+        <source>proxy.example.org</source>
+        <translation>proxy.example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>Ser&amp;vidor:</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>Puerto del proxy</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>Archivo de CA</translation>
+    </message>
+    <message>
+        <source>None: only the system&apos;s certificate authorities</source>
+        <translation>Ninguno: solo las autoridades de certificación del sistema</translation>
+    </message>
+    <message>
+        <source>Organisation certificate &amp;authorities (CA bundle file):</source>
+        <translation>&amp;Autoridades de certificación de la organización (archivo de CA):</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>E&amp;xaminar…</translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation>Examinar</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle file</source>
+        <translation>Elegir el archivo de CA</translation>
+    </message>
+    <message>
+        <source>Needed only when your organisation&apos;s proxy inspects encrypted connections (TLS inspection): your IT department has the file, in PEM or DER format. The system&apos;s own authorities stay trusted.</source>
+        <translation>Solo hace falta si el proxy de su organización inspecciona las conexiones cifradas (inspección TLS): su departamento de TI tiene el archivo, en formato PEM o DER. Las autoridades del propio sistema siguen siendo de confianza.</translation>
+    </message>
+    <message>
+        <source>Request time limit in seconds</source>
+        <translation>Límite de tiempo por solicitud, en segundos</translation>
+    </message>
+    <message>
+        <source>Request time &amp;limit (seconds):</source>
+        <translation>&amp;Límite de tiempo por solicitud (segundos):</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s host name, or choose another proxy setting.</source>
+        <translation>Escriba el nombre del servidor proxy o elija otra configuración de proxy.</translation>
+    </message>
+    <message>
+        <source>Enter only the proxy&apos;s host name, such as proxy.example.org, without http:// or a port.</source>
+        <translation>Escriba solo el nombre del servidor proxy, como proxy.example.org, sin http:// ni puerto.</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port, such as 3128 or 8080.</source>
+        <translation>Escriba el puerto del proxy, como 3128 u 8080.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;PEM certificates (*.pem *.crt *.cer);;DER certificates (*.der *.cer *.crt);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer *.der);;Certificados PEM (*.pem *.crt *.cer);;Certificados DER (*.der *.cer *.crt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::NetworkSetup</name>
+    <message>
+        <source>The certificate authority file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo de autoridad de certificación %1.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file %1 holds no certificate (PEM or DER).</source>
+        <translation>El archivo de autoridad de certificación %1 no contiene ningún certificado (PEM o DER).</translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>
@@ -1685,6 +1842,132 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
             <numerusform>Otra persona cambió en Care360 %n campo que usted está editando; está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
             <numerusform>Otra persona cambió en Care360 %n campos que usted está editando; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Preferences pages</source>
+        <translation>Páginas de preferencias</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>&amp;Red</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups</source>
+        <translation>&amp;Seguimientos</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmations</source>
+        <translation>&amp;Confirmaciones</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Default hour for new follow-up dates</source>
+        <translation>Hora predeterminada de las nuevas fechas de seguimiento</translation>
+    </message>
+    <message>
+        <source>Due soon window in hours</source>
+        <translation>Margen de “vence pronto”, en horas</translation>
+    </message>
+    <message>
+        <source>Default &amp;hour for new follow-up dates:</source>
+        <translation>&amp;Hora predeterminada de las nuevas fechas de seguimiento:</translation>
+    </message>
+    <message>
+        <source>A date typed without a time, such as “tomorrow”, gets this hour.</source>
+        <translation>Una fecha escrita sin hora, como “mañana”, recibe esta hora.</translation>
+    </message>
+    <message>
+        <source>Due &amp;soon window (hours):</source>
+        <translation>&amp;Margen de “vence pronto” (horas):</translation>
+    </message>
+    <message>
+        <source>Follow-ups due within this many hours are marked “due soon”.</source>
+        <translation>Los seguimientos que vencen dentro de este número de horas se marcan como “vence pronto”.</translation>
+    </message>
+    <message>
+        <source>Ask before sending to &amp;Production</source>
+        <translation>Preguntar antes de enviar a &amp;Producción</translation>
+    </message>
+    <message>
+        <source>Ask before sending to Production</source>
+        <translation>Preguntar antes de enviar a Producción</translation>
+    </message>
+    <message>
+        <source>List the case again just before sending</source>
+        <translation>Volver a listar el caso justo antes de enviar</translation>
+    </message>
+    <message>
+        <source>Console language</source>
+        <translation>Idioma de la consola</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>I&amp;dioma:</translation>
+    </message>
+    <message>
+        <source>The console changes language the next time it starts.</source>
+        <translation>La consola cambia de idioma la próxima vez que se inicia.</translation>
+    </message>
+    <message>
+        <source>&amp;List the case again just before sending</source>
+        <translation>Volver a &amp;listar el caso justo antes de enviar</translation>
+    </message>
+    <message>
+        <source>Finds a colleague&apos;s change first, so that it is not overwritten unseen.</source>
+        <translation>Encuentra antes el cambio de un colega, para que no se sobrescriba sin que usted lo vea.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ProxyLoginDialog</name>
+    <message>
+        <source>Proxy login</source>
+        <translation>Credenciales del proxy</translation>
+    </message>
+    <message>
+        <source>The proxy %1 did not accept that login. Enter it again.</source>
+        <translation>El proxy %1 no aceptó esas credenciales. Ingréselas de nuevo.</translation>
+    </message>
+    <message>
+        <source>The proxy %1 asks for a login before anything reaches Care360.</source>
+        <translation>El proxy %1 pide credenciales antes de que algo llegue a Care360.</translation>
+    </message>
+    <message>
+        <source>It is kept in the system keychain, not asked again.</source>
+        <translation>Se guardan en el llavero del sistema y no se vuelven a pedir.</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Nombre de usuario del proxy</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Contraseña del proxy</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Iniciar sesión</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2381,10 @@ Options:
                    character) instead of refusing its row.
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
+  --ca-file FILE   Also trust the certificate authorities in FILE (PEM or DER), e.g. the
+                   one a company proxy that inspects secure traffic signs with. Without it,
+                   SSL_CERT_FILE, else the console&apos;s Preferences. The system&apos;s authorities
+                   stay trusted; verification is never turned off.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
@@ -2110,11 +2397,12 @@ Options:
                    on one line. (csv and json always carry the notes whole.)
   --json           The same as --format json: the server&apos;s JSON envelope, read and
                    written again as one line of valid JSON; the text exactly as stored,
-                   every control character and U+2028/U+2029 as \uXXXX. (list asks with an
-                   unknown escalation ID, so its envelope is the 400 &quot;Escalation not found&quot;
-                   answer whose data.escalations is the active list.) With update, the
-                   envelope without the escalations&apos; notes; with update --from, one
-                   envelope per case sent, in order.
+                   escaped: \n, \r, \t, \b and \f as such, every other control or format
+                   character (bidi controls and marks too) and U+2028/U+2029 as \uXXXX.
+                   (list asks with an unknown escalation ID, so its envelope is the 400
+                   &quot;Escalation not found&quot; answer whose data.escalations is the active
+                   list.) With update, the envelope without the escalations&apos; notes; with
+                   update --from, one envelope per case sent, in order.
   --help, --version
 
 Bulk files (update --from FILE, at most %1 MiB):
@@ -2156,6 +2444,11 @@ Team directory (shared with the console, which shows assignees by name):
                    {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. One bad row and nothing is
                    imported (exit code 3).
   directory show   Prints the team directory.
+
+Company networks: the console&apos;s proxy choice (Settings &gt; Preferences) applies; with the
+system&apos;s (the default), https_proxy / HTTPS_PROXY for https and http_proxy for http, else
+all_proxy, and no_proxy. A proxy that asks for a login gets the user:password written in its
+URL (http://user:password@host:port), else the login the console saved in the keychain.
 
 The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
 from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
@@ -2213,6 +2506,12 @@ Opciones:
                    carácter de control) en lugar de rechazar su fila.
   --timeout SEGS   El tiempo máximo total de una solicitud (60 de forma predeterminada); un
                    servidor que deja de enviar durante 30 s la termina antes.
+  --ca-file ARCHIVO
+                   Confiar también en las autoridades de certificación de ARCHIVO (PEM o
+                   DER), p. ej. aquella con la que firma un proxy de la empresa que
+                   inspecciona el tráfico seguro. Sin esta opción, SSL_CERT_FILE o, si no,
+                   las Preferencias de la consola. Las autoridades del sistema siguen siendo
+                   de confianza; la verificación nunca se desactiva.
   --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
                    correo electrónico cuando el directorio del equipo los conoce; sin
                    notas), csv o json.
@@ -2227,7 +2526,9 @@ Opciones:
                    completas.)
   --json           Lo mismo que --format json: el sobre JSON del servidor, leído y escrito de
                    nuevo como una línea de JSON válido; el texto exactamente como está
-                   guardado, cada carácter de control y U+2028/U+2029 como \uXXXX. (list
+                   guardado, escapado: \n, \r, \t, \b y \f como tales, cualquier otro
+                   carácter de control o de formato (también los controles y marcas bidi) y
+                   U+2028/U+2029 como \uXXXX. (list
                    consulta con un ID de escalamiento desconocido, así que su sobre es la
                    respuesta 400 &quot;Escalation not found&quot; cuyo data.escalations es la lista
                    de activos.) Con update, el sobre sin las notas de los escalamientos;
@@ -2280,6 +2581,12 @@ Directorio del equipo (compartido con la consola, que muestra a los responsables
                    un arreglo JSON de {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. Con una
                    sola fila incorrecta no se importa nada (código de salida 3).
   directory show   Muestra el directorio del equipo.
+
+Redes de empresa: se aplica la elección de proxy de la consola (Configuración &gt; Preferencias);
+con la del sistema (la predeterminada), https_proxy / HTTPS_PROXY para https y http_proxy para
+http, si no all_proxy, y no_proxy. A un proxy que pide credenciales se le da el
+usuario:contraseña escrito en su URL (http://usuario:contraseña@servidor:puerto) o, si no, las
+credenciales que la consola guardó en el llavero.
 
 La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_KEY o, si no,
 del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada

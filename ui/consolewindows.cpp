@@ -1,9 +1,11 @@
 #include "consolewindows.h"
 
 #include "mainwindow.h"
+#include "proxylogindialog.h"
 
 #include "app/core/consoleservices.h"
 #include "app/logging.h"
+#include "app/network/proxylogins.h"
 
 #include <QApplication>
 
@@ -14,6 +16,7 @@ ConsoleWindows::ConsoleWindows(ConsoleServices *services, QObject *parent)
     , m_services(services)
 {
     setObjectName(QStringLiteral("consoleWindows"));
+    m_services->proxyLogins()->setAsker(&ProxyLoginDialog::ask);
 }
 
 ConsoleWindows::~ConsoleWindows()
@@ -38,6 +41,11 @@ MainWindow *ConsoleWindows::open(const StartupOptions &options)
     connect(workspace, &CaseWorkspace::caseOpenElsewhere, this,
             [this](CaseWorkspace *owner) { bringForward(windowOf(owner)); });
     window->show();
+    if (m_windows.size() == 1 && !m_services->caBundleProblem().isEmpty())
+        window->showNotice(CaseWorkspace::NoticeKind::Warning,
+                           tr("%1 Only the system's certificate authorities are trusted; choose "
+                              "the file again in Settings › Preferences › Network.")
+                               .arg(m_services->caBundleProblem()));
     workspace->start(options);
     return window;
 }

@@ -39,6 +39,8 @@ public:
     // never larger than the screen (1366x768 and 1280x720 laptops included).
     static QSize firstRunSize(const QRect &available);
     CaseWorkspace *workspace() const { return m_core; }
+    // A sentence in the window's banner (the workspace's notices, and the application's).
+    void showNotice(CaseWorkspace::NoticeKind kind, const QString &text);
 
 signals:
     // File › New window: another case side by side, over its own workspace.
@@ -58,6 +60,9 @@ private:
     // Import, bulk edits, copy and sorting: the agent's-day actions (mainwindowmenus.cpp).
     void createDayActions();
     void importTeamDirectory();
+    // Settings › Preferences: what applies at once is applied to every window on OK.
+    void openPreferences();
+    void applyPreferences();
     void bulkEdit(int kind);
     void copySelection();
     // The current cell's conflict: keep the agent's value, or take Care360's (a revert).
@@ -85,7 +90,6 @@ private:
     void showRestoredDrafts(int rows, const QDateTime &savedAt);
     void updateCaseHeader();
     bool askSendConfirmation();
-    void showNotice(CaseWorkspace::NoticeKind kind, const QString &text);
     void requestEnvironment(const Environment &environment);
     void onKeyStateChanged();
     void openKeyDialog();
@@ -143,6 +147,7 @@ private:
     QAction *m_copyAction = nullptr;
     QAction *m_keepMineAction = nullptr;
     QAction *m_takeTheirsAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     QMenu *m_sortMenu = nullptr;
 
     bool m_closeAfterSend = false; // "Send now" at quit: close once everything is saved

@@ -11,6 +11,7 @@
 #include "unsentworklist.h"
 
 #include "app/core/consoleservices.h"
+#include "app/session/preferences.h"
 
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
@@ -173,7 +174,7 @@ QWidget *MainWindow::createCentralWidget()
     m_table->setModel(m_proxy);
     m_delegate = new EscalationDelegate(m_table);
     m_delegate->setCompletions(m_core->assigneeCompletions());
-    m_delegate->setFollowUpHour(m_settings.followUpHour());
+    m_delegate->setFollowUpHour(Preferences().followUpHour());
     m_table->setItemDelegate(m_delegate);
     // Rows never move under the agent: an edit does not re-sort or re-filter; a load, a
     // refresh or an explicit sort does (see onFinished and the View menu).

@@ -1,5 +1,5 @@
 // MainWindow's menus and the agent's-day actions: importing the team directory, bulk edits,
-// copying cells, sorting from the keyboard, and asking about past follow-up dates.
+// copying cells, sorting from the keyboard, asking about past follow-up dates, and Preferences.
 #include "mainwindow.h"
 
 #include "activitydock.h"
@@ -7,7 +7,10 @@
 #include "casebar.h"
 #include "errorbanner.h"
 #include "escalationdelegate.h"
+#include "preferencesdialog.h"
 
+#include "app/core/consoleservices.h"
+#include "app/session/preferences.h"
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
 
@@ -55,6 +58,10 @@ void MainWindow::createDayActions()
                             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
     m_takeTheirsAction = make("takeTheirsAction", tr("&Take their value (conflict)"),
                               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    m_preferencesAction =
+        make("preferencesAction", tr("&Preferences…"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::openPreferences);
     connect(m_keepMineAction, &QAction::triggered, this, [this] { resolveConflict(true); });
     connect(m_takeTheirsAction, &QAction::triggered, this, [this] { resolveConflict(false); });
     connect(m_importTeamAction, &QAction::triggered, this, &MainWindow::importTeamDirectory);
@@ -155,6 +162,11 @@ void MainWindow::createMenus()
         view->addAction(activity);
     }
 
+    // KDE's place for Configure…: between the document's menus and Help.
+    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    settings->setObjectName(QStringLiteral("settingsMenu"));
+    settings->addAction(m_preferencesAction);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(m_aboutAction);
@@ -183,6 +195,26 @@ void MainWindow::importTeamDirectoryFile(const QString &path)
                           tr("Imported %n person(s); assignees now show by name.", nullptr, count));
 }
 
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.networkChanged())
+        m_core->services()->applyNetworkPreferences();
+    for (QWidget *window : QApplication::topLevelWidgets()) {
+        if (auto *main = qobject_cast<MainWindow *>(window))
+            main->applyPreferences();
+    }
+}
+
+void MainWindow::applyPreferences()
+{
+    // The time limit and listing before a send are read when a workspace is made: windows opened
+    // from now on have them; the Production question reads Preferences at every send.
+    m_delegate->setFollowUpHour(Preferences().followUpHour());
+}
+
 QList<int> MainWindow::selectedSourceRows() const
 {
     QModelIndexList indexes = m_table->selectionModel()->selectedIndexes();
@@ -207,7 +239,7 @@ void MainWindow::bulkEdit(int kind)
     if (rows.isEmpty())
         return;
     BulkEditDialog dialog(BulkEditDialog::Kind(kind), int(rows.size()),
-                          m_core->assigneeCompletions(), m_settings.followUpHour(), this);
+                          m_core->assigneeCompletions(), Preferences().followUpHour(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     switch (BulkEditDialog::Kind(kind)) {

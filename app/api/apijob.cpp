@@ -1,6 +1,8 @@
 #include "apijob.h"
 
 #include "app/logging.h"
+#include "app/network/networksetup.h"
+#include "app/network/proxylogins.h"
 #include "care360/version.h"
 #include "models/clock.h"
 #include "models/contractcodec.h"
@@ -212,6 +214,8 @@ void ApiJob::send()
     // server at most once and the agent hears that it may have arrived.
     request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
     request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.body.size());
+    if (const ProxyLogins *logins = ProxyLogins::logins(m_settings.networkAccessManager))
+        m_loginsGivenAtSend = logins->loginsGiven();
     auto *body = new OneShotBody(m_request.body);
     m_reply = m_settings.networkAccessManager->sendCustomRequest(request, m_request.verb, body);
     body->setParent(m_reply);
@@ -294,6 +298,10 @@ ApiOutcome ApiJob::classifyReply()
         return transportOutcome(Kind::TlsFailed, m_sslErrors.join(QLatin1String("; ")));
     if (error == QNetworkReply::SslHandshakeFailedError)
         return transportOutcome(Kind::TlsFailed, m_reply->errorString());
+    if (isProxyLoginFailure(error, status))
+        return transportOutcome(
+            Kind::ProxyLoginNeeded,
+            NetworkSetup::proxyFor(m_settings.networkAccessManager, m_reply->url()));
     // The transfer timeout aborts the reply like cancel() would, but we did not cancel.
     if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
         || error == QNetworkReply::ProxyTimeoutError)
@@ -318,6 +326,22 @@ ApiOutcome ApiJob::classifyReply()
     ApiOutcome outcome = interpretResponse(status, m_rawBody);
     outcome.retryAfterSeconds = retryAfterSeconds(m_reply->rawHeader("Retry-After"));
     return outcome;
+}
+
+bool ApiJob::isProxyLoginFailure(QNetworkReply::NetworkError error, int status)
+{
+    if (error == QNetworkReply::ProxyAuthenticationRequiredError)
+        return true;
+    // A login the proxy turns down ends a tunnel with a bare error rather than a second 407:
+    // when a login was handed over during this request, that is what happened.
+    ProxyLogins *logins = ProxyLogins::logins(m_settings.networkAccessManager);
+    const bool proxyEnded = error == QNetworkReply::UnknownNetworkError
+        || error == QNetworkReply::ProxyConnectionClosedError
+        || error == QNetworkReply::UnknownProxyError;
+    if (!logins || !proxyEnded || status != 0 || logins->loginsGiven() == m_loginsGivenAtSend)
+        return false;
+    logins->refused(NetworkSetup::proxyFor(m_settings.networkAccessManager, m_reply->url()));
+    return true;
 }
 
 int ApiJob::retryAfterSeconds(const QByteArray &header)

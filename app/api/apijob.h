@@ -92,6 +92,8 @@ private:
     void onReplyFinished();
     ApiOutcome outcomeFromReply();
     ApiOutcome classifyReply();
+    // The proxy asked for a login that was not given, or turned down the one given.
+    bool isProxyLoginFailure(QNetworkReply::NetworkError error, int status);
     void abortReply(AbortReason reason);
     void finishLater(const ApiOutcome &outcome);
     void finish(ApiOutcome outcome);
@@ -102,6 +104,7 @@ private:
     QByteArray m_rawBody;
     QPointer<QNetworkReply> m_reply;
     QStringList m_sslErrors;
+    int m_loginsGivenAtSend = 0; // ProxyLogins::loginsGiven() when the request went out
     AbortReason m_abortReason = AbortReason::None;
     QElapsedTimer m_elapsed;
     bool m_started = false;

@@ -45,6 +45,10 @@ Options:
                    character) instead of refusing its row.
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
+  --ca-file FILE   Also trust the certificate authorities in FILE (PEM or DER), e.g. the
+                   one a company proxy that inspects secure traffic signs with. Without it,
+                   SSL_CERT_FILE, else the console's Preferences. The system's authorities
+                   stay trusted; verification is never turned off.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
@@ -57,11 +61,12 @@ Options:
                    on one line. (csv and json always carry the notes whole.)
   --json           The same as --format json: the server's JSON envelope, read and
                    written again as one line of valid JSON; the text exactly as stored,
-                   every control character and U+2028/U+2029 as \uXXXX. (list asks with an
-                   unknown escalation ID, so its envelope is the 400 "Escalation not found"
-                   answer whose data.escalations is the active list.) With update, the
-                   envelope without the escalations' notes; with update --from, one
-                   envelope per case sent, in order.
+                   escaped: \n, \r, \t, \b and \f as such, every other control or format
+                   character (bidi controls and marks too) and U+2028/U+2029 as \uXXXX.
+                   (list asks with an unknown escalation ID, so its envelope is the 400
+                   "Escalation not found" answer whose data.escalations is the active
+                   list.) With update, the envelope without the escalations' notes; with
+                   update --from, one envelope per case sent, in order.
   --help, --version
 
 Bulk files (update --from FILE, at most %1 MiB):
@@ -103,6 +108,11 @@ Team directory (shared with the console, which shows assignees by name):
                    {"userId": ..., "email": ..., "name": ...}. One bad row and nothing is
                    imported (exit code 3).
   directory show   Prints the team directory.
+
+Company networks: the console's proxy choice (Settings > Preferences) applies; with the
+system's (the default), https_proxy / HTTPS_PROXY for https and http_proxy for http, else
+all_proxy, and no_proxy. A proxy that asks for a login gets the user:password written in its
+URL (http://user:password@host:port), else the login the console saved in the keychain.
 
 The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
 from the system keychain for the environment (store it with "key set", which reads it from

@@ -111,6 +111,8 @@ bool CliOptionsParser::parseArgument(const QString &argument)
             return fail(tr("--timeout takes whole seconds from 1 to 3600."));
         m_options.deadline = std::chrono::seconds(seconds);
         return true;
+    } else if (name == QLatin1String("--ca-file")) {
+        return takeValue(name, &m_options.caFile);
     } else if (name == QLatin1String("--escalation")) {
         if (!takeValue(name, &value))
             return false;

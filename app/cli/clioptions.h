@@ -30,6 +30,7 @@ struct CliOptions {
     Format format = Format::Table; // --json is --format json
     bool showNotes = false; // list --show-notes: the table has a NOTE column
     std::optional<std::chrono::seconds> deadline; // --timeout
+    QString caFile; // --ca-file: the organisation's certificate authorities
     bool help = false;
     bool version = false;
 };

@@ -35,6 +35,7 @@ int CliOutput::exitCode(const ApiOutcome &outcome)
     case Kind::TimedOut:
     case Kind::ConnectionFailed:
     case Kind::TlsFailed:
+    case Kind::ProxyLoginNeeded:
     case Kind::Cancelled:
         return Exit::Network;
     case Kind::Refused:

@@ -4,6 +4,8 @@
 #include "app/api/fetchescalationsjob.h"
 #include "app/api/updateescalationsjob.h"
 #include "app/credentials/keycommand.h"
+#include "app/network/networksetup.h"
+#include "app/network/proxylogins.h"
 #include "bulkchanges.h"
 #include "clidirectory.h"
 #include "clifiles.h"
@@ -18,7 +20,26 @@ CliRunner::CliRunner(const CliOptions &options, QTextStream &out, QTextStream &e
     , m_out(out)
     , m_err(err)
     , m_client(new ApiClient(&m_network, this))
+    , m_proxyLogins(new ProxyLogins(&m_network))
 {
+}
+
+bool CliRunner::prepareNetwork()
+{
+    const QUrl target = m_options.environment.baseUrl;
+    NetworkSetup::applyProxy(&m_network, NetworkSetup::cliProxy(target));
+    // user:password in the proxy URL, as curl takes it; otherwise the console's saved login.
+    if (const auto login = ProxyLogins::fromProxyUrl(NetworkSetup::environmentProxy(target)))
+        m_proxyLogins->useForThisRun(login->first, login->second);
+    const QString caFile = NetworkSetup::cliCaBundle(m_options.caFile);
+    QString problem;
+    if (!caFile.isEmpty() && NetworkSetup::useCaBundle(caFile, &problem) == 0) {
+        m_err << problem << Qt::endl;
+        // A file named for this run is a usage error; one from Preferences only a warning.
+        if (caFile == m_options.caFile || caFile == qEnvironmentVariable("SSL_CERT_FILE"))
+            return false;
+    }
+    return true;
 }
 
 std::optional<QString> CliRunner::apiKey()
@@ -103,6 +124,10 @@ void CliRunner::start()
         }
     } else if (!isList) {
         m_requests = { { m_options.caseId, m_options.updates, {} } };
+    }
+    if (!prepareNetwork()) {
+        emit done(Exit::Usage);
+        return;
     }
     const std::optional<QString> key = apiKey();
     if (!key) {

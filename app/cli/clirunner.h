@@ -11,6 +11,7 @@
 namespace Care360 {
 
 class ApiClient;
+class ProxyLogins;
 
 // Runs one list or update command: finds the key, sends the requests (an update: one per case,
 // in order, stopping at the first that fails), prints the outcomes and reports the exit code
@@ -34,6 +35,9 @@ private:
     bool loadBaseFile(int *exitCode);
     void refuse(const QStringList &lines, const QString &closing);
     std::optional<QString> apiKey();
+    // The console's proxy and certificate authorities, --ca-file and the proxy variables; false
+    // (with the sentence printed) when a certificate file the user named cannot be used.
+    bool prepareNetwork();
     void listNextCase();
     void onCaseListed(const ApiOutcome &outcome);
     void sendNextUpdate();
@@ -46,6 +50,7 @@ private:
     QTextStream &m_err;
     QNetworkAccessManager m_network;
     ApiClient *m_client = nullptr;
+    ProxyLogins *m_proxyLogins = nullptr;
     QList<CaseUpdates> m_requests; // update: one per case
     BulkUpdateFile::Base m_base; // update --from --base: the export the file was edited from
     QStringList m_conflicts; // --base: the fields changed on Care360 since, over every case

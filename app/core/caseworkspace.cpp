@@ -7,6 +7,7 @@
 #include "app/drafts/draftkeeper.h"
 #include "app/session/activitylog.h"
 #include "app/session/connectionmanager.h"
+#include "app/session/preferences.h"
 #include "models/assigneedirectory.h"
 #include "models/clock.h"
 #include "models/escalationtablemodel.h"
@@ -40,7 +41,7 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     m_log->setObjectName(QStringLiteral("activityLog"));
     m_session->setObjectName(QStringLiteral("caseSession"));
     m_connection->setPracticeServerFactory(services->sharedPracticeServer());
-    m_client->setDeadline(m_settings.requestDeadline());
+    m_client->setDeadline(Preferences().requestDeadline());
     m_assignees->fromVariantMap(m_settings.assigneeEmails());
     m_assignees->teamFromVariantList(m_settings.teamDirectory());
     setUpDrafts();
@@ -53,7 +54,7 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     connect(m_connection, &ConnectionManager::problem, this,
             [this](const QString &message) { emit notice(NoticeKind::Warning, message); });
     connect(m_session, &CaseSession::busyChanged, this, &CaseWorkspace::busyChanged);
-    m_session->setListBeforeSend(m_settings.listBeforeSend());
+    m_session->setListBeforeSend(Preferences().listBeforeSend());
     connect(m_session, &CaseSession::finished, this, &CaseWorkspace::onFinished);
     connect(m_credentials, &CredentialStore::writeFinished, this, &CaseWorkspace::onKeyWritten);
     connect(m_credentials, &CredentialStore::removeFinished, this, &CaseWorkspace::onKeyRemoved);
@@ -240,7 +241,7 @@ void CaseWorkspace::revertAll()
 
 void CaseWorkspace::setConfirmProductionSend(bool confirm)
 {
-    m_settings.setConfirmProductionSend(confirm);
+    Preferences().setConfirmProductionSend(confirm);
 }
 
 Environment CaseWorkspace::environment() const
@@ -308,7 +309,7 @@ CaseWorkspace::SendConfirmation CaseWorkspace::sendConfirmation() const
 
 bool CaseWorkspace::needsProductionConfirmation() const
 {
-    return m_connection->environment().isProduction() && m_settings.confirmProductionSend();
+    return m_connection->environment().isProduction() && Preferences().confirmProductionSend();
 }
 
 int CaseWorkspace::pastFollowUpCount() const

@@ -5,6 +5,9 @@
 #include "app/credentials/credentialstore.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/journalkey.h"
+#include "app/network/networksetup.h"
+#include "app/network/proxylogins.h"
+#include "app/session/preferences.h"
 #include "models/environment.h"
 #include "models/wirenames.h"
 
@@ -34,6 +37,7 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_credentials(new CredentialStore(this))
+    , m_proxyLogins(new ProxyLogins(m_network))
     , m_journal(new DraftJournal(DraftJournal::defaultDirectory(), this))
     , m_journalKey(new JournalKey(this))
     , m_practiceFactory(std::move(practiceServer))
@@ -43,6 +47,7 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
     m_credentials->setObjectName(QStringLiteral("credentialStore"));
     m_journal->setObjectName(QStringLiteral("draftJournal"));
     m_journalKey->setObjectName(QStringLiteral("journalKey"));
+    applyNetworkPreferences();
     connect(m_journalKey, &JournalKey::ready, m_journal, &DraftJournal::setKey);
     connect(m_journalKey, &JournalKey::unavailable, m_journal, &DraftJournal::setUnavailable);
     connect(m_journal, &DraftJournal::stateChanged, this, &ConsoleServices::onJournalReady);
@@ -53,6 +58,16 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
         m_openAtCrash.append(optionsFor(place.section(QLatin1Char('\n'), 0, 0),
                                         place.section(QLatin1Char('\n'), 1)));
     m_settings.setOpenCases({});
+}
+
+void ConsoleServices::applyNetworkPreferences()
+{
+    const Preferences preferences;
+    NetworkSetup::applyProxy(m_network, preferences.proxy());
+    m_caBundleProblem.clear();
+    NetworkSetup::useCaBundle(preferences.caBundleFile(), &m_caBundleProblem);
+    // Connections kept alive were made with the old proxy and roots.
+    m_network->clearConnectionCache();
 }
 
 void ConsoleServices::onJournalReady()

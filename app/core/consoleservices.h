@@ -17,6 +17,7 @@ class QNetworkAccessManager;
 namespace Care360 {
 
 class CredentialStore;
+class ProxyLogins;
 class DraftJournal;
 class JournalKey;
 
@@ -33,6 +34,12 @@ public:
 
     QNetworkAccessManager *network() const { return m_network; }
     CredentialStore *credentials() const { return m_credentials; }
+    ProxyLogins *proxyLogins() const { return m_proxyLogins; }
+    // Applies the network part of Preferences (proxy, certificate authorities) to every request
+    // from now on; done at construction and after the Preferences dialog.
+    void applyNetworkPreferences();
+    // Why the organisation's certificate authorities are not in use, empty when they are.
+    QString caBundleProblem() const { return m_caBundleProblem; }
     DraftJournal *journal() const { return m_journal; }
     bool hasSandbox() const { return bool(m_practiceFactory); }
     // A factory for one workspace's connection: every call hands out the same running server.
@@ -73,6 +80,8 @@ private:
     QList<StartupOptions> m_openAtCrash;
     QNetworkAccessManager *m_network;
     CredentialStore *m_credentials;
+    ProxyLogins *m_proxyLogins;
+    QString m_caBundleProblem;
     DraftJournal *m_journal;
     JournalKey *m_journalKey;
     PracticeServerFactory m_practiceFactory;

@@ -72,6 +72,7 @@ void SandboxServer::setSlowDuration(int milliseconds)
 
 void SandboxServer::onRequest(HttpExchange *exchange)
 {
+    emit requestReceived();
     const Fault fault = m_faults->take();
     if (m_delayMs <= 0) {
         respond(exchange, fault);

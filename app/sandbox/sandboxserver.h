@@ -58,6 +58,8 @@ public:
     void setRecordingEnabled(bool enabled) { m_recording = enabled; }
 
 signals:
+    // Emitted when a request arrives, before its answer is delayed or sent.
+    void requestReceived();
     // Emitted when an answer starts (or the connection was dropped); status 0 for no answer.
     void requestHandled(int status);
 

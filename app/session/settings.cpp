@@ -1,7 +1,5 @@
 #include "settings.h"
 
-#include "app/api/apijob.h"
-
 namespace Care360 {
 
 namespace {
@@ -13,10 +11,6 @@ const QString kCustomUrl = QStringLiteral("connection/customBaseUrl");
 const QString kRecentCases = QStringLiteral("cases/recent");
 const QString kAssignees = QStringLiteral("assignees/emailsByUserId");
 const QString kTeam = QStringLiteral("assignees/teamDirectory");
-const QString kFollowUpHour = QStringLiteral("followUp/defaultHour");
-const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
-const QString kDeadline = QStringLiteral("network/requestDeadlineSeconds");
-const QString kListBeforeSend = QStringLiteral("safety/listBeforeSend");
 const QString kOpenCases = QStringLiteral("session/openCases");
 } // namespace
 
@@ -88,13 +82,6 @@ void Settings::setTeamDirectory(const QVariantList &team)
     m_settings.setValue(kTeam, team);
 }
 
-int Settings::followUpHour() const
-{
-    bool ok = false;
-    const int hour = m_settings.value(kFollowUpHour, 9).toInt(&ok);
-    return ok && hour >= 0 && hour <= 23 ? hour : 9;
-}
-
 QVariantMap Settings::assigneeEmails() const
 {
     return m_settings.value(kAssignees).toMap();
@@ -104,19 +91,6 @@ void Settings::setAssigneeEmails(const QVariantMap &e)
     m_settings.setValue(kAssignees, e);
 }
 
-std::chrono::seconds Settings::requestDeadline() const
-{
-    bool ok = false;
-    const int seconds = m_settings.value(kDeadline).toInt(&ok);
-    // Anything unusable (absent, zero, negative, absurd) means the default.
-    return ok && seconds > 0 && seconds <= 3600 ? std::chrono::seconds(seconds)
-                                                : ApiJobSettings::defaultDeadline;
-}
-
-bool Settings::confirmProductionSend() const
-{
-    return m_settings.value(kConfirmProduction, true).toBool();
-}
 QStringList Settings::openCases() const
 {
     return m_settings.value(kOpenCases).toStringList();
@@ -129,21 +103,6 @@ void Settings::setOpenCases(const QStringList &places)
     else
         m_settings.setValue(kOpenCases, places);
     m_settings.sync(); // on disk now: a crash is exactly when it is read
-}
-
-bool Settings::listBeforeSend() const
-{
-    return m_settings.value(kListBeforeSend, true).toBool();
-}
-
-void Settings::setListBeforeSend(bool list)
-{
-    m_settings.setValue(kListBeforeSend, list);
-}
-
-void Settings::setConfirmProductionSend(bool c)
-{
-    m_settings.setValue(kConfirmProduction, c);
 }
 
 } // namespace Care360

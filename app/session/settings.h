@@ -6,11 +6,10 @@
 #include <QUrl>
 #include <QVariantMap>
 
-#include <chrono>
-
 namespace Care360 {
 
-// Typed access to what the console remembers between runs. By design it has no accessor for the
+// Typed access to what the console remembers between runs (what the agent chooses is in
+// Preferences). By design it has no accessor for the
 // API key or note text: those never reach QSettings.
 class Settings {
 public:
@@ -40,20 +39,10 @@ public:
     // The imported team directory: a list of {userId, email, name} maps (not secret).
     QVariantList teamDirectory() const;
     void setTeamDirectory(const QVariantList &team);
-    // The working hour a new follow-up date gets (local time), 9 unless set.
-    int followUpHour() const;
-
-    // The longest a request may take in all (the console's own limit, default 60 s).
-    std::chrono::seconds requestDeadline() const;
-    bool confirmProductionSend() const;
-    void setConfirmProductionSend(bool confirm);
     // The cases open in some window ("environment\ncase ID"), kept current while the console
     // runs and emptied as the windows close: what is left at the next start was open in a crash.
     QStringList openCases() const;
     void setOpenCases(const QStringList &places);
-    // List the case just before each send to find a colleague's change first (default on).
-    bool listBeforeSend() const;
-    void setListBeforeSend(bool list);
 
 private:
     mutable QSettings m_settings;

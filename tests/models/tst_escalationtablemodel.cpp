@@ -37,6 +37,7 @@ private slots:
     void showsAssigneeAsAPerson();
     void loadDropsDraftsAndUndoHistory();
     void ignoresInvalidEdits();
+    void serverTextIsShownInertButEditedAndCopiedExactly();
 
 private:
     void load(const QList<Escalation> &escalations);
@@ -359,6 +360,31 @@ void TestEscalationTableModel::ignoresInvalidEdits()
     // A wire-format string is accepted for the date.
     m_model->setData(cell(0, Model::FollowUpDue), QStringLiteral("2025-06-16T09:00:00.000Z"));
     QCOMPARE(m_model->pendingUpdates().value(0).followUpDueAt, utc(2025, 6, 16, 9));
+}
+
+void TestEscalationTableModel::serverTextIsShownInertButEditedAndCopiedExactly()
+{
+    // A colleague's note with a right-to-left override (it would show "txt.exe" reversed as
+    // "exe.txt"), an isolate, a terminal escape and a newline; a title with an embedding.
+    const QString note =
+        QStringLiteral("pay \u202Eexe.txt\u202C ok \u2067x\u2069 \x1b]0;t\x07\nend");
+    const QString title = QStringLiteral("\u202BRefill\u202C");
+    load({ withNote(escalation(1, title), note) });
+    const QModelIndex noteCell = m_model->index(0, Model::Note);
+    const QString shown = noteCell.data(Qt::DisplayRole).toString();
+    for (const char16_t c : { u'\u202E', u'\u202C', u'\u2067', u'\u2069', u'\x1b', u'\x07', u'\n' })
+        QVERIFY2(!shown.contains(QChar(c)), qPrintable(QString::number(c, 16)));
+    QCOMPARE(shown,
+             QStringLiteral("pay \uFFFDexe.txt\uFFFD ok \uFFFDx\uFFFD \u241B]0;t\u2407\u240Aend"));
+    QVERIFY(!noteCell.data(Qt::AccessibleTextRole).toString().contains(QChar(u'\u202E')));
+    QVERIFY(!m_model->index(0, Model::Title)
+                 .data(Qt::DisplayRole)
+                 .toString()
+                 .contains(QChar(u'\u202B')));
+    // What is stored stays exactly what it is: the editor and the clipboard get it whole.
+    QCOMPARE(noteCell.data(Qt::EditRole).toString(), note);
+    QCOMPARE(noteCell.data(Model::CopyRole).toString(), note);
+    QCOMPARE(m_model->index(0, Model::Title).data(Model::CopyRole).toString(), title);
 }
 
 QTEST_MAIN(TestEscalationTableModel)

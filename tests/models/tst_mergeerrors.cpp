@@ -123,9 +123,10 @@ void TestMergeErrors::assigneeNotFoundMarksEveryDraftWithThatEmail()
 void TestMergeErrors::otherOutcomesChangeNothing_data()
 {
     QTest::addColumn<int>("kind");
-    for (Kind kind : { Kind::CaseNotFound, Kind::PermissionDenied, Kind::InvalidApiKey,
-                       Kind::UnexpectedResponse, Kind::TimedOut, Kind::ConnectionFailed,
-                       Kind::TlsFailed, Kind::Cancelled, Kind::TooLarge, Kind::Refused })
+    for (Kind kind :
+         { Kind::CaseNotFound, Kind::PermissionDenied, Kind::InvalidApiKey,
+           Kind::UnexpectedResponse, Kind::TimedOut, Kind::ConnectionFailed, Kind::TlsFailed,
+           Kind::ProxyLoginNeeded, Kind::Cancelled, Kind::TooLarge, Kind::Refused })
         QTest::newRow(qPrintable(ApiOutcome::kindName(kind))) << int(kind);
 }
 

@@ -14,6 +14,7 @@ class TestUntrustedText : public QObject {
 private slots:
     void longServerTextIsKeptInPartAndShownCapped();
     void controlCharactersAreShownVisibly();
+    void bidiControlsAreReplacedAndMarksKept();
     void hugeNotFoundListIsBounded();
 };
 
@@ -57,6 +58,29 @@ void TestUntrustedText::controlCharactersAreShownVisibly()
     QVERIFY(sentence.contains(QStringLiteral("\u241b]0;owned\u2407\u241b[2J")));
     QVERIFY(!sentence.contains(QChar(0x202e)));
     QCOMPARE(UntrustedText::visible(u"a\tb\nc\x7f"), QStringLiteral("a\u2409b\u240ac\u2421"));
+}
+
+void TestUntrustedText::bidiControlsAreReplacedAndMarksKept()
+{
+    // Embeddings, overrides and isolates reorder the text after them ("exe.txt" shown for
+    // "txt.exe"); C1 controls are obeyed by some terminals. Each becomes U+FFFD.
+    QList<char16_t> replaced;
+    for (char16_t c = 0x80; c <= 0x9F; ++c)
+        replaced << c;
+    for (char16_t c = 0x202A; c <= 0x202E; ++c)
+        replaced << c;
+    for (char16_t c = 0x2066; c <= 0x2069; ++c)
+        replaced << c;
+    for (const char16_t c : std::as_const(replaced))
+        QCOMPARE(UntrustedText::visible(QStringView(&c, 1)), QString(QChar::ReplacementCharacter));
+    // LRM, RLM and ALM only steer neutral characters next to them: kept, for mixed-script text.
+    const QString marks = QStringLiteral("a\u200Eb\u200Fc\u061Cd");
+    QCOMPARE(UntrustedText::visible(marks), marks);
+    QCOMPARE(UntrustedText::visible(u"\x1b[2J"), QStringLiteral("\u241b[2J"));
+    // A sentence shows at most maxShownChars of it, the cut marked with "…".
+    const QString sentence = UntrustedText::shown(QString(1000, u'x'));
+    QCOMPARE(sentence.size(), UntrustedText::maxShownChars);
+    QVERIFY(sentence.endsWith(QChar(0x2026)));
 }
 
 void TestUntrustedText::hugeNotFoundListIsBounded()

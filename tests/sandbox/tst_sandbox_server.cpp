@@ -12,6 +12,9 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
+
+#include <memory>
 
 using namespace Care360;
 using namespace Care360::Sandbox;
@@ -175,25 +178,51 @@ void TestSandboxServer::bodiesOverOneMebibyteGet413()
 
 void TestSandboxServer::delaysAnswersWithoutBlocking()
 {
-    m_server->setDelay(1000);
-    QElapsedTimer timer;
-    timer.start();
+    // Event order, never the clock. Each arrival starts two precise guards on this thread: one at
+    // half the delay, one at one and a half. The server's delay timer (coarse: within 5 %) starts
+    // just after them on the same thread, and Qt fires due timers in deadline order, so however
+    // slow the machine, a delayed answer comes after its half guard and before its late one.
+    // No delay, or a delay that blocks the thread, answers before the half guard; an answer that
+    // waits for the other request's delay comes after its late guard.
+    constexpr int delay = 1000;
+    m_server->setDelay(delay);
+    QObject context; // ends the guards and connections with this function
+    QStringList events;
+    const auto note = [&events](const QString &event) {
+        return [&events, event] {
+            events << event;
+        };
+    };
+    connect(m_server, &SandboxServer::requestReceived, &context, [&] {
+        events << QStringLiteral("received");
+        QTimer::singleShot(delay / 2, Qt::PreciseTimer, &context, note(QStringLiteral("half")));
+        QTimer::singleShot(delay * 3 / 2, Qt::PreciseTimer, &context, note(QStringLiteral("late")));
+    });
+    connect(m_server, &SandboxServer::requestHandled, &context, note(QStringLiteral("answered")));
     // Two requests at once: both delayed, neither waits for the other.
     QNetworkRequest request(m_caseUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("cv-api-key", kKey);
-    QNetworkReply *first =
-        m_manager->post(request, noteUpdate(m_server->store(), QStringLiteral("a")));
-    QNetworkReply *second =
-        m_manager->post(request, noteUpdate(m_server->store(), QStringLiteral("b")));
-    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished() && second->isFinished(), 10000);
-    const qint64 elapsed = timer.elapsed();
-    QVERIFY2(elapsed >= 1000, qPrintable(QString::number(elapsed)));
-    QVERIFY2(elapsed < 1900, qPrintable(QString::number(elapsed)));
+    std::unique_ptr<QNetworkReply> first(
+        m_manager->post(request, noteUpdate(m_server->store(), QStringLiteral("a"))));
+    std::unique_ptr<QNetworkReply> second(
+        m_manager->post(request, noteUpdate(m_server->store(), QStringLiteral("b"))));
+    // A hang guard only: the assertions below are about order.
+    QTRY_VERIFY_WITH_TIMEOUT(events.count(QStringLiteral("late")) == 2 && first->isFinished()
+                                 && second->isFinished(),
+                             60000);
+    const QString order = events.join(QLatin1Char(' '));
+    QCOMPARE(events.count(QStringLiteral("received")), 2);
+    QCOMPARE(events.count(QStringLiteral("answered")), 2);
+    for (qsizetype end = 1; end <= events.size(); ++end) {
+        const QStringList before = events.first(end);
+        QVERIFY2(before.count(QStringLiteral("answered")) <= before.count(QStringLiteral("half")),
+                 qPrintable(QStringLiteral("answered before half the delay: ") + order));
+        QVERIFY2(before.count(QStringLiteral("late")) <= before.count(QStringLiteral("answered")),
+                 qPrintable(QStringLiteral("an answer waited for the other: ") + order));
+    }
     QCOMPARE(first->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     QCOMPARE(second->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-    delete first;
-    delete second;
 }
 
 void TestSandboxServer::http500HasAnHtmlBody()

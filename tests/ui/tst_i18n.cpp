@@ -10,6 +10,7 @@
 #include "ui/apikeydialog.h"
 #include "ui/bulkeditdialog.h"
 #include "ui/followupeditor.h"
+#include "ui/preferencesdialog.h"
 #include "ui/sendconfirmationdialog.h"
 
 #include <QAbstractButton>
@@ -28,6 +29,9 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTabWidget>
+
+#include <functional>
 
 using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
@@ -153,6 +157,18 @@ void showAndSave(QDialog &dialog, const QString &name)
     dialog.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
+// Calls check on each page of the Preferences dialog, shown; the tabs and buttons act on all.
+void forEachPreferencesPage(PreferencesDialog &dialog, const std::function<void(QWidget *)> &check)
+{
+    auto *pages = dialog.findChild<QTabWidget *>(QStringLiteral("preferencesPages"));
+    QVERIFY(pages && pages->count() == 4);
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        QTest::qWait(20); // the page's layout
+        check(pages->widget(page));
+    }
+}
+
 QList<EscalationUpdate> twoUpdates(Model *model)
 {
     const QString first = model->index(0, 0).data(Model::IdRole).toString();
@@ -230,7 +246,7 @@ void TestI18n::spanishConsole()
     STEP(startSpanish());
     ConsoleDriver &c = *m_console;
     QCOMPARE(actionTexts(c.window()->menuBar()->actions()),
-             QStringList({ "&Archivo", "&Editar", "&Caso", "&Ver", "Ay&uda" }));
+             QStringList({ "&Archivo", "&Editar", "&Caso", "&Ver", "Con&figuración", "Ay&uda" }));
     QCOMPARE(c.find<QAbstractButton>("sendButton")->text(), QStringLiteral("E&nviar"));
     QCOMPARE(c.find<QAbstractButton>("revertAllButton")->text(), QStringLiteral("Revertir todo"));
     QVERIFY(c.find<QLabel>("caseHeader")
@@ -288,6 +304,22 @@ void TestI18n::spanishMnemonicsAreUnique()
         BulkEditDialog bulk(kind, 3, {}, 9, c.window());
         QCOMPARE(clashes(windowTexts(&bulk)), QStringList());
     }
+    PreferencesDialog preferences(c.window());
+    auto *preferencesPages = preferences.findChild<QTabWidget *>("preferencesPages");
+    QStringList dialogWide; // the tabs and the buttons act from every page
+    for (int page = 0; page < preferencesPages->count(); ++page)
+        dialogWide << preferencesPages->tabText(page);
+    for (QAbstractButton *button : preferences.findChildren<QAbstractButton *>()) {
+        if (qobject_cast<QDialogButtonBox *>(button->parentWidget()))
+            dialogWide << button->text();
+    }
+    QCOMPARE(dialogWide.mid(0, 4),
+             QStringList({ "&Red", "&Seguimientos", "&Confirmaciones", "&Idioma" }));
+    forEachPreferencesPage(preferences, [&dialogWide](QWidget *page) {
+        const QStringList texts = windowTexts(page) + dialogWide;
+        QVERIFY2(clashes(texts).isEmpty(),
+                 qPrintable(page->objectName() + QLatin1Char(' ') + clashes(texts).join("; ")));
+    });
     // The follow-up editor's dates next to Qt's own (Spanish) editing entries.
     FollowUpEditor editor(9);
     QMenu *standard = editor.createStandardContextMenu();
@@ -350,6 +382,19 @@ void TestI18n::pseudoEveryTextGoesThroughTr()
         bulk.show();
         texts << visibleTexts(&bulk);
     }
+    PreferencesDialog preferences(c.window());
+    STEP(showAndSave(preferences, QStringLiteral("pseudo-preferences")));
+    forEachPreferencesPage(preferences, [&texts, &preferences](QWidget *) {
+        // Languages are named in their own words, never translated.
+        const QStringList ownWords { "languageCombo: English", "languageCombo: Español" };
+        for (const QString &text : visibleTexts(&preferences)) {
+            if (!ownWords.contains(text))
+                texts << text;
+        }
+    });
+    auto *preferencesPages = preferences.findChild<QTabWidget *>("preferencesPages");
+    for (int page = 0; page < preferencesPages->count(); ++page)
+        texts << QStringLiteral("preferencesPages: ") + preferencesPages->tabText(page);
     QVERIFY2(texts.size() >= 60, qPrintable(QString::number(texts.size())));
     QVERIFY2(untranslated(texts).isEmpty(), qPrintable(untranslated(texts).join('\n')));
 }
@@ -380,6 +425,14 @@ void TestI18n::pseudoNothingClips()
     SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
     STEP(showAndSave(confirm, QStringLiteral("pseudo-send-confirmation")));
     found << clipped(&confirm);
+    PreferencesDialog preferences(c.window());
+    STEP(showAndSave(preferences, QStringLiteral("pseudo-preferences")));
+    forEachPreferencesPage(preferences, [&found, &preferences](QWidget *page) {
+        found << clipped(page);
+        preferences.grab().save(
+            QStringLiteral(CARE360_BIN_DIR "/../screenshots/pseudo-preferences-")
+            + page->objectName() + QStringLiteral(".png"));
+    });
     QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
 }
 

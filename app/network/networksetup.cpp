@@ -1,0 +1,165 @@
+#include "networksetup.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+
+namespace Care360::NetworkSetup {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Care360::NetworkSetup", text);
+}
+
+QList<QSslCertificate> certificatesIn(const QString &file)
+{
+    QList<QSslCertificate> certificates = QSslCertificate::fromPath(file, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromPath(file, QSsl::Der);
+    return certificates;
+}
+} // namespace
+
+int useCaBundle(const QString &file, QString *error)
+{
+    // The system's configuration as it was before the first call: choosing another file (or
+    // none) must not keep trusting the one chosen before.
+    static const QSslConfiguration system = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration::setDefaultConfiguration(system);
+    if (file.isEmpty())
+        return 0;
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable()) {
+        *error = tr("The certificate authority file %1 cannot be read.")
+                     .arg(QDir::toNativeSeparators(file));
+        return 0;
+    }
+    const QList<QSslCertificate> certificates = certificatesIn(file);
+    if (certificates.isEmpty()) {
+        *error = tr("The certificate authority file %1 holds no certificate (PEM or DER).")
+                     .arg(QDir::toNativeSeparators(file));
+        return 0;
+    }
+    // Added to the default configuration every new connection copies: the system's roots are
+    // still there, and nothing here ignores an error.
+    QSslConfiguration configuration = system;
+    configuration.addCaCertificates(certificates);
+    QSslConfiguration::setDefaultConfiguration(configuration);
+    return int(certificates.size());
+}
+
+QString cliCaBundle(const QString &caFileOption)
+{
+    if (!caFileOption.isEmpty())
+        return caFileOption;
+    // Qt reads the system's roots itself and ignores these two; a CLI user expects them to work.
+    const QString certFile = qEnvironmentVariable("SSL_CERT_FILE");
+    if (!certFile.isEmpty())
+        return certFile;
+    return Preferences().caBundleFile();
+}
+
+void applyProxy(QNetworkAccessManager *network, const ProxyChoice &choice)
+{
+    switch (choice.mode) {
+    case ProxyChoice::Mode::System:
+        QNetworkProxyFactory::setUseSystemConfiguration(true);
+        network->setProxy(QNetworkProxy(QNetworkProxy::DefaultProxy));
+        break;
+    case ProxyChoice::Mode::None:
+        network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        break;
+    case ProxyChoice::Mode::Manual:
+        network->setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, choice.host, choice.port));
+        break;
+    }
+}
+
+namespace {
+bool noProxyFor(const QString &host)
+{
+    QString list = qEnvironmentVariable("no_proxy");
+    if (list.isEmpty())
+        list = qEnvironmentVariable("NO_PROXY");
+    for (QString entry : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        entry = entry.trimmed();
+        if (entry == QLatin1String("*"))
+            return true;
+        if (entry.startsWith(QLatin1Char('.')))
+            entry.remove(0, 1);
+        if (host.compare(entry, Qt::CaseInsensitive) == 0
+            || host.endsWith(QLatin1Char('.') + entry, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+QString firstSet(std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        const QString value = qEnvironmentVariable(name).trimmed();
+        if (!value.isEmpty())
+            return value;
+    }
+    return QString();
+}
+
+QUrl proxyUrl(const QString &text)
+{
+    // "proxy.example:3128" is common and means http://.
+    return QUrl::fromUserInput(text);
+}
+} // namespace
+
+QUrl environmentProxy(const QUrl &target, bool *fromAllProxy)
+{
+    if (fromAllProxy)
+        *fromAllProxy = false;
+    if (noProxyFor(target.host()))
+        return QUrl();
+    const QString perScheme = target.scheme() == QLatin1String("https")
+        ? firstSet({ "https_proxy", "HTTPS_PROXY" })
+        : firstSet({ "http_proxy" });
+    if (!perScheme.isEmpty())
+        return proxyUrl(perScheme);
+    const QString all = firstSet({ "all_proxy", "ALL_PROXY" });
+    if (all.isEmpty())
+        return QUrl();
+    if (fromAllProxy)
+        *fromAllProxy = true;
+    return proxyUrl(all);
+}
+
+ProxyChoice cliProxy(const QUrl &target)
+{
+    ProxyChoice choice = Preferences().proxy();
+    bool fromAllProxy = false;
+    const QUrl url = environmentProxy(target, &fromAllProxy);
+    if (choice.mode == ProxyChoice::Mode::System && fromAllProxy
+        && url.scheme().startsWith(QLatin1String("http"))) {
+        choice.mode = ProxyChoice::Mode::Manual;
+        choice.host = url.host();
+        choice.port = quint16(url.port(1080));
+    }
+    return choice;
+}
+
+QString proxyFor(const QNetworkAccessManager *network, const QUrl &url)
+{
+    QNetworkProxy proxy = network->proxy();
+    if (proxy.type() == QNetworkProxy::DefaultProxy) {
+        const QList<QNetworkProxy> proxies =
+            QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+        proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
+    }
+    if (proxy.type() == QNetworkProxy::NoProxy || proxy.hostName().isEmpty())
+        return QString();
+    return QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+}
+
+} // namespace Care360::NetworkSetup

@@ -1,0 +1,474 @@
+// Settings › Preferences driven the way people use it: keys on whatever has the focus (Tab,
+// Alt+mnemonic, Space, Enter, Escape), then what Preferences reads back.
+#include "mnemonics.h"
+
+#include "app/session/preferences.h"
+#include "ui/preferencesdialog.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Care360;
+
+// Stops the test function when a step failed inside a helper (as consoledriver.h does).
+#define STEP(expr)                                                                                 \
+    do {                                                                                           \
+        expr;                                                                                      \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
+class TestPreferencesDialog : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void manualProxyTypedAndSaved();
+    void arrowsChooseAProxySetting();
+    void manualProxyNeedsHostAndPort();
+    void caFileWithoutCertificateIsRefused_data();
+    void caFileWithoutCertificateIsRefused();
+    void caFileWithCertificateIsSaved_data();
+    void caFileWithCertificateIsSaved();
+    void otherPagesByKeyboard();
+    void escapeSavesNothing();
+    void showsWhatIsSavedAndRestoresDefaults();
+    void everyControlIsNamed();
+    void tabFollowsTheNetworkPage();
+    void mnemonicsAreUniquePerPage();
+
+private:
+    void open();
+    QWidget *focused() const { return QApplication::focusWidget(); }
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    void type(const QString &text);
+    // Tab until the widget has the focus, as someone without a mouse would.
+    bool tabTo(QWidget *widget);
+    template<typename T> T *find(const char *name) const
+    {
+        auto *widget = m_dialog->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("the preferences dialog has no %s", name);
+        return widget;
+    }
+    QString problemText() const;
+
+    std::unique_ptr<PreferencesDialog> m_dialog;
+    QTemporaryDir m_dir;
+    QString m_pem;
+    QString m_der;
+};
+
+void TestPreferencesDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_preferencesdialog"));
+    QVERIFY(m_dir.isValid());
+    // A real certificate authority, as an IT department hands it out: PEM, and the same as DER.
+    const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    QVERIFY2(!openssl.isEmpty(), "openssl is needed to make a test certificate");
+    m_pem = m_dir.filePath(QStringLiteral("ca.pem"));
+    m_der = m_dir.filePath(QStringLiteral("ca.der"));
+    QProcess req;
+    req.start(openssl,
+              { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=Test CA", "-days",
+                "2", "-keyout", m_dir.filePath(QStringLiteral("ca.key")), "-out", m_pem });
+    QVERIFY(req.waitForFinished(60000));
+    QVERIFY2(req.exitCode() == 0, req.readAllStandardError().constData());
+    QProcess der;
+    der.start(openssl, { "x509", "-in", m_pem, "-outform", "DER", "-out", m_der });
+    QVERIFY(der.waitForFinished(60000));
+    QVERIFY2(der.exitCode() == 0, der.readAllStandardError().constData());
+}
+
+void TestPreferencesDialog::init()
+{
+    QSettings().clear();
+}
+
+void TestPreferencesDialog::cleanup()
+{
+    m_dialog.reset();
+}
+
+void TestPreferencesDialog::open()
+{
+    m_dialog = std::make_unique<PreferencesDialog>();
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+    QVERIFY(focused());
+}
+
+void TestPreferencesDialog::press(Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QWidget *target = focused() ? focused() : m_dialog.get();
+    QTest::keyClick(target, key, modifiers);
+}
+
+void TestPreferencesDialog::type(const QString &text)
+{
+    QTest::keyClicks(focused(), text);
+}
+
+bool TestPreferencesDialog::tabTo(QWidget *widget)
+{
+    for (int i = 0; i < 40 && focused() != widget; ++i)
+        press(Qt::Key_Tab);
+    return focused() == widget;
+}
+
+QString TestPreferencesDialog::problemText() const
+{
+    auto *label = find<QLabel>("preferencesProblemLabel");
+    return label->isVisible() ? label->text() : QString();
+}
+
+void TestPreferencesDialog::manualProxyTypedAndSaved()
+{
+    STEP(open());
+    auto *manual = find<QRadioButton>("manualProxyRadio");
+    auto *host = find<QLineEdit>("proxyHostEdit");
+    auto *port = find<QSpinBox>("proxyPortSpin");
+    QCOMPARE(focused(), find<QRadioButton>("systemProxyRadio")); // the saved choice
+    QVERIFY(!host->isEnabled() && !port->isEnabled());
+    press(Qt::Key_T, Qt::AltModifier); // Use &this proxy
+    QTRY_VERIFY(manual->isChecked());
+    QVERIFY(host->isEnabled() && port->isEnabled());
+    press(Qt::Key_Tab);
+    QCOMPARE(focused(), host);
+    type(QStringLiteral("proxy.example.org"));
+    press(Qt::Key_Tab);
+    QCOMPARE(focused(), port);
+    type(QStringLiteral("3128"));
+    press(Qt::Key_Return);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(!m_dialog->isVisible());
+    QVERIFY(m_dialog->networkChanged());
+    const ProxyChoice proxy = Preferences().proxy();
+    QCOMPARE(int(proxy.mode), int(ProxyChoice::Mode::Manual));
+    QCOMPARE(proxy.host, QStringLiteral("proxy.example.org"));
+    QCOMPARE(proxy.port, quint16(3128));
+}
+
+void TestPreferencesDialog::arrowsChooseAProxySetting()
+{
+    STEP(open());
+    auto *system = find<QRadioButton>("systemProxyRadio");
+    auto *none = find<QRadioButton>("noProxyRadio");
+    auto *manual = find<QRadioButton>("manualProxyRadio");
+    // Tab reaches the chosen setting only; the arrows move to (and choose) the others.
+    QCOMPARE(focused(), system);
+    press(Qt::Key_Down);
+    QCOMPARE(focused(), none);
+    QVERIFY(none->isChecked() && !system->isChecked());
+    press(Qt::Key_Down);
+    QCOMPARE(focused(), manual);
+    QVERIFY(manual->isChecked());
+    QVERIFY(find<QLineEdit>("proxyHostEdit")->isEnabled());
+    press(Qt::Key_Up);
+    QCOMPARE(focused(), none);
+    press(Qt::Key_Space); // Space on the chosen one keeps it chosen
+    QVERIFY(none->isChecked() && !manual->isChecked());
+    QVERIFY(!find<QLineEdit>("proxyHostEdit")->isEnabled());
+    press(Qt::Key_Return);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(int(Preferences().proxy().mode), int(ProxyChoice::Mode::None));
+}
+
+void TestPreferencesDialog::manualProxyNeedsHostAndPort()
+{
+    STEP(open());
+    auto *host = find<QLineEdit>("proxyHostEdit");
+    auto *port = find<QSpinBox>("proxyPortSpin");
+    press(Qt::Key_T, Qt::AltModifier);
+    QTRY_VERIFY(find<QRadioButton>("manualProxyRadio")->isChecked());
+    press(Qt::Key_Return); // no host yet
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY2(problemText().contains(QStringLiteral("host name")), qPrintable(problemText()));
+    QCOMPARE(focused(), host);
+
+    type(QStringLiteral("http://proxy.example.org:3128")); // pasted from a browser's settings
+    press(Qt::Key_Return);
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY2(problemText().contains(QStringLiteral("without http://")), qPrintable(problemText()));
+    QCOMPARE(focused(), host);
+    QCOMPARE(host->selectedText(), host->text()); // what is typed next replaces it
+
+    type(QStringLiteral("proxy.example.org"));
+    press(Qt::Key_Return); // still no port
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY2(problemText().contains(QStringLiteral("port")), qPrintable(problemText()));
+    QCOMPARE(focused(), port);
+    QVERIFY2(QSettings().allKeys().isEmpty(), qPrintable(QSettings().allKeys().join(' ')));
+
+    type(QStringLiteral("8080"));
+    press(Qt::Key_Return);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(Preferences().proxy().host, QStringLiteral("proxy.example.org"));
+    QCOMPARE(Preferences().proxy().port, quint16(8080));
+}
+
+void TestPreferencesDialog::caFileWithoutCertificateIsRefused_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("sentence");
+    const QString garbage = m_dir.filePath(QStringLiteral("garbage.pem"));
+    QFile out(garbage);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(
+        "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n\x01\x02");
+    out.close();
+    QTest::newRow("garbage") << garbage << QStringLiteral("holds no certificate");
+    QTest::newRow("private key") << m_dir.filePath(QStringLiteral("ca.key"))
+                                 << QStringLiteral("holds no certificate");
+    QTest::newRow("missing") << m_dir.filePath(QStringLiteral("nowhere.pem"))
+                             << QStringLiteral("There is no file");
+    QTest::newRow("folder") << m_dir.path() << QStringLiteral("cannot be read");
+}
+
+void TestPreferencesDialog::caFileWithoutCertificateIsRefused()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, sentence);
+    STEP(open());
+    auto *edit = find<QLineEdit>("caBundleEdit");
+    press(Qt::Key_A, Qt::AltModifier); // certificate &authorities
+    QCOMPARE(focused(), edit);
+    type(file);
+    // Enter on another page: the dialog goes back to the field that needs correcting.
+    press(Qt::Key_F, Qt::AltModifier);
+    QCOMPARE(find<QTabWidget>("preferencesPages")->currentWidget()->objectName(),
+             QStringLiteral("followUpPage"));
+    press(Qt::Key_Return);
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY2(problemText().contains(sentence), qPrintable(problemText()));
+    QCOMPARE(find<QTabWidget>("preferencesPages")->currentWidget()->objectName(),
+             QStringLiteral("networkPage"));
+    QCOMPARE(focused(), edit);
+    QVERIFY2(QSettings().allKeys().isEmpty(), qPrintable(QSettings().allKeys().join(' ')));
+    QVERIFY(Preferences().caBundleFile().isEmpty());
+}
+
+void TestPreferencesDialog::caFileWithCertificateIsSaved_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("PEM") << m_pem;
+    QTest::newRow("DER") << m_der;
+}
+
+void TestPreferencesDialog::caFileWithCertificateIsSaved()
+{
+    QFETCH(QString, file);
+    STEP(open());
+    press(Qt::Key_A, Qt::AltModifier);
+    QCOMPARE(focused(), find<QLineEdit>("caBundleEdit"));
+    type(file);
+    press(Qt::Key_Return);
+    QVERIFY2(!m_dialog->isVisible(), qPrintable(problemText()));
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(m_dialog->networkChanged());
+    QCOMPARE(Preferences().caBundleFile(), file);
+}
+
+void TestPreferencesDialog::otherPagesByKeyboard()
+{
+    STEP(open());
+    auto *pages = find<QTabWidget>("preferencesPages");
+    press(Qt::Key_F, Qt::AltModifier); // &Follow-ups
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("followUpPage"));
+    press(Qt::Key_H, Qt::AltModifier); // default &hour
+    QCOMPARE(focused(), find<QSpinBox>("followUpHourSpin"));
+    QCOMPARE(find<QSpinBox>("followUpHourSpin")->text(), QStringLiteral("9:00"));
+    type(QStringLiteral("14"));
+    press(Qt::Key_S, Qt::AltModifier); // due &soon
+    QCOMPARE(focused(), find<QSpinBox>("dueSoonHoursSpin"));
+    type(QStringLiteral("48"));
+
+    press(Qt::Key_C, Qt::AltModifier); // &Confirmations
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("confirmationPage"));
+    press(Qt::Key_P, Qt::AltModifier); // ask before sending to &Production
+    QTRY_VERIFY(!find<QCheckBox>("confirmProductionCheck")->isChecked());
+    press(Qt::Key_L, Qt::AltModifier); // &List the case again
+    QTRY_VERIFY(!find<QCheckBox>("listBeforeSendCheck")->isChecked());
+
+    press(Qt::Key_G, Qt::AltModifier); // Lan&guage
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("languagePage"));
+    press(Qt::Key_L, Qt::AltModifier); // &Language: on this page, the combo's label
+    QCOMPARE(focused(), find<QComboBox>("languageCombo"));
+    press(Qt::Key_Down);
+    press(Qt::Key_Down);
+    QCOMPARE(find<QComboBox>("languageCombo")->currentText(), QStringLiteral("Español"));
+    press(Qt::Key_Return);
+
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(!m_dialog->networkChanged());
+    const Preferences saved;
+    QCOMPARE(saved.followUpHour(), 14);
+    QCOMPARE(saved.dueSoonHours(), 48);
+    QVERIFY(!saved.confirmProductionSend());
+    QVERIFY(!saved.listBeforeSend());
+    QCOMPARE(saved.language(), QStringLiteral("es"));
+    QCOMPARE(int(saved.proxy().mode), int(ProxyChoice::Mode::System));
+}
+
+void TestPreferencesDialog::escapeSavesNothing()
+{
+    STEP(open());
+    press(Qt::Key_X, Qt::AltModifier); // No pro&xy
+    QTRY_VERIFY(find<QRadioButton>("noProxyRadio")->isChecked());
+    press(Qt::Key_F, Qt::AltModifier);
+    press(Qt::Key_H, Qt::AltModifier);
+    type(QStringLiteral("14"));
+    QCOMPARE(find<QSpinBox>("followUpHourSpin")->value(), 14);
+    press(Qt::Key_Escape);
+    QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
+    QVERIFY(!m_dialog->isVisible());
+    QVERIFY2(QSettings().allKeys().isEmpty(), qPrintable(QSettings().allKeys().join(' ')));
+}
+
+void TestPreferencesDialog::showsWhatIsSavedAndRestoresDefaults()
+{
+    {
+        Preferences preferences;
+        preferences.setProxy(
+            { ProxyChoice::Mode::Manual, QStringLiteral("10.0.0.1"), quint16(3128) });
+        preferences.setCaBundleFile(m_pem);
+        preferences.setRequestDeadline(std::chrono::seconds(120));
+        preferences.setFollowUpHour(7);
+        preferences.setDueSoonHours(48);
+        preferences.setConfirmProductionSend(false);
+        preferences.setListBeforeSend(false);
+        preferences.setLanguage(QStringLiteral("es"));
+    }
+    STEP(open());
+    QCOMPARE(focused(), find<QRadioButton>("manualProxyRadio"));
+    QCOMPARE(find<QLineEdit>("proxyHostEdit")->text(), QStringLiteral("10.0.0.1"));
+    QCOMPARE(find<QSpinBox>("proxyPortSpin")->value(), 3128);
+    QCOMPARE(find<QLineEdit>("caBundleEdit")->text(), m_pem);
+    QCOMPARE(find<QSpinBox>("requestDeadlineSpin")->value(), 120);
+    QCOMPARE(find<QSpinBox>("followUpHourSpin")->value(), 7);
+    QCOMPARE(find<QSpinBox>("dueSoonHoursSpin")->value(), 48);
+    QVERIFY(!find<QCheckBox>("confirmProductionCheck")->isChecked());
+    QVERIFY(!find<QCheckBox>("listBeforeSendCheck")->isChecked());
+    QCOMPARE(find<QComboBox>("languageCombo")->currentData().toString(), QStringLiteral("es"));
+
+    QVERIFY(tabTo(find<QPushButton>("restoreDefaultsButton")));
+    press(Qt::Key_Space);
+    QVERIFY(find<QRadioButton>("systemProxyRadio")->isChecked());
+    QVERIFY(!find<QLineEdit>("proxyHostEdit")->isEnabled());
+    QVERIFY(find<QLineEdit>("caBundleEdit")->text().isEmpty());
+    QCOMPARE(find<QSpinBox>("requestDeadlineSpin")->value(), 60);
+    QCOMPARE(find<QSpinBox>("followUpHourSpin")->value(), 9);
+    QCOMPARE(find<QSpinBox>("dueSoonHoursSpin")->value(), 24);
+    QVERIFY(find<QCheckBox>("confirmProductionCheck")->isChecked());
+    QVERIFY(find<QCheckBox>("listBeforeSendCheck")->isChecked());
+    QCOMPARE(find<QComboBox>("languageCombo")->currentIndex(), 0);
+    QCOMPARE(Preferences().followUpHour(), 7); // only the widgets, until OK
+
+    QVERIFY(tabTo(find<QPushButton>("preferencesOkButton")));
+    press(Qt::Key_Return);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(m_dialog->networkChanged());
+    const Preferences saved;
+    QCOMPARE(int(saved.proxy().mode), int(ProxyChoice::Mode::System));
+    QVERIFY(saved.caBundleFile().isEmpty());
+    QCOMPARE(saved.requestDeadline(), std::chrono::seconds(60));
+    QCOMPARE(saved.followUpHour(), Preferences::defaultFollowUpHour);
+    QCOMPARE(saved.dueSoonHours(), Preferences::defaultDueSoonHours);
+    QVERIFY(saved.confirmProductionSend());
+    QVERIFY(saved.listBeforeSend());
+    QVERIFY(saved.language().isEmpty());
+}
+
+void TestPreferencesDialog::everyControlIsNamed()
+{
+    STEP(open());
+    auto *pages = find<QTabWidget>("preferencesPages");
+    int checked = 0;
+    for (int page = 0; page < pages->count(); ++page) {
+        pages->setCurrentIndex(page);
+        for (QWidget *widget : m_dialog->findChildren<QWidget *>()) {
+            // A spin box's line edit and the tab widget hand their focus on; popups are windows.
+            if (!(widget->focusPolicy() & Qt::TabFocus) || widget->focusProxy()
+                || widget->window() != m_dialog.get() || !widget->isVisibleTo(m_dialog.get()))
+                continue;
+            const QString what = QString::fromLatin1(widget->metaObject()->className()) + u' '
+                + widget->objectName();
+            QVERIFY2(!widget->objectName().isEmpty(), qPrintable(what));
+            QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(what));
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            QVERIFY2(accessible && !accessible->text(QAccessible::Name).isEmpty(),
+                     qPrintable(what));
+            // Fields are reached by Alt and the letter of their label.
+            if (qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+                || qobject_cast<QComboBox *>(widget)) {
+                bool labelled = false;
+                for (QLabel *label : m_dialog->findChildren<QLabel *>())
+                    labelled |=
+                        label->buddy() == widget && !Mnemonics::mnemonic(label->text()).isNull();
+                QVERIFY2(labelled, qPrintable(what));
+            }
+            ++checked;
+        }
+    }
+    QVERIFY2(checked >= 17, qPrintable(QString::number(checked)));
+}
+
+void TestPreferencesDialog::tabFollowsTheNetworkPage()
+{
+    {
+        Preferences preferences; // host and port take the focus only for a manual proxy
+        preferences.setProxy({ ProxyChoice::Mode::Manual, QStringLiteral("proxy"), quint16(1) });
+    }
+    STEP(open());
+    QStringList order { focused()->objectName() };
+    for (int i = 0; i < 5; ++i) {
+        press(Qt::Key_Tab);
+        order << focused()->objectName();
+    }
+    QCOMPARE(order,
+             QStringList({ "manualProxyRadio", "proxyHostEdit", "proxyPortSpin", "caBundleEdit",
+                           "caBundleBrowseButton", "requestDeadlineSpin" }));
+    press(Qt::Key_Tab); // then the dialog's buttons, in the platform's order
+    QCOMPARE(focused()->parentWidget(), find<QDialogButtonBox>("preferencesButtons"));
+}
+
+void TestPreferencesDialog::mnemonicsAreUniquePerPage()
+{
+    STEP(open());
+    auto *pages = find<QTabWidget>("preferencesPages");
+    QStringList dialogWide; // the tabs and the buttons act from every page
+    for (int page = 0; page < pages->count(); ++page) {
+        QVERIFY2(!Mnemonics::mnemonic(pages->tabText(page)).isNull(),
+                 qPrintable(pages->tabText(page)));
+        dialogWide << pages->tabText(page);
+    }
+    for (QAbstractButton *button : find<QDialogButtonBox>("preferencesButtons")->buttons())
+        dialogWide << button->text();
+    for (int page = 0; page < pages->count(); ++page) {
+        const QStringList texts = Mnemonics::windowTexts(pages->widget(page)) + dialogWide;
+        QVERIFY2(Mnemonics::clashes(texts).isEmpty(),
+                 qPrintable(Mnemonics::clashes(texts).join(QStringLiteral("; "))));
+    }
+}
+
+QTEST_MAIN(TestPreferencesDialog)
+#include "tst_preferencesdialog.moc"

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QTabWidget;
+
+namespace Care360 {
+
+class NetworkPreferencesPage;
+
+// Settings › Preferences: one page per area (network, follow-ups, confirmations, language)
+// over Preferences, like KeePassXC's ApplicationSettingsWidget. It reads Preferences when made
+// and writes them only on OK, after refusing what cannot work (a manual proxy without a host, a
+// CA file with no certificate) with a sentence inside the dialog.
+class PreferencesDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit PreferencesDialog(QWidget *parent = nullptr);
+
+    // OK and Enter: saves and closes, or says what is wrong and focuses that field.
+    void accept() override;
+    // After OK: the proxy, the CA bundle or the time limit changed, which the network access
+    // has to take up (ConsoleServices::applyNetworkPreferences).
+    bool networkChanged() const { return m_networkChanged; }
+
+private:
+    struct Choices;
+
+    QWidget *createFollowUpPage();
+    QWidget *createConfirmationPage();
+    QWidget *createLanguagePage();
+    void fill(const Choices &choices);
+    Choices chosen() const;
+    void showProblem(const QString &sentence, QWidget *field);
+
+    QTabWidget *m_pages = nullptr;
+    NetworkPreferencesPage *m_network = nullptr;
+    QSpinBox *m_followUpHour = nullptr;
+    QSpinBox *m_dueSoonHours = nullptr;
+    QCheckBox *m_confirmProduction = nullptr;
+    QCheckBox *m_listBeforeSend = nullptr;
+    QComboBox *m_language = nullptr;
+    QLabel *m_problem = nullptr;
+    bool m_networkChanged = false;
+};
+
+} // namespace Care360
