@@ -11,7 +11,6 @@ namespace Care360 {
 
 namespace {
 using Model = EscalationTableModel;
-constexpr qint64 kDueSoonMs = 24 * 60 * 60 * 1000;
 
 QVariant optionalValue(const std::optional<QString> &value)
 {
@@ -24,9 +23,11 @@ QVariant optionalValue(const std::optional<QDateTime> &value)
 }
 } // namespace
 
-EscalationPresenter::EscalationPresenter(const AssigneeDirectory *directory, QDateTime now)
+EscalationPresenter::EscalationPresenter(const AssigneeDirectory *directory, QDateTime now,
+                                         int dueSoonHours)
     : m_directory(directory)
     , m_now(std::move(now))
+    , m_dueSoonHours(dueSoonHours)
 {
 }
 
@@ -124,17 +125,18 @@ QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
                     "sent. Discard it when you are done with it.");
     const bool editable = Model::isEditableColumn(column);
     const QString error = editable ? row.cellError(Model::fieldForColumn(column)) : QString();
+    // Errors quote the server (a validation message), IDs come from it: shown, never obeyed.
     if (!error.isEmpty())
-        lines << error;
+        lines << UntrustedText::shown(error);
     else if (!row.rowError().isEmpty())
-        lines << row.rowError();
+        lines << UntrustedText::shown(row.rowError());
     if (editable && row.hasConflict(Model::fieldForColumn(column)))
         lines << conflictToolTip(row, Model::fieldForColumn(column));
     else if (editable && row.hasDraft(Model::fieldForColumn(column)))
         lines << tr("Changed, not saved yet.");
     switch (column) {
     case Model::Title:
-        lines << tr("Escalation ID: %1").arg(row.id());
+        lines << tr("Escalation ID: %1").arg(UntrustedText::shown(row.id()));
         break;
     case Model::FollowUpDue:
         lines << followUpToolTip(row);
@@ -167,7 +169,7 @@ QString EscalationPresenter::accessibleText(const EscalationRow &row, int column
     if (error.isEmpty() && column == Model::Title)
         error = row.rowError();
     if (!error.isEmpty())
-        words << tr("Error: %1").arg(error);
+        words << tr("Error: %1").arg(UntrustedText::shown(error));
     QString text = displayText(row, column);
     // An empty editable cell is said as what it means, not as "blank".
     if (text.isEmpty() && column == Model::Note)
@@ -209,7 +211,8 @@ QString EscalationPresenter::serverFormText(EditableField field, const QVariant 
         break;
     }
     const QString person = m_directory ? m_directory->personFor(value.toString()) : QString();
-    return person.isEmpty() ? tr("Unknown user (%1)").arg(value.toString()) : person;
+    return person.isEmpty() ? tr("Unknown user (%1)").arg(UntrustedText::shown(value.toString()))
+                            : person;
 }
 
 QString EscalationPresenter::followUpToolTip(const EscalationRow &row) const
@@ -221,7 +224,7 @@ QString EscalationPresenter::followUpToolTip(const EscalationRow &row) const
     if (isOverdue(row))
         text += QLatin1Char('\n') + tr("Overdue");
     else if (isDueSoon(row))
-        text += QLatin1Char('\n') + tr("Due within 24 hours");
+        text += QLatin1Char('\n') + tr("Due within %n hour(s)", nullptr, m_dueSoonHours);
     return text;
 }
 
@@ -243,7 +246,7 @@ QString EscalationPresenter::assigneeToolTip(const EscalationRow &row) const
             lines << tr("%1 <%2>").arg(name, email);
         else
             lines << email;
-        lines << tr("User ID: %1").arg(*userId);
+        lines << tr("User ID: %1").arg(UntrustedText::shown(*userId));
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -314,7 +317,7 @@ bool EscalationPresenter::isOverdue(const EscalationRow &row) const
 bool EscalationPresenter::isDueSoon(const EscalationRow &row) const
 {
     const std::optional<QDateTime> due = row.effectiveFollowUp();
-    return due && *due >= m_now && m_now.msecsTo(*due) < kDueSoonMs;
+    return due && *due >= m_now && m_now.msecsTo(*due) < qint64(m_dueSoonHours) * 60 * 60 * 1000;
 }
 
 } // namespace Care360

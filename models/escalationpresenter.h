@@ -16,7 +16,8 @@ class AssigneeDirectory;
 class EscalationPresenter {
     Q_DECLARE_TR_FUNCTIONS(Care360::EscalationPresenter)
 public:
-    EscalationPresenter(const AssigneeDirectory *directory, QDateTime now);
+    // dueSoonHours: how far ahead a follow-up counts as due soon (Preferences).
+    EscalationPresenter(const AssigneeDirectory *directory, QDateTime now, int dueSoonHours = 24);
 
     // What the cell shows: server text with its controls made visible (UntrustedText::visible).
     QString displayText(const EscalationRow &row, int column) const;
@@ -49,6 +50,7 @@ private:
 
     const AssigneeDirectory *m_directory;
     QDateTime m_now;
+    int m_dueSoonHours;
 };
 
 } // namespace Care360

@@ -57,7 +57,7 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
     const bool editable = isEditableColumn(column);
     const bool timed = role == OverdueRole || role == DueSoonRole || role == Qt::ToolTipRole
         || role == Qt::AccessibleTextRole || role == Qt::AccessibleDescriptionRole;
-    const EscalationPresenter presenter(m_directory, timed ? now() : QDateTime());
+    const EscalationPresenter presenter(m_directory, timed ? now() : QDateTime(), m_dueSoonHours);
     switch (role) {
     case Qt::DisplayRole:
         return presenter.displayText(row, column);
@@ -245,6 +245,14 @@ QModelIndex EscalationTableModel::firstErrorIndex() const
 QDateTime EscalationTableModel::now() const
 {
     return Clock::currentDateTimeUtc();
+}
+
+void EscalationTableModel::setDueSoonHours(int hours)
+{
+    if (hours == m_dueSoonHours || hours < 1)
+        return;
+    m_dueSoonHours = hours;
+    refreshDueStates();
 }
 
 void EscalationTableModel::refreshDueStates()

@@ -125,6 +125,9 @@ public:
     static EditableField fieldForColumn(int column); // only for editable columns
     static int columnForField(EditableField field);
 
+    // How far ahead a follow-up counts as due soon (hours; Preferences, default 24).
+    void setDueSoonHours(int hours);
+
 public slots:
     // Re-announces the time-dependent roles; the UI calls it from a timer.
     void refreshDueStates();
@@ -169,6 +172,7 @@ private:
     int m_announcedConflictCount = 0;
     int m_announcedPendingCount = 0;
     AssigneeDirectory *m_directory = nullptr;
+    int m_dueSoonHours = 24;
     QUndoStack *m_undoStack = nullptr;
 };
 

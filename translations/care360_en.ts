@@ -105,6 +105,16 @@
     </message>
 </context>
 <context>
+    <name>Care360::EscalationPresenter</name>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Due within %n hour</numerusform>
+            <numerusform>Due within %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Care360::MainWindow</name>
     <message numerus="yes">
         <source>%n pending change(s)</source>

@@ -1106,10 +1106,6 @@
         <translation>%1 (UTC)</translation>
     </message>
     <message>
-        <source>Due within 24 hours</source>
-        <translation>Vence en menos de 24 horas</translation>
-    </message>
-    <message>
         <source>Will be reassigned to %1</source>
         <translation>Se reasignará a %1</translation>
     </message>
@@ -1164,6 +1160,13 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>Unknown user (%1)</source>
         <translation>Usuario desconocido (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n hour(s)</source>
+        <translation>
+            <numerusform>Vence en %n hora</numerusform>
+            <numerusform>Vence en %n horas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "unsentworklist.h"
 
 #include "app/core/consoleservices.h"
+#include "app/session/preferences.h"
 
 #include "care360/version.h"
 #include "models/escalationfilterproxymodel.h"
@@ -85,6 +86,8 @@ MainWindow::MainWindow(CaseWorkspace *core, QWidget *parent)
     connect(m_core, &CaseWorkspace::notice, this, &MainWindow::showNotice);
     connect(m_core, &CaseWorkspace::caseRequested, m_caseBar, &CaseBar::setCaseId);
     connect(m_core, &CaseWorkspace::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_core, &CaseWorkspace::preferencesApplied, this,
+            [this] { m_delegate->setFollowUpHour(Preferences().followUpHour()); });
     connect(m_core, &CaseWorkspace::finished, this, &MainWindow::onFinished);
     connect(m_caseBar, &CaseBar::loadRequested, this, &MainWindow::loadCase);
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::retry);

@@ -60,9 +60,8 @@ private:
     // Import, bulk edits, copy and sorting: the agent's-day actions (mainwindowmenus.cpp).
     void createDayActions();
     void importTeamDirectory();
-    // Settings › Preferences: what applies at once is applied to every window on OK.
+    // Settings › Preferences: on OK every open case and window takes them up at once.
     void openPreferences();
-    void applyPreferences();
     void bulkEdit(int kind);
     void copySelection();
     // The current cell's conflict: keep the agent's value, or take Care360's (a revert).

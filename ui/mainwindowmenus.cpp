@@ -200,19 +200,9 @@ void MainWindow::openPreferences()
     PreferencesDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (dialog.networkChanged())
-        m_core->services()->applyNetworkPreferences();
-    for (QWidget *window : QApplication::topLevelWidgets()) {
-        if (auto *main = qobject_cast<MainWindow *>(window))
-            main->applyPreferences();
-    }
-}
-
-void MainWindow::applyPreferences()
-{
-    // The time limit and listing before a send are read when a workspace is made: windows opened
-    // from now on have them; the Production question reads Preferences at every send.
-    m_delegate->setFollowUpHour(Preferences().followUpHour());
+    // Every open case takes them up (CaseWorkspace::applyPreferences), and each window its
+    // own part through preferencesApplied; the Production question reads them at every send.
+    m_core->services()->applyPreferences();
 }
 
 QList<int> MainWindow::selectedSourceRows() const

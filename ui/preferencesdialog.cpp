@@ -228,9 +228,6 @@ void PreferencesDialog::accept()
 
     const Choices choices = chosen();
     Preferences preferences;
-    m_networkChanged = choices.proxy != preferences.proxy()
-        || choices.caBundleFile != preferences.caBundleFile()
-        || choices.deadlineSeconds != preferences.requestDeadline().count();
     preferences.setProxy(choices.proxy);
     preferences.setCaBundleFile(choices.caBundleFile);
     preferences.setRequestDeadline(std::chrono::seconds(choices.deadlineSeconds));

@@ -23,9 +23,6 @@ public:
 
     // OK and Enter: saves and closes, or says what is wrong and focuses that field.
     void accept() override;
-    // After OK: the proxy, the CA bundle or the time limit changed, which the network access
-    // has to take up (ConsoleServices::applyNetworkPreferences).
-    bool networkChanged() const { return m_networkChanged; }
 
 private:
     struct Choices;
@@ -45,7 +42,6 @@ private:
     QCheckBox *m_listBeforeSend = nullptr;
     QComboBox *m_language = nullptr;
     QLabel *m_problem = nullptr;
-    bool m_networkChanged = false;
 };
 
 } // namespace Care360

@@ -41,7 +41,8 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     m_log->setObjectName(QStringLiteral("activityLog"));
     m_session->setObjectName(QStringLiteral("caseSession"));
     m_connection->setPracticeServerFactory(services->sharedPracticeServer());
-    m_client->setDeadline(Preferences().requestDeadline());
+    applyPreferences();
+    connect(services, &ConsoleServices::preferencesChanged, this, &CaseWorkspace::applyPreferences);
     m_assignees->fromVariantMap(m_settings.assigneeEmails());
     m_assignees->teamFromVariantList(m_settings.teamDirectory());
     setUpDrafts();
@@ -54,7 +55,6 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     connect(m_connection, &ConnectionManager::problem, this,
             [this](const QString &message) { emit notice(NoticeKind::Warning, message); });
     connect(m_session, &CaseSession::busyChanged, this, &CaseWorkspace::busyChanged);
-    m_session->setListBeforeSend(Preferences().listBeforeSend());
     connect(m_session, &CaseSession::finished, this, &CaseWorkspace::onFinished);
     connect(m_credentials, &CredentialStore::writeFinished, this, &CaseWorkspace::onKeyWritten);
     connect(m_credentials, &CredentialStore::removeFinished, this, &CaseWorkspace::onKeyRemoved);
@@ -237,6 +237,15 @@ void CaseWorkspace::revertCells(const QModelIndexList &indexes)
 void CaseWorkspace::revertAll()
 {
     m_model->revertAll();
+}
+
+void CaseWorkspace::applyPreferences()
+{
+    const Preferences preferences;
+    m_client->setDeadline(preferences.requestDeadline());
+    m_session->setListBeforeSend(preferences.listBeforeSend());
+    m_model->setDueSoonHours(preferences.dueSoonHours());
+    emit preferencesApplied();
 }
 
 void CaseWorkspace::setConfirmProductionSend(bool confirm)

@@ -86,6 +86,8 @@ public:
     void saveKey(const QString &key);
     void forgetKey();
     void setConfirmProductionSend(bool confirm);
+    // Takes up what Preferences say now: time limit, listing before a send, due-soon window.
+    void applyPreferences();
     // Reads a team directory file (see TeamDirectoryFile) and keeps it; the sentence of the
     // first problem, or an empty string and the number of people imported in *count.
     QString importTeamDirectory(const QString &path, int *count);
@@ -139,6 +141,8 @@ signals:
     // A sentence for the banner from the core's own decisions (fallbacks, keychain problems).
     void notice(Care360::CaseWorkspace::NoticeKind kind, const QString &text);
     void busyChanged(bool busy);
+    // Preferences were read again (the window takes up its own part, the follow-up hour).
+    void preferencesApplied();
     // A load started, from the agent, a retry or the start-up options.
     void caseRequested(const QString &caseId);
     void finished(Care360::CaseSession::Action action, const Care360::ApiOutcome &outcome);

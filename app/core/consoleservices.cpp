@@ -60,6 +60,12 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
     m_settings.setOpenCases({});
 }
 
+void ConsoleServices::applyPreferences()
+{
+    applyNetworkPreferences();
+    emit preferencesChanged();
+}
+
 void ConsoleServices::applyNetworkPreferences()
 {
     const Preferences preferences;

@@ -35,9 +35,9 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
     CredentialStore *credentials() const { return m_credentials; }
     ProxyLogins *proxyLogins() const { return m_proxyLogins; }
-    // Applies the network part of Preferences (proxy, certificate authorities) to every request
-    // from now on; done at construction and after the Preferences dialog.
-    void applyNetworkPreferences();
+    // Applies Preferences to every request and every open case from now on: the network part
+    // (proxy, certificate authorities) here, the rest in each workspace (preferencesChanged).
+    void applyPreferences();
     // Why the organisation's certificate authorities are not in use, empty when they are.
     QString caBundleProblem() const { return m_caBundleProblem; }
     DraftJournal *journal() const { return m_journal; }
@@ -71,8 +71,10 @@ public:
 signals:
     void workspaceCreated(Care360::CaseWorkspace *workspace);
     void unsentWorkChanged();
+    void preferencesChanged();
 
 private:
+    void applyNetworkPreferences();
     void onJournalReady();
     void rememberOpenCases();
 

@@ -6,6 +6,7 @@
 #include "app/core/consoleservices.h"
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/practicesandbox.h"
+#include "app/session/preferences.h"
 #include "models/escalationtablemodel.h"
 
 #include <QSettings>
@@ -25,6 +26,7 @@ private slots:
     void init();
     void workspacesShareOnePracticeServer();
     void oneCaseIsEditedInOnePlace();
+    void preferencesReachOpenCases();
 
 private:
     // Starts a workspace on the sandbox and loads a case there; false when it did not load.
@@ -115,5 +117,26 @@ void TestWorkspaces::oneCaseIsEditedInOnePlace()
     QCOMPARE(ConsoleServices().casesOpenAtACrash().size(), 0);
 }
 
+void TestWorkspaces::preferencesReachOpenCases()
+{
+    CaseWorkspace *workspace = m_services->createWorkspace();
+    QVERIFY(startOn(workspace, Demo::acmeSecondCaseId));
+    // The demo's "Hold Order" follow-up is two days away: due soon only with a wider window.
+    const auto dueSoonRows = [workspace] {
+        int rows = 0;
+        const EscalationTableModel *model = workspace->model();
+        for (int row = 0; row < model->rowCount(); ++row)
+            rows += model->index(row, EscalationTableModel::FollowUpDue)
+                        .data(EscalationTableModel::DueSoonRole)
+                        .toBool();
+        return rows;
+    };
+    QCOMPARE(dueSoonRows(), 0);
+    Preferences().setDueSoonHours(72);
+    QSignalSpy applied(workspace, &CaseWorkspace::preferencesApplied);
+    m_services->applyPreferences();
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(dueSoonRows(), 1);
+}
 QTEST_GUILESS_MAIN(TestWorkspaces)
 #include "tst_workspaces.moc"

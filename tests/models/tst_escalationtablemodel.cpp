@@ -385,6 +385,13 @@ void TestEscalationTableModel::serverTextIsShownInertButEditedAndCopiedExactly()
     QCOMPARE(noteCell.data(Qt::EditRole).toString(), note);
     QCOMPARE(noteCell.data(Model::CopyRole).toString(), note);
     QCOMPARE(m_model->index(0, Model::Title).data(Model::CopyRole).toString(), title);
+    // The tooltip quotes the server's user ID: shown, not obeyed.
+    Escalation assigned = escalation(2);
+    assigned.assignedToUserId = QStringLiteral("user-\u202Edi.exe");
+    load({ assigned });
+    const QString tip = m_model->index(0, Model::Assignee).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("user-\uFFFDdi.exe")), qPrintable(tip));
+    QVERIFY(!tip.contains(QChar(u'\u202E')));
 }
 
 QTEST_MAIN(TestEscalationTableModel)
