@@ -92,7 +92,7 @@ QString ApiOutcome::userMessage(Audience audience) const
         return say(tr("The proxy %1 asks for a login that was not given or was not accepted; "
                       "nothing reached Care360. Try again to enter the proxy login."),
                    tr("The proxy %1 asks for a login that was not given or was not accepted; "
-                      "nothing reached Care360. Give it in https_proxy "
+                      "nothing reached Care360. Give it in the proxy variable "
                       "(http://user:password@%1) or save it once in the console."))
             .arg(shown(detail));
     case Kind::Cancelled:

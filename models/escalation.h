@@ -40,6 +40,12 @@ struct EscalationUpdate {
     std::optional<QString> assignedToEmail;
 
     bool isEmpty() const { return !note && !followUpDueAt && !assignedToEmail; }
+    // The changes it carries: one per field set.
+    int changeCount() const
+    {
+        return int(note.has_value()) + int(followUpDueAt.has_value())
+            + int(assignedToEmail.has_value());
+    }
     // Wire names of the fields that are set, for logs and confirmations (never their values).
     QStringList fieldNames() const;
     // The union over several items, in first-seen order.

@@ -58,11 +58,11 @@ bool EscalationTableModel::applyDraft(const QString &escalationId, EditableField
     if (row < 0)
         return false;
     EscalationRow &r = m_store.at(row);
-    const bool wasPending = r.isPending();
+    const int wasPending = r.pendingChanges();
     const int conflicts = r.conflictCount();
     if (!r.setDraft(field, value, serverAssigneeEmail(r)))
         return false;
-    m_pendingCount += int(r.isPending()) - int(wasPending);
+    m_pendingCount += r.pendingChanges() - wasPending;
     m_conflictCount += r.conflictCount() - conflicts;
     // An error was about the value that just changed.
     r.setCellError(field, QString());
@@ -79,7 +79,7 @@ bool EscalationTableModel::takeRow(const QString &escalationId, int *position, E
     beginRemoveRows(QModelIndex(), index, index);
     *row = m_store.take(index);
     *position = index;
-    m_pendingCount -= int(row->isPending());
+    m_pendingCount -= row->pendingChanges();
     endRemoveRows();
     return true;
 }
@@ -88,7 +88,7 @@ void EscalationTableModel::restoreRow(int position, EscalationRow row)
 {
     position = std::clamp(position, 0, rowCount());
     beginInsertRows(QModelIndex(), position, position);
-    m_pendingCount += int(row.isPending());
+    m_pendingCount += row.pendingChanges();
     m_store.insert(position, std::move(row));
     endInsertRows();
 }
@@ -148,7 +148,7 @@ QList<SavedDraft> EscalationTableModel::savedDrafts() const
 int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
 {
     QList<CellChange> changes;
-    QSet<QString> restoredRows;
+    int restored = 0;
     for (const SavedDraft &saved : drafts) {
         const int row = rowOf(saved.server.id);
         if (row >= 0 && rowAt(row).isInactive())
@@ -161,10 +161,10 @@ int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
                 inactive.setDraft(field, EscalationRow::updateValue(saved.drafts, field));
             if (!inactive.hasDrafts())
                 continue;
+            restored += inactive.draftCount();
             beginInsertRows(QModelIndex(), rowCount(), rowCount());
             m_store.insert(rowCount(), std::move(inactive));
             endInsertRows();
-            restoredRows.insert(saved.server.id);
             continue;
         }
         const EscalationRow &r = rowAt(row);
@@ -176,7 +176,7 @@ int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
             if (!after.isValid() || EscalationRow::sameDraft(field, r.draft(field), after))
                 continue;
             changes.append({ r.id(), field, r.draft(field), after, row });
-            restoredRows.insert(r.id());
+            ++restored;
         }
     }
     if (!changes.isEmpty())
@@ -194,7 +194,7 @@ int EscalationTableModel::restoreDrafts(const QList<SavedDraft> &drafts)
             emitRowsChanged(row, row);
     }
     recountPending();
-    return int(restoredRows.size());
+    return restored;
 }
 
 } // namespace Care360

@@ -31,6 +31,11 @@ struct RowEdits {
     bool conflict[kEditableFieldCount] = {};
 
     bool hasDrafts() const { return note || followUpDueAt || assigneeEmail; }
+    // One change is one field of one escalation: the unit of every count the agent reads.
+    int draftCount() const
+    {
+        return int(bool(note)) + int(bool(followUpDueAt)) + int(bool(assigneeEmail));
+    }
     bool hasErrors() const;
     bool isEmpty() const { return !hasDrafts() && !hasErrors(); }
 };
@@ -56,6 +61,9 @@ public:
     bool hasDrafts() const { return m_edits && m_edits->hasDrafts(); }
     // Drafts that the next request will carry.
     bool isPending() const { return !m_inactive && hasDrafts(); }
+    // The changes of this row that a send would carry (none when no longer active).
+    int pendingChanges() const { return isPending() ? draftCount() : 0; }
+    int draftCount() const { return m_edits ? m_edits->draftCount() : 0; }
     bool hasDraft(EditableField field) const { return draft(field).isValid(); }
     // QString for note and assignee e-mail, UTC QDateTime for follow-up; invalid when none.
     QVariant draft(EditableField field) const;

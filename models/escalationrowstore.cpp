@@ -98,8 +98,10 @@ QList<EscalationUpdate> EscalationRowStore::pendingUpdates() const
 
 int EscalationRowStore::pendingCount() const
 {
-    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [](const EscalationRow &row) { return row.isPending(); }));
+    int changes = 0;
+    for (const EscalationRow &row : m_rows)
+        changes += row.pendingChanges();
+    return changes;
 }
 
 int EscalationRowStore::conflictCount() const

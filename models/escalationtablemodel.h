@@ -81,6 +81,7 @@ public:
 
     // One item per active row with drafts, carrying only the changed fields, in row order.
     QList<EscalationUpdate> pendingUpdates() const;
+    // The changes a send would carry: one per edited field of an active row.
     int pendingCount() const { return m_pendingCount; }
     // Any draft at all, including those of no-longer-active rows (unsaved work).
     bool hasDrafts() const;
@@ -101,7 +102,7 @@ public:
     // Every row holding drafts (inactive ones too), in row order: what a journal keeps.
     QList<SavedDraft> savedDrafts() const;
     // Puts saved drafts back as one undoable step. Rows no longer listed come back marked
-    // no-longer-active with their drafts, as after a refresh. Returns the rows that got drafts.
+    // no-longer-active with their drafts, as after a refresh. Returns the changes restored.
     int restoreDrafts(const QList<SavedDraft> &drafts);
 
     // The request to send now; give it back to applyOutcome() with the answer.

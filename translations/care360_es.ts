@@ -365,8 +365,8 @@
         <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Vuelva a intentarlo para ingresar las credenciales del proxy.</translation>
     </message>
     <message>
-        <source>The proxy %1 asks for a login that was not given or was not accepted; nothing reached Care360. Give it in https_proxy (http://user:password@%1) or save it once in the console.</source>
-        <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Indíquelas en https_proxy (http://usuario:contraseña@%1) o guárdelas una vez en la consola.</translation>
+        <source>The proxy %1 asks for a login that was not given or was not accepted; nothing reached Care360. Give it in the proxy variable (http://user:password@%1) or save it once in the console.</source>
+        <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Indíquelas en la variable del proxy (http://usuario:contraseña@%1) o guárdelas una vez en la consola.</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1824,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>The certificate authority file %1 holds no certificate (PEM or DER).</source>
         <translation>El archivo de autoridad de certificación %1 no contiene ningún certificado (PEM o DER).</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>No existe el archivo %1.</translation>
     </message>
 </context>
 <context>

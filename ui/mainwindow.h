@@ -86,7 +86,7 @@ private:
     // An open cell editor's text counts as an edit: commit it before anything that reads the
     // drafts. False when it cannot be committed (its hint is showing).
     bool commitOpenEditor();
-    void showRestoredDrafts(int rows, const QDateTime &savedAt);
+    void showRestoredDrafts(int changes, const QDateTime &savedAt);
     void updateCaseHeader();
     bool askSendConfirmation();
     void requestEnvironment(const Environment &environment);

@@ -76,13 +76,13 @@ bool MainWindow::askBeforeClosing()
     return false;
 }
 
-void MainWindow::showRestoredDrafts(int rows, const QDateTime &savedAt)
+void MainWindow::showRestoredDrafts(int changes, const QDateTime &savedAt)
 {
     const QString when = QLocale().toString(savedAt.toLocalTime(), QLocale::ShortFormat);
     m_banner->showMessage(ErrorBanner::Kind::Info,
                           tr("Restored %n unsent change(s) from %1. Send them with Ctrl+Return, "
                              "or discard them.",
-                             nullptr, rows)
+                             nullptr, changes)
                               .arg(when),
                           QString(), ErrorBanner::Action::DiscardDrafts);
 }

@@ -2,6 +2,8 @@
 
 #include "preferencesform.h"
 
+#include "app/network/networksetup.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -11,7 +13,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSslCertificate>
 #include <QStyle>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -42,8 +43,8 @@ QString caBundleProblem(const QString &path)
         return NetworkPreferencesPage::tr(
                    "%1 cannot be read: choose a certificate file you may open.")
             .arg(shown);
-    if (QSslCertificate::fromPath(path, QSsl::Pem).isEmpty()
-        && QSslCertificate::fromPath(path, QSsl::Der).isEmpty())
+    QString problem;
+    if (NetworkSetup::readCaBundle(path, &problem).isEmpty())
         return NetworkPreferencesPage::tr("%1 holds no certificate: choose the PEM or DER file of "
                                           "your organisation's certificate authority.")
             .arg(shown);

@@ -39,10 +39,12 @@ ProxyLoginDialog::ProxyLoginDialog(const QString &proxy, bool refused, QWidget *
 
     m_buttons->setObjectName(QStringLiteral("proxyLoginButtons"));
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setObjectName(QStringLiteral("proxyLoginButton"));
     ok->setText(tr("&Log in"));
     ok->setEnabled(false);
     connect(m_user, &QLineEdit::textChanged, ok,
             [ok](const QString &user) { ok->setEnabled(!user.trimmed().isEmpty()); });
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("proxyCancelButton"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -6,6 +6,7 @@
 #include "app/credentials/keycommand.h"
 #include "app/network/networksetup.h"
 #include "app/network/proxylogins.h"
+#include "app/session/preferences.h"
 #include "bulkchanges.h"
 #include "clidirectory.h"
 #include "clifiles.h"
@@ -31,14 +32,28 @@ bool CliRunner::prepareNetwork()
     // user:password in the proxy URL, as curl takes it; otherwise the console's saved login.
     if (const auto login = ProxyLogins::fromProxyUrl(NetworkSetup::environmentProxy(target)))
         m_proxyLogins->useForThisRun(login->first, login->second);
-    const QString caFile = NetworkSetup::cliCaBundle(m_options.caFile);
-    QString problem;
-    if (!caFile.isEmpty() && NetworkSetup::useCaBundle(caFile, &problem) == 0) {
-        m_err << problem << Qt::endl;
-        // A file named for this run is a usage error; one from Preferences only a warning.
-        if (caFile == m_options.caFile || caFile == qEnvironmentVariable("SSL_CERT_FILE"))
-            return false;
+    // Every source adds to the system's roots: --ca-file and SSL_CERT_FILE (as OpenSSL names
+    // it, which Qt ignores) for this run, and the console's Preferences.
+    const std::pair<QString, bool> sources[] = {
+        { m_options.caFile, true },
+        { qEnvironmentVariable("SSL_CERT_FILE"), true },
+        { Preferences().caBundleFile(), false },
+    };
+    QList<QSslCertificate> trusted;
+    for (const auto &[file, namedForThisRun] : sources) {
+        if (file.isEmpty())
+            continue;
+        QString problem;
+        const QList<QSslCertificate> certificates = NetworkSetup::readCaBundle(file, &problem);
+        if (certificates.isEmpty()) {
+            m_err << problem << Qt::endl;
+            // A file named for this run is a usage error; one from Preferences only a warning.
+            if (namedForThisRun)
+                return false;
+        }
+        trusted += certificates;
     }
+    NetworkSetup::trustAlso(trusted);
     return true;
 }
 

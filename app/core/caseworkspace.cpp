@@ -183,7 +183,9 @@ CaseWorkspace::Step CaseWorkspace::send(Confirmation confirmation)
         return Step::ConfirmPastDates;
     if (confirmation == Confirmation::Ask && needsProductionConfirmation())
         return Step::ConfirmSend;
-    m_sentCount = int(updates.size());
+    m_sentCount = 0;
+    for (const EscalationUpdate &update : updates)
+        m_sentCount += update.changeCount();
     return m_session->send() ? Step::Started : Step::Nothing;
 }
 

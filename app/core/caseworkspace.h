@@ -109,6 +109,7 @@ public:
     bool hasKey() const;
     bool isBusy() const { return m_session->isBusy(); }
     QString caseId() const { return m_session->caseId(); }
+    // The changes (fields) the last send carried.
     int sentCount() const { return m_sentCount; }
     bool canSend() const;
     bool canRefresh() const;
@@ -151,7 +152,7 @@ signals:
     // The case asked for is open in another workspace: that one is brought forward instead.
     void caseOpenElsewhere(Care360::CaseWorkspace *owner);
     // Drafts saved by an earlier run came back into the open case.
-    void draftsRestored(int rows, const QDateTime &savedAt);
+    void draftsRestored(int changes, const QDateTime &savedAt);
 
 private:
     void onEnvironmentChanged(const Environment &environment);

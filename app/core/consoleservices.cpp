@@ -71,7 +71,10 @@ void ConsoleServices::applyNetworkPreferences()
     const Preferences preferences;
     NetworkSetup::applyProxy(m_network, preferences.proxy());
     m_caBundleProblem.clear();
-    NetworkSetup::useCaBundle(preferences.caBundleFile(), &m_caBundleProblem);
+    const QString caFile = preferences.caBundleFile();
+    NetworkSetup::trustAlso(caFile.isEmpty()
+                                ? QList<QSslCertificate>()
+                                : NetworkSetup::readCaBundle(caFile, &m_caBundleProblem));
     // Connections kept alive were made with the old proxy and roots.
     m_network->clearConnectionCache();
 }

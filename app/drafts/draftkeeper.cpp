@@ -124,9 +124,9 @@ void DraftKeeper::restore()
     if (!loaded.problem.isEmpty())
         emit problem(loaded.problem);
     if (loaded.contents) {
-        const int rows = m_model->restoreDrafts(loaded.contents->drafts);
-        if (rows > 0)
-            emit restored(rows, loaded.contents->savedAt);
+        const int changes = m_model->restoreDrafts(loaded.contents->drafts);
+        if (changes > 0)
+            emit restored(changes, loaded.contents->savedAt);
     }
     // The file now follows the model (drafts the server already held are gone from both).
     changed();

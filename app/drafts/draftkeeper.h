@@ -36,7 +36,7 @@ public:
     bool isKept() const;
 
 signals:
-    void restored(int rows, const QDateTime &savedAt);
+    void restored(int changes, const QDateTime &savedAt);
     // The open case's journal was read (or there was none): drafts made from now on are kept.
     void restoreFinished();
     // A sentence: a journal set aside, or drafts that will not survive a restart.

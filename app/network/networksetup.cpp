@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QSslCertificate>
@@ -25,43 +26,36 @@ QList<QSslCertificate> certificatesIn(const QString &file)
 }
 } // namespace
 
-int useCaBundle(const QString &file, QString *error)
+QList<QSslCertificate> readCaBundle(const QString &file, QString *error)
+{
+    const QString shown = QDir::toNativeSeparators(file);
+    const QFileInfo info(file);
+    if (!info.exists()) {
+        *error = tr("There is no file %1.").arg(shown);
+        return {};
+    }
+    if (!info.isFile() || !info.isReadable()) {
+        *error = tr("The certificate authority file %1 cannot be read.").arg(shown);
+        return {};
+    }
+    const QList<QSslCertificate> certificates = certificatesIn(file);
+    if (certificates.isEmpty())
+        *error =
+            tr("The certificate authority file %1 holds no certificate (PEM or DER).").arg(shown);
+    return certificates;
+}
+
+void trustAlso(const QList<QSslCertificate> &certificates)
 {
     // The system's configuration as it was before the first call: choosing another file (or
     // none) must not keep trusting the one chosen before.
     static const QSslConfiguration system = QSslConfiguration::defaultConfiguration();
-    QSslConfiguration::setDefaultConfiguration(system);
-    if (file.isEmpty())
-        return 0;
-    const QFileInfo info(file);
-    if (!info.isFile() || !info.isReadable()) {
-        *error = tr("The certificate authority file %1 cannot be read.")
-                     .arg(QDir::toNativeSeparators(file));
-        return 0;
-    }
-    const QList<QSslCertificate> certificates = certificatesIn(file);
-    if (certificates.isEmpty()) {
-        *error = tr("The certificate authority file %1 holds no certificate (PEM or DER).")
-                     .arg(QDir::toNativeSeparators(file));
-        return 0;
-    }
-    // Added to the default configuration every new connection copies: the system's roots are
+    // The default configuration is what every new connection copies: the system's roots are
     // still there, and nothing here ignores an error.
     QSslConfiguration configuration = system;
-    configuration.addCaCertificates(certificates);
+    if (!certificates.isEmpty())
+        configuration.addCaCertificates(certificates);
     QSslConfiguration::setDefaultConfiguration(configuration);
-    return int(certificates.size());
-}
-
-QString cliCaBundle(const QString &caFileOption)
-{
-    if (!caFileOption.isEmpty())
-        return caFileOption;
-    // Qt reads the system's roots itself and ignores these two; a CLI user expects them to work.
-    const QString certFile = qEnvironmentVariable("SSL_CERT_FILE");
-    if (!certFile.isEmpty())
-        return certFile;
-    return Preferences().caBundleFile();
 }
 
 void applyProxy(QNetworkAccessManager *network, const ProxyChoice &choice)
@@ -109,39 +103,40 @@ QString firstSet(std::initializer_list<const char *> names)
     return QString();
 }
 
-QUrl proxyUrl(const QString &text)
-{
-    // "proxy.example:3128" is common and means http://.
-    return QUrl::fromUserInput(text);
-}
 } // namespace
 
-QUrl environmentProxy(const QUrl &target, bool *fromAllProxy)
+QUrl environmentProxy(const QUrl &target)
 {
-    if (fromAllProxy)
-        *fromAllProxy = false;
-    if (noProxyFor(target.host()))
+    if (QHostAddress(target.host()).isLoopback()
+        || target.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+        || noProxyFor(target.host()))
         return QUrl();
-    const QString perScheme = target.scheme() == QLatin1String("https")
+    QString text = target.scheme() == QLatin1String("https")
         ? firstSet({ "https_proxy", "HTTPS_PROXY" })
         : firstSet({ "http_proxy" });
-    if (!perScheme.isEmpty())
-        return proxyUrl(perScheme);
-    const QString all = firstSet({ "all_proxy", "ALL_PROXY" });
-    if (all.isEmpty())
+    if (text.isEmpty())
+        text = firstSet({ "all_proxy", "ALL_PROXY" });
+    if (text.isEmpty())
         return QUrl();
-    if (fromAllProxy)
-        *fromAllProxy = true;
-    return proxyUrl(all);
+    // "proxy.example:3128" is common and means http:// (QUrl would take "proxy.example" for
+    // a scheme).
+    if (!text.contains(QLatin1String("://")))
+        text.prepend(QLatin1String("http://"));
+    return QUrl(text);
 }
 
 ProxyChoice cliProxy(const QUrl &target)
 {
     ProxyChoice choice = Preferences().proxy();
-    bool fromAllProxy = false;
-    const QUrl url = environmentProxy(target, &fromAllProxy);
-    if (choice.mode == ProxyChoice::Mode::System && fromAllProxy
-        && url.scheme().startsWith(QLatin1String("http"))) {
+    if (choice.mode != ProxyChoice::Mode::System
+        || firstSet({ "https_proxy", "HTTPS_PROXY", "http_proxy", "all_proxy", "ALL_PROXY",
+                      "no_proxy", "NO_PROXY" })
+               .isEmpty())
+        return choice;
+    const QUrl url = environmentProxy(target);
+    if (url.host().isEmpty()) {
+        choice.mode = ProxyChoice::Mode::None;
+    } else {
         choice.mode = ProxyChoice::Mode::Manual;
         choice.host = url.host();
         choice.port = quint16(url.port(1080));

@@ -80,8 +80,9 @@ struct CompanyNetwork {
     // Empty when every part runs; otherwise why not (the test fails with it).
     QString start(quint16 sandboxPort)
     {
-        // Qt never sends loopback addresses or "localhost" through a proxy, so the TLS front is
-        // reached by this machine's name, which Debian's /etc/hosts maps to a loopback address.
+        // Qt's system proxies (and the CLI's proxy variables, like them) skip loopback addresses
+        // and "localhost", so the TLS front is reached by this machine's name, which Debian's
+        // /etc/hosts maps to a loopback address.
         host = QHostInfo::localHostName();
         const QHostInfo info = QHostInfo::fromName(host);
         for (const QHostAddress &address : info.addresses()) {

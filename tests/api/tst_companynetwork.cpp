@@ -29,6 +29,8 @@ private slots:
     void cliTakesSslCertFile();
     void cliGoesDirectForNoProxyHosts();
     void cliHonoursAllProxy();
+    void cliTakesProxyVariablesAsCurlDoes();
+    void cliAddsEveryCertificateSource();
     void consoleAsksForProxyLoginOnceAndKeepsItInTheKeychain();
     void consoleAsksAgainWhenTheProxyRefusesTheLogin();
     void consoleWithoutLoginNamesTheProxy();
@@ -145,6 +147,48 @@ void TestCompanyNetwork::cliHonoursAllProxy()
     QVERIFY2(withoutLogin.err.contains("asks for a login"), withoutLogin.err.constData());
     const CliRun run = cli({ QStringLiteral("--ca-file"), m_network.caFile() },
                            { { QStringLiteral("all_proxy"), m_network.proxyUrl(true) } });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(m_fixture.server.receivedRequests().size(), 1);
+}
+
+void TestCompanyNetwork::cliTakesProxyVariablesAsCurlDoes()
+{
+    const QStringList ca { QStringLiteral("--ca-file"), m_network.caFile() };
+    // "host:port" without a scheme is a proxy too (libproxy ignored it and went direct).
+    const CliRun bare = cli(ca, { { QStringLiteral("https_proxy"), m_network.proxyName() } });
+    QCOMPARE(bare.exitCode, int(Exit::Network));
+    QVERIFY2(bare.err.contains("asks for a login"), bare.err.constData());
+    // A wrong password in the URL is named as a refused login, not a broken network.
+    QString wrong = m_network.proxyUrl(true);
+    wrong.replace(CompanyNetwork::proxyPassword, QStringLiteral("wrong"));
+    const CliRun refused = cli(ca, { { QStringLiteral("https_proxy"), wrong } });
+    QCOMPARE(refused.exitCode, int(Exit::Network));
+    QVERIFY2(refused.err.contains("was not accepted"), refused.err.constData());
+    // no_proxy's "*" and ".domain" forms go direct past a proxy that does not exist.
+    const QString deadProxy = QStringLiteral("http://127.0.0.1:%1").arg(freePort());
+    for (const QString &noProxy :
+         QStringList { QStringLiteral("*"), QLatin1Char('.') + m_network.host }) {
+        const CliRun direct = cli(ca,
+                                  { { QStringLiteral("https_proxy"), deadProxy },
+                                    { QStringLiteral("no_proxy"), noProxy } });
+        QVERIFY2(direct.exitCode == 0, qPrintable(noProxy + QLatin1Char(' ') + direct.err));
+    }
+    QCOMPARE(m_fixture.server.receivedRequests().size(), 2);
+}
+
+void TestCompanyNetwork::cliAddsEveryCertificateSource()
+{
+    // SSL_CERT_FILE often names the system's own bundle: the console's CA is added to it, not
+    // replaced by it.
+    QSettings cliSettings(m_fixture.configHome()
+                              + QStringLiteral("/Care360/care360-escalations.conf"),
+                          QSettings::IniFormat);
+    cliSettings.setValue(QStringLiteral("network/caBundleFile"), m_network.caFile());
+    cliSettings.sync();
+    const CliRun run =
+        cli({},
+            { { QStringLiteral("https_proxy"), m_network.proxyUrl(true) },
+              { QStringLiteral("SSL_CERT_FILE"), QStringLiteral(CARE360_TEST_SYSTEM_CA_BUNDLE) } });
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(m_fixture.server.receivedRequests().size(), 1);
 }
