@@ -912,6 +912,10 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Custom: %1</source>
+        <translation>Personalizado: %1</translation>
+    </message>
 </context>
 <context>
     <name>Care360::ErrorBanner</name>
@@ -2389,9 +2393,9 @@ Options:
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
   --ca-file FILE   Also trust the certificate authorities in FILE (PEM or DER), e.g. the
-                   one a company proxy that inspects secure traffic signs with. Without it,
-                   SSL_CERT_FILE, else the console&apos;s Preferences. The system&apos;s authorities
-                   stay trusted; verification is never turned off.
+                   one a company proxy that inspects secure traffic signs with. Those of
+                   SSL_CERT_FILE and of the console&apos;s Preferences are added too, and the
+                   system&apos;s stay trusted; verification is never turned off.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
@@ -2452,10 +2456,13 @@ Team directory (shared with the console, which shows assignees by name):
                    imported (exit code 3).
   directory show   Prints the team directory.
 
-Company networks: the console&apos;s proxy choice (Settings &gt; Preferences) applies; with the
-system&apos;s (the default), https_proxy / HTTPS_PROXY for https and http_proxy for http, else
-all_proxy, and no_proxy. A proxy that asks for a login gets the user:password written in its
-URL (http://user:password@host:port), else the login the console saved in the keychain.
+Company networks: the console&apos;s proxy choice (Settings &gt; Preferences) applies. With the
+system&apos;s (the default), the proxy variables decide as they do for curl when any is set:
+https_proxy / HTTPS_PROXY for https, http_proxy for http, else all_proxy / ALL_PROXY
+(&quot;host:port&quot; means http://), never for this computer&apos;s own addresses, and not for the
+hosts no_proxy lists (&quot;*&quot;, a host, or a domain); with none set, the desktop&apos;s settings.
+A proxy that asks for a login gets the user:password written in its URL
+(http://user:password@host:port), else the login the console saved in the keychain.
 
 The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
 from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
@@ -2516,9 +2523,9 @@ Opciones:
   --ca-file ARCHIVO
                    Confiar también en las autoridades de certificación de ARCHIVO (PEM o
                    DER), p. ej. aquella con la que firma un proxy de la empresa que
-                   inspecciona el tráfico seguro. Sin esta opción, SSL_CERT_FILE o, si no,
-                   las Preferencias de la consola. Las autoridades del sistema siguen siendo
-                   de confianza; la verificación nunca se desactiva.
+                   inspecciona el tráfico seguro. También se agregan las de SSL_CERT_FILE y
+                   las de las Preferencias de la consola, y las del sistema siguen siendo de
+                   confianza; la verificación nunca se desactiva.
   --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
                    correo electrónico cuando el directorio del equipo los conoce; sin
                    notas), csv o json.
@@ -2589,11 +2596,14 @@ Directorio del equipo (compartido con la consola, que muestra a los responsables
                    sola fila incorrecta no se importa nada (código de salida 3).
   directory show   Muestra el directorio del equipo.
 
-Redes de empresa: se aplica la elección de proxy de la consola (Configuración &gt; Preferencias);
-con la del sistema (la predeterminada), https_proxy / HTTPS_PROXY para https y http_proxy para
-http, si no all_proxy, y no_proxy. A un proxy que pide credenciales se le da el
-usuario:contraseña escrito en su URL (http://usuario:contraseña@servidor:puerto) o, si no, las
-credenciales que la consola guardó en el llavero.
+Redes de empresa: se aplica la elección de proxy de la consola (Configuración &gt; Preferencias).
+Con la del sistema (la predeterminada), las variables de proxy deciden como para curl cuando
+hay alguna definida: https_proxy / HTTPS_PROXY para https, http_proxy para http, si no
+all_proxy / ALL_PROXY (&quot;servidor:puerto&quot; significa http://), nunca para las direcciones de
+esta computadora y no para los servidores que lista no_proxy (&quot;*&quot;, un servidor o un dominio);
+sin ninguna definida, la configuración del escritorio. A un proxy que pide credenciales se le
+da el usuario:contraseña escrito en su URL (http://usuario:contraseña@servidor:puerto) o, si
+no, las credenciales que la consola guardó en el llavero.
 
 La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_KEY o, si no,
 del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada

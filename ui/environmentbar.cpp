@@ -65,6 +65,19 @@ EnvironmentBar::EnvironmentBar(bool offerSandbox, QWidget *parent)
 void EnvironmentBar::setEnvironment(const Environment &environment)
 {
     m_current = environment;
+    const int custom = m_combo->findData(int(Environment::Kind::Custom));
+    if (environment.kind == Environment::Kind::Custom) {
+        m_rememberedCustomUrl = environment.baseUrl;
+        // Which custom server is open, in the box itself (the agent reads it at a glance).
+        const QUrl &url = environment.baseUrl;
+        m_combo->setItemText(
+            custom,
+            tr("Custom: %1")
+                .arg(url.port() < 0 ? url.host()
+                                    : url.host() + QLatin1Char(':') + QString::number(url.port())));
+    } else {
+        m_combo->setItemText(custom, tr("Custom URL…"));
+    }
     m_combo->setCurrentIndex(m_combo->findData(int(environment.kind)));
     // Orca 43 reads a closed combo's description, not its value (Qt 6.4 exposes none): the
     // environment's name comes first in it, so it is heard where the focus starts.
@@ -104,8 +117,7 @@ void EnvironmentBar::onActivated(int index)
     dialog.setWindowTitle(tr("Custom Care360 URL"));
     dialog.setLabelText(
         tr("Base URL of the Care360 API (https://…, or http:// for this computer only):"));
-    dialog.setTextValue(m_current.kind == Environment::Kind::Custom ? m_current.baseUrl.toString()
-                                                                    : QString());
+    dialog.setTextValue(m_rememberedCustomUrl.toString());
     const bool ok = dialog.exec() == QDialog::Accepted;
     // Credentials, query and fragment never belong in a base URL that is stored and shown.
     const QUrl url = QUrl::fromUserInput(dialog.textValue().trimmed())

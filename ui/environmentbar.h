@@ -18,6 +18,8 @@ public:
 
     // Shows environment without emitting environmentRequested.
     void setEnvironment(const Environment &environment);
+    // The custom address used last, offered when Custom URL… is chosen from elsewhere.
+    void setRememberedCustomUrl(const QUrl &url) { m_rememberedCustomUrl = url; }
     void setKeyState(const QString &text, const QString &toolTip);
     QToolButton *keyButton() const { return m_keyButton; }
 
@@ -31,6 +33,7 @@ private:
     QLabel *m_sandboxBadge;
     QLabel *m_keyStateLabel;
     QToolButton *m_keyButton;
+    QUrl m_rememberedCustomUrl;
     Environment m_current;
 };
 

@@ -116,6 +116,7 @@ QWidget *MainWindow::createCentralWidget()
     if (auto *more = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
         more->setAccessibleName(tr("More toolbar items"));
     m_environmentBar = new EnvironmentBar(m_core->hasSandbox(), toolbar);
+    m_environmentBar->setRememberedCustomUrl(m_settings.customBaseUrl());
     m_environmentBar->keyButton()->setDefaultAction(m_apiKeyAction);
     toolbar->addWidget(m_environmentBar);
 

@@ -46,9 +46,9 @@ Options:
   --timeout SECS   The longest a request may take in all (default 60); a server that stops
                    sending for 30 s ends it sooner.
   --ca-file FILE   Also trust the certificate authorities in FILE (PEM or DER), e.g. the
-                   one a company proxy that inspects secure traffic signs with. Without it,
-                   SSL_CERT_FILE, else the console's Preferences. The system's authorities
-                   stay trusted; verification is never turned off.
+                   one a company proxy that inspects secure traffic signs with. Those of
+                   SSL_CERT_FILE and of the console's Preferences are added too, and the
+                   system's stay trusted; verification is never turned off.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
@@ -109,10 +109,13 @@ Team directory (shared with the console, which shows assignees by name):
                    imported (exit code 3).
   directory show   Prints the team directory.
 
-Company networks: the console's proxy choice (Settings > Preferences) applies; with the
-system's (the default), https_proxy / HTTPS_PROXY for https and http_proxy for http, else
-all_proxy, and no_proxy. A proxy that asks for a login gets the user:password written in its
-URL (http://user:password@host:port), else the login the console saved in the keychain.
+Company networks: the console's proxy choice (Settings > Preferences) applies. With the
+system's (the default), the proxy variables decide as they do for curl when any is set:
+https_proxy / HTTPS_PROXY for https, http_proxy for http, else all_proxy / ALL_PROXY
+("host:port" means http://), never for this computer's own addresses, and not for the
+hosts no_proxy lists ("*", a host, or a domain); with none set, the desktop's settings.
+A proxy that asks for a login gets the user:password written in its URL
+(http://user:password@host:port), else the login the console saved in the keychain.
 
 The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
 from the system keychain for the environment (store it with "key set", which reads it from

@@ -77,6 +77,7 @@ void CaseWorkspace::start(const StartupOptions &options)
 {
     m_startingUp = true;
     m_startupCaseId = options.caseId;
+    m_explicitEnvironment = options.environment.has_value();
     startDrafts();
     m_connection->setSandboxDataFile(options.sandboxDataFile);
     std::optional<Environment::Kind> kind = options.environment;
@@ -381,7 +382,8 @@ void CaseWorkspace::onKeyStateChanged()
 
 void CaseWorkspace::onKeyMissing(const Environment &environment, const QString &reason)
 {
-    if (m_startingUp && hasSandbox() && environment.kind != Environment::Kind::Sandbox) {
+    if (m_startingUp && hasSandbox() && environment.kind != Environment::Kind::Sandbox
+        && !m_explicitEnvironment) {
         m_startingUp = false;
         // Without a key the chosen environment is unusable: open on the practice sandbox. A
         // case asked for belongs to the other environment, so it is not loaded here, and the
@@ -402,6 +404,7 @@ void CaseWorkspace::onKeyMissing(const Environment &environment, const QString &
     }
     if (!reason.isEmpty())
         emit notice(NoticeKind::Warning, reason);
+    // A case asked for on the command line opens once the key is entered (onKeyStateChanged).
     emit keyRequested();
 }
 

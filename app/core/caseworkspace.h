@@ -189,6 +189,9 @@ private:
     bool m_startingUp = true;
     int m_sentCount = 0;
     QString m_startupCaseId;
+    // The command line named the environment: it is opened even without a key (which is asked
+    // for); only a start without one falls back to the sandbox.
+    bool m_explicitEnvironment = false;
     QUrl m_keyWriteUrl; // the environment a key is being saved for
     QString m_keyBeingWritten;
 };

@@ -33,6 +33,7 @@ private slots:
     void firstRunStartsOnTheSandboxAndLoadsTheStartupCase();
     void sandboxOffersOnlyAssignableDemoPeople();
     void missingKeyFallsBackToTheSandboxAndSaysSo();
+    void commandLineEnvironmentWinsAndAsksForItsKey();
     void withoutASandboxTheAgentIsAskedForAKey();
     void switchingEnvironmentAsksBeforeDroppingDrafts();
     void productionSendWaitsForConfirmation();
@@ -140,13 +141,15 @@ void TestCaseWorkspace::sandboxOffersOnlyAssignableDemoPeople()
 
 void TestCaseWorkspace::missingKeyFallsBackToTheSandboxAndSaysSo()
 {
+    // The environment remembered from last time, not one the command line names.
+    Settings settings;
+    settings.setLastEnvironment(QStringLiteral("custom"));
+    settings.setCustomBaseUrl(KeychainTest::uniqueUrl(QStringLiteral("core-no-key")));
     makeCore(Sandbox::PracticeSandbox::factory());
     QSignalSpy notices(m_core, &CaseWorkspace::notice);
     QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
     QSignalSpy caseRequests(m_core, &CaseWorkspace::caseRequested);
     StartupOptions options;
-    options.environment = Environment::Kind::Custom;
-    options.baseUrl = KeychainTest::uniqueUrl(QStringLiteral("core-no-key"));
     options.caseId = Demo::acmeCaseId; // exists on the sandbox too, but was asked for elsewhere
     m_core->start(options);
     QTRY_COMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
@@ -162,6 +165,31 @@ void TestCaseWorkspace::missingKeyFallsBackToTheSandboxAndSaysSo()
     QCOMPARE(caseRequests.size(), 0);
     QVERIFY(m_core->caseId().isEmpty());
     QVERIFY(m_core->canLoad());
+}
+
+void TestCaseWorkspace::commandLineEnvironmentWinsAndAsksForItsKey()
+{
+    // --environment custom --base-url URL --case ID, with no key saved for URL yet.
+    makeCore(Sandbox::PracticeSandbox::factory());
+    QSignalSpy notices(m_core, &CaseWorkspace::notice);
+    QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
+    StartupOptions options;
+    options.environment = Environment::Kind::Custom;
+    options.baseUrl = m_server.baseUrl();
+    options.caseId = Demo::acmeCaseId;
+    m_core->start(options);
+    QVERIFY(keyRequests.wait(10000));
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Custom);
+    QCOMPARE(m_core->environment().baseUrl, m_server.baseUrl());
+    QCOMPARE(notices.size(), 0); // no "opened on the Sandbox"
+    QCOMPARE(Settings().lastEnvironment(), QStringLiteral("custom"));
+    QCOMPARE(Settings().customBaseUrl(), m_server.baseUrl());
+    // The key entered: the case asked for opens there.
+    QSignalSpy finished(m_core, &CaseWorkspace::finished);
+    m_core->saveKey(Demo::acmeApiKey);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(m_core->caseId(), Demo::acmeCaseId);
+    QCOMPARE(m_core->environment().kind, Environment::Kind::Custom);
 }
 
 void TestCaseWorkspace::withoutASandboxTheAgentIsAskedForAKey()
