@@ -165,6 +165,13 @@
             <numerusform>%n follow-up dates you are sending lie in the past. Send anyway?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) selected</source>
+        <translation>
+            <numerusform>%n row selected</numerusform>
+            <numerusform>%n rows selected</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>

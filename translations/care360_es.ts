@@ -1699,6 +1699,13 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>Se&amp;ttings</source>
         <translation>Con&amp;figuración</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) selected</source>
+        <translation>
+            <numerusform>%n fila seleccionada</numerusform>
+            <numerusform>%n filas seleccionadas</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::NetworkPreferencesPage</name>

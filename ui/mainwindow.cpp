@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTime>
@@ -59,6 +60,10 @@ MainWindow::MainWindow(CaseWorkspace *core, QWidget *parent)
     m_presenter = new OutcomePresenter(m_banner, statusBar(), m_table, this);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setAccessibleName(tr("Status"));
+    m_selectionLabel = new QLabel(this);
+    m_selectionLabel->setObjectName(QStringLiteral("selectionLabel"));
+    m_selectionLabel->hide();
+    statusBar()->addPermanentWidget(m_selectionLabel);
     // Orca's read-status-bar command says the bar's name: the message itself, when there is one.
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
         statusBar()->setAccessibleName(message.isEmpty() ? tr("Status") : message);
@@ -316,6 +321,21 @@ void MainWindow::updateActions()
     m_sendButton->setEnabled(m_sendAction->isEnabled());
     m_pendingLabel->setText(pending == 0 ? tr("No pending changes")
                                          : tr("%n pending change(s)", nullptr, pending));
+    updateSelectionLabel();
+}
+
+void MainWindow::updateSelectionLabel()
+{
+    // Rows the bulk commands would change: shown once it is more than the current cell's.
+    const QItemSelectionModel *selection = m_table->selectionModel();
+    QSet<int> rows;
+    for (const QModelIndex &index : selection->selectedIndexes())
+        rows.insert(index.row());
+    const bool shown = rows.size() > 1 || !selection->selectedRows().isEmpty();
+    m_selectionLabel->setVisible(shown);
+    m_selectionLabel->setText(shown ? tr("%n row(s) selected", nullptr, int(rows.size()))
+                                    : QString());
+    m_selectionLabel->setAccessibleName(m_selectionLabel->text());
 }
 
 void MainWindow::revertSelection()

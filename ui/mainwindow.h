@@ -100,6 +100,7 @@ private:
     void onBusyChanged(bool busy);
     void onFinished(CaseSession::Action action, const ApiOutcome &outcome);
     void updateActions();
+    void updateSelectionLabel();
     void revertSelection();
 
     CaseWorkspace *m_core;
@@ -120,6 +121,7 @@ private:
     QCheckBox *m_onlyPendingCheck = nullptr;
     QCheckBox *m_onlyOverdueCheck = nullptr;
     QLabel *m_pendingLabel = nullptr;
+    QLabel *m_selectionLabel = nullptr; // "3 rows selected", in the status bar
     QProgressBar *m_progress = nullptr;
     QPushButton *m_sendButton = nullptr;
     QPushButton *m_cancelButton = nullptr;

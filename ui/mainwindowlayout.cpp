@@ -8,6 +8,7 @@
 #include "environmentbar.h"
 #include "errorbanner.h"
 #include "escalationdelegate.h"
+#include "tablekeys.h"
 #include "unsentworklist.h"
 
 #include "app/core/consoleservices.h"
@@ -186,8 +187,9 @@ QWidget *MainWindow::createCentralWidget()
     // Arrows move inside the table, Tab leaves it (to Send): what a screen reader user expects.
     // An open editor still commits and edits the next cell on Tab (the delegate's own).
     m_table->setTabKeyNavigation(false);
-    // The cell's own commands: the Menu key or a right click.
+    // The cell's own commands: a right click, Shift+F10 or the Menu key (TableKeys).
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    new TableKeys(m_table);
     m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                              | QAbstractItemView::AnyKeyPressed);

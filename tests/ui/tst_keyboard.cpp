@@ -20,6 +20,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QTableView>
+#include <QTimer>
 
 using namespace Care360;
 namespace Demo = Care360::Sandbox::Demo;
@@ -40,6 +42,7 @@ private slots:
     void firstRunFitsALaptopScreen();
     void firstRunPointsAtTheDemoCases();
     void environmentWithoutAKeySaysSo();
+    void rowsAreSelectedAndCommandsOpenedByKeys();
 
 private:
     void loadAcme();
@@ -230,6 +233,55 @@ void TestKeyboard::environmentWithoutAKeySaysSo()
     QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
     dialog->reject();
     QVERIFY(c.bannerText().contains(QStringLiteral("enter one to open its cases")));
+}
+
+void TestKeyboard::rowsAreSelectedAndCommandsOpenedByKeys()
+{
+    STEP(loadAcme());
+    ConsoleDriver &c = *m_console;
+    QTableView *table = c.table();
+    table->setFocus(Qt::TabFocusReason);
+    table->setCurrentIndex(table->model()->index(0, Model::Note));
+    table->selectionModel()->clearSelection();
+    auto *selected = c.find<QLabel>("selectionLabel");
+    // Ctrl+Space selects the row and opens no editor (it used to open an empty note editor).
+    c.shortcut(Qt::CTRL | Qt::Key_Space);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(table)); // no editor took it
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(selected->text(), QStringLiteral("1 row selected"));
+    // Ctrl+Down moves without selecting; Ctrl+Space adds that row too.
+    c.shortcut(Qt::CTRL | Qt::Key_Down);
+    c.shortcut(Qt::CTRL | Qt::Key_Space);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 2);
+    QVERIFY(selected->isVisible());
+    QCOMPARE(selected->text(), QStringLiteral("2 rows selected"));
+    QCOMPARE(c.model()->pendingCount(), 0);
+    // Ctrl+Space again takes the row back out.
+    c.shortcut(Qt::CTRL | Qt::Key_Space);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+
+    // Shift+F10 and the Menu key open the cell's commands at the cell.
+    for (const QKeyCombination keys :
+         { QKeyCombination(Qt::SHIFT | Qt::Key_F10), QKeyCombination(Qt::Key_Menu) }) {
+        QStringList items;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, table, [&items, &poll] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            poll.stop();
+            for (const QAction *action : menu->actions())
+                items << QString(action->text()).remove(QLatin1Char('&'));
+            menu->close();
+        });
+        poll.start();
+        table->setFocus();
+        c.shortcut(keys);
+        poll.stop(); // no menu came: the checks below say so
+        QVERIFY2(items.filter(QStringLiteral("Revert")).size() >= 1, qPrintable(items.join(u'|')));
+        QVERIFY2(items.filter(QStringLiteral("Copy")).size() == 1, qPrintable(items.join(u'|')));
+    }
 }
 
 QTEST_MAIN(TestKeyboard)
