@@ -29,12 +29,16 @@ bool ApiOutcome::isRetryable() const
     }
 }
 
-QString ApiOutcome::userMessage(Audience audience) const
+QString ApiOutcome::userMessage(Audience audience, bool changesPending) const
 {
     // Everything the server or the network stack wrote goes in capped and made visible.
     using UntrustedText::shown;
-    // The console's sentence, or the CLI's, which has no changes to keep.
-    const auto say = [audience](const QString &console, const QString &cli) {
+    // With changes kept, or without: the CLI keeps none, nor a console that has none pending.
+    const auto say = [audience, changesPending](const QString &kept, const QString &plain) {
+        return audience == Audience::Console && changesPending ? kept : plain;
+    };
+    // Where the agent can act: the console's Preferences, or the CLI's options.
+    const auto forAudience = [audience](const QString &console, const QString &cli) {
         return audience == Audience::Console ? console : cli;
     };
     switch (kind) {
@@ -44,9 +48,12 @@ QString ApiOutcome::userMessage(Audience audience) const
     case Kind::Listed:
         return tr("%n active escalation(s) loaded.", nullptr, int(escalations.size()));
     case Kind::EscalationsNotFound:
-        return tr("%n escalation(s) are no longer active (completed or removed elsewhere); the "
-                  "list has been refreshed and your other changes are kept.",
-                  nullptr, int(missingIds.size()));
+        return say(tr("%n escalation(s) are no longer active (completed or removed elsewhere); "
+                      "the list has been refreshed and your other changes are kept.",
+                      nullptr, int(missingIds.size())),
+                   tr("%n escalation(s) are no longer active (completed or removed elsewhere); "
+                      "the list has been refreshed.",
+                      nullptr, int(missingIds.size())));
     case Kind::ValidationFailed:
         return itemIndex >= 0
             ? tr("Change %1 was refused: %2.").arg(itemIndex + 1).arg(shown(validationMessage))
@@ -76,12 +83,19 @@ QString ApiOutcome::userMessage(Audience audience) const
                    "may have been applied. They stay pending: send them again to be sure.")
                     .arg(shown(detail)),
                 tr("The connection to Care360 broke before it answered (%1).").arg(shown(detail)));
+        // Sent whole and then cut off: Care360 (or a proxy) was reached, not the network lost.
+        if (requestSent)
+            return say(tr("The connection closed before Care360 answered (%1); your changes are "
+                          "kept, try again."),
+                       tr("The connection closed before Care360 answered (%1); try again."))
+                .arg(shown(detail));
         return tr("Could not reach Care360 (%1); check the network and try again.")
             .arg(shown(detail));
     case Kind::TlsFailed:
         // Healthcare organisations often inspect TLS: their proxy's certificate authority is
         // then the missing piece, and the agent can add it without turning verification off.
-        return say(tr("The secure connection to Care360 could not be verified (%1); nothing was "
+        return forAudience(
+                   tr("The secure connection to Care360 could not be verified (%1); nothing was "
                       "sent. If your organisation inspects secure traffic, add its certificate "
                       "authority in Settings › Preferences › Network."),
                    tr("The secure connection to Care360 could not be verified (%1); nothing was "
@@ -89,7 +103,8 @@ QString ApiOutcome::userMessage(Audience audience) const
                       "authority with --ca-file FILE or SSL_CERT_FILE."))
             .arg(shown(detail));
     case Kind::ProxyLoginNeeded:
-        return say(tr("The proxy %1 asks for a login that was not given or was not accepted; "
+        return forAudience(
+                   tr("The proxy %1 asks for a login that was not given or was not accepted; "
                       "nothing reached Care360. Try again to enter the proxy login."),
                    tr("The proxy %1 asks for a login that was not given or was not accepted; "
                       "nothing reached Care360. Give it in the proxy variable "

@@ -53,14 +53,18 @@ struct ApiOutcome {
     QString requestId; // X-Request-ID of the call, set by the client
     // A request that changes data went out whole (or got an answer): Care360 may have acted.
     bool mayHaveArrived = false;
+    // The request went out whole or got an answer: something on the way took it, so its
+    // request ID means something (a refusal before sending has none worth showing).
+    bool requestSent = false;
 
     bool isSuccess() const { return kind == Kind::Updated || kind == Kind::Listed; }
     // Whether sending the same request again may succeed without the agent changing anything.
     bool isRetryable() const;
     // Who reads the sentence: the console keeps unsent changes, the CLI keeps nothing.
     enum class Audience { Console, Cli };
-    // One sentence an agent understands, without the request ID.
-    QString userMessage(Audience audience = Audience::Console) const;
+    // One sentence an agent understands, without the request ID. changesPending: the console
+    // holds unsent changes, so the sentence may say they are kept (never when there are none).
+    QString userMessage(Audience audience = Audience::Console, bool changesPending = true) const;
     static QString kindName(Kind kind);
 };
 

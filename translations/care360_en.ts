@@ -55,6 +55,13 @@
             <numerusform>Someone else changed %n fields you edited on Care360 since you began; each is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed.</source>
+        <translation>
+            <numerusform>%n escalation is no longer active (completed or removed elsewhere); the list has been refreshed.</numerusform>
+            <numerusform>%n escalations are no longer active (completed or removed elsewhere); the list has been refreshed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Care360::BulkEditDialog</name>

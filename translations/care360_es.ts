@@ -100,6 +100,10 @@
         <source>unknown</source>
         <translation>desconocida</translation>
     </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>el servidor cerró la conexión</translation>
+    </message>
 </context>
 <context>
     <name>Care360::ApiKeyDialog</name>
@@ -367,6 +371,21 @@
     <message>
         <source>The proxy %1 asks for a login that was not given or was not accepted; nothing reached Care360. Give it in the proxy variable (http://user:password@%1) or save it once in the console.</source>
         <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Indíquelas en la variable del proxy (http://usuario:contraseña@%1) o guárdelas una vez en la consola.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed.</source>
+        <translation>
+            <numerusform>%n escalamiento ya no está activo (se completó o se eliminó en otro lugar); la lista se actualizó.</numerusform>
+            <numerusform>%n escalamientos ya no están activos (se completaron o se eliminaron en otro lugar); la lista se actualizó.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection closed before Care360 answered (%1); your changes are kept, try again.</source>
+        <translation>La conexión se cerró antes de que Care360 respondiera (%1); sus cambios se conservan, inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The connection closed before Care360 answered (%1); try again.</source>
+        <translation>La conexión se cerró antes de que Care360 respondiera (%1); inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>

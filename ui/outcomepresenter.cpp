@@ -57,7 +57,11 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
     using Kind = ApiOutcome::Kind;
     using Banner = ErrorBanner;
     m_cellErrorMessage.clear();
-    QString message = outcome.userMessage();
+    // "Your changes are kept" only when there are changes; a request ID only when a request
+    // went out (Kind::Refused before sending, a refused connection: nothing to look up).
+    const bool pending = model() && model()->hasDrafts();
+    QString message = outcome.userMessage(ApiOutcome::Audience::Console, pending);
+    const QString requestId = outcome.requestSent ? outcome.requestId : QString();
     // A refused change request changed nothing on Care360: say so, the drafts say the rest.
     const bool refused = outcome.kind == Kind::ValidationFailed
         || outcome.kind == Kind::AssigneeNotFound || outcome.kind == Kind::EscalationsNotFound
@@ -73,15 +77,15 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
                 tr("Someone else changed %n field(s) you are editing on Care360; each is marked "
                    "Conflict. Keep yours or take theirs before sending.",
                    nullptr, model()->conflictCount()),
-                outcome.requestId);
+                requestId);
             focusIndex(model()->firstConflictIndex());
             return;
         }
         m_banner->hide();
-        m_statusBar->showMessage(outcome.userMessage(), kStatusTimeoutMs);
+        m_statusBar->showMessage(message, kStatusTimeoutMs);
         return;
     case Kind::Conflict:
-        m_banner->showMessage(Banner::Kind::Warning, message, outcome.requestId);
+        m_banner->showMessage(Banner::Kind::Warning, message, requestId);
         focusIndex(model() ? model()->firstConflictIndex() : QModelIndex());
         return;
     case Kind::Updated:
@@ -90,27 +94,25 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
                                  kStatusTimeoutMs);
         return;
     case Kind::EscalationsNotFound:
-        m_banner->showMessage(Banner::Kind::Warning, message, outcome.requestId);
+        m_banner->showMessage(Banner::Kind::Warning, message, requestId);
         return;
     case Kind::ValidationFailed:
     case Kind::AssigneeNotFound:
-        m_banner->showMessage(Banner::Kind::Warning, message, outcome.requestId);
+        m_banner->showMessage(Banner::Kind::Warning, message, requestId);
         m_cellErrorMessage = m_banner->message();
         focusFirstError();
         return;
     case Kind::InvalidApiKey:
-        m_banner->showMessage(Banner::Kind::Error, message, outcome.requestId,
-                              Banner::Action::EnterKey);
+        m_banner->showMessage(Banner::Kind::Error, message, requestId, Banner::Action::EnterKey);
         return;
     case Kind::Cancelled:
-        m_banner->showMessage(Banner::Kind::Info, outcome.userMessage(), outcome.requestId,
-                              Banner::Action::Retry);
+        m_banner->showMessage(Banner::Kind::Info, message, requestId, Banner::Action::Retry);
         return;
     default:
         break;
     }
     const bool retry = outcome.isRetryable() && action != CaseSession::Action::None;
-    m_banner->showMessage(Banner::Kind::Error, message, outcome.requestId,
+    m_banner->showMessage(Banner::Kind::Error, message, requestId,
                           retry ? Banner::Action::Retry : Banner::Action::None);
     if (retry)
         m_banner->holdRetry(outcome.retryAfterSeconds); // honour the server's Retry-After

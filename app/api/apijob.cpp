@@ -275,7 +275,8 @@ void ApiJob::onReplyFinished()
 ApiOutcome ApiJob::outcomeFromReply()
 {
     ApiOutcome outcome = classifyReply();
-    outcome.mayHaveArrived = changesState() && (m_requestSent || outcome.httpStatus != 0);
+    outcome.requestSent = m_requestSent || outcome.httpStatus != 0;
+    outcome.mayHaveArrived = changesState() && outcome.requestSent;
     return outcome;
 }
 
@@ -306,6 +307,13 @@ ApiOutcome ApiJob::classifyReply()
     if (error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError
         || error == QNetworkReply::ProxyTimeoutError)
         return transportOutcome(Kind::TimedOut, m_reply->errorString(), status);
+    // Qt says "Unknown error" when the server closes the connection after taking the request.
+    if (error == QNetworkReply::RemoteHostClosedError
+        || (m_requestSent && status == 0
+            && (error == QNetworkReply::UnknownNetworkError
+                || error == QNetworkReply::ContentReSendError)))
+        return transportOutcome(Kind::ConnectionFailed, tr("the server closed the connection"),
+                                status);
     if (isConnectionError(error) || error == QNetworkReply::ContentReSendError)
         return transportOutcome(Kind::ConnectionFailed, m_reply->errorString(), status);
     if (status == 0)

@@ -105,6 +105,12 @@ void TestApiTransport::droppedConnectionIsConnectionFailed()
     QVERIFY(!result.outcome->detail.isEmpty());
     QCOMPARE(result.outcome->httpStatus, 0);
     QVERIFY(!result.outcome->mayHaveArrived); // a listing changes nothing, whatever arrived
+    // The listing went out whole: Care360 was reached and closed the connection, which Qt
+    // calls "Unknown error".
+    QVERIFY(result.outcome->requestSent);
+    QCOMPARE(result.outcome->detail, QStringLiteral("the server closed the connection"));
+    QVERIFY2(!result.outcome->userMessage().contains(QLatin1String("Could not reach")),
+             qPrintable(result.outcome->userMessage()));
 }
 
 void TestApiTransport::trickleEndsAtTheOverallDeadline()

@@ -4,6 +4,7 @@
 #include "app/core/consoleservices.h"
 #include "app/sandbox/sandboxserver.h"
 #include "models/escalationtablemodel.h"
+#include "tests/teststep.h"
 #include "ui/mainwindow.h"
 
 #include <QPointer>
@@ -11,14 +12,6 @@
 #include <QTest>
 
 #include <memory>
-
-// Stops the test function when a driver step failed inside a helper.
-#define STEP(expr)                                                                                 \
-    do {                                                                                           \
-        expr;                                                                                      \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
-    } while (false)
 
 // Drives the real MainWindow over a real CaseWorkspace the way an agent does (keyboard and mouse on
 // real widgets), in the spirit of KeePassXC's TestGui: objects are found by objectName, in the

@@ -1,6 +1,7 @@
 // Settings › Preferences driven the way people use it: keys on whatever has the focus (Tab,
 // Alt+mnemonic, Space, Enter, Escape), then what Preferences reads back.
 #include "mnemonics.h"
+#include "tests/teststep.h"
 
 #include "app/session/preferences.h"
 #include "ui/preferencesdialog.h"
@@ -25,14 +26,6 @@
 #include <memory>
 
 using namespace Care360;
-
-// Stops the test function when a step failed inside a helper (as consoledriver.h does).
-#define STEP(expr)                                                                                 \
-    do {                                                                                           \
-        expr;                                                                                      \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
-    } while (false)
 
 class TestPreferencesDialog : public QObject {
     Q_OBJECT
