@@ -178,17 +178,26 @@ void TestCompanyNetwork::cliTakesProxyVariablesAsCurlDoes()
 
 void TestCompanyNetwork::cliAddsEveryCertificateSource()
 {
-    // SSL_CERT_FILE often names the system's own bundle: the console's CA is added to it, not
-    // replaced by it.
+    // The console's CA is added to SSL_CERT_FILE's, not hidden by it.
     QSettings cliSettings(m_fixture.configHome()
                               + QStringLiteral("/Care360/care360-escalations.conf"),
                           QSettings::IniFormat);
     cliSettings.setValue(QStringLiteral("network/caBundleFile"), m_network.caFile());
     cliSettings.sync();
-    const CliRun run =
-        cli({},
-            { { QStringLiteral("https_proxy"), m_network.proxyUrl(true) },
-              { QStringLiteral("SSL_CERT_FILE"), QStringLiteral(CARE360_TEST_SYSTEM_CA_BUNDLE) } });
+    // SSL_CERT_FILE names another authority (on a desktop, usually the system's own bundle).
+    const QString other = m_fixture.dir.filePath(QStringLiteral("other-ca.pem"));
+    QString error;
+    QVERIFY2(runTool(QStringLiteral("openssl"),
+                     { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=Other CA"), QStringLiteral("-keyout"),
+                       other + QStringLiteral(".key"), QStringLiteral("-out"), other },
+                     &error),
+             qPrintable(error));
+    const CliRun run = cli({},
+                           { { QStringLiteral("https_proxy"), m_network.proxyUrl(true) },
+                             { QStringLiteral("SSL_CERT_FILE"), other } });
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(m_fixture.server.receivedRequests().size(), 1);
 }
