@@ -1729,18 +1729,6 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
 <context>
     <name>Care360::NetworkPreferencesPage</name>
     <message>
-        <source>There is no file %1.</source>
-        <translation>No existe el archivo %1.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: choose a certificate file you may open.</source>
-        <translation>No se puede leer %1: elija un archivo de certificado que usted pueda abrir.</translation>
-    </message>
-    <message>
-        <source>%1 holds no certificate: choose the PEM or DER file of your organisation&apos;s certificate authority.</source>
-        <translation>%1 no contiene ningún certificado: elija el archivo PEM o DER de la autoridad de certificación de su organización.</translation>
-    </message>
-    <message>
         <source>Proxy</source>
         <translation>Proxy</translation>
     </message>

@@ -32,23 +32,13 @@ QString expandedPath(const QString &typed)
     return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
 }
 
-// Why a CA bundle file cannot be used, or an empty string.
+// Why a CA bundle file cannot be used, or an empty string: the reading the console does at
+// start (NetworkSetup), and its sentence.
 QString caBundleProblem(const QString &path)
 {
-    const QString shown = QDir::toNativeSeparators(path);
-    const QFileInfo info(path);
-    if (!info.exists())
-        return NetworkPreferencesPage::tr("There is no file %1.").arg(shown);
-    if (!info.isFile() || !info.isReadable())
-        return NetworkPreferencesPage::tr(
-                   "%1 cannot be read: choose a certificate file you may open.")
-            .arg(shown);
     QString problem;
-    if (NetworkSetup::readCaBundle(path, &problem).isEmpty())
-        return NetworkPreferencesPage::tr("%1 holds no certificate: choose the PEM or DER file of "
-                                          "your organisation's certificate authority.")
-            .arg(shown);
-    return {};
+    NetworkSetup::readCaBundle(path, &problem);
+    return problem;
 }
 
 } // namespace

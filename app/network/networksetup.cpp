@@ -144,6 +144,11 @@ ProxyChoice cliProxy(const QUrl &target)
     return choice;
 }
 
+QString proxyName(const QString &host, int port)
+{
+    return host + QLatin1Char(':') + QString::number(port);
+}
+
 QString proxyFor(const QNetworkAccessManager *network, const QUrl &url)
 {
     QNetworkProxy proxy = network->proxy();
@@ -154,7 +159,7 @@ QString proxyFor(const QNetworkAccessManager *network, const QUrl &url)
     }
     if (proxy.type() == QNetworkProxy::NoProxy || proxy.hostName().isEmpty())
         return QString();
-    return QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
+    return proxyName(proxy.hostName(), proxy.port());
 }
 
 } // namespace Care360::NetworkSetup

@@ -33,6 +33,8 @@ QUrl environmentProxy(const QUrl &target);
 // no_proxy's "*"), as they do for curl.
 ProxyChoice cliProxy(const QUrl &target);
 
+// "host:port": how a proxy is named to the agent and in its keychain entry.
+QString proxyName(const QString &host, int port);
 // "host:port" of the proxy a request to url goes through, empty when it goes direct.
 QString proxyFor(const QNetworkAccessManager *network, const QUrl &url);
 

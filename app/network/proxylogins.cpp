@@ -2,6 +2,7 @@
 
 #include "app/credentials/credentialstore.h"
 #include "app/logging.h"
+#include "app/network/networksetup.h"
 
 #include <QAuthenticator>
 #include <QEventLoop>
@@ -12,13 +13,6 @@
 #include <qt6keychain/keychain.h>
 
 namespace Care360 {
-
-namespace {
-QString proxyName(const QNetworkProxy &proxy)
-{
-    return QStringLiteral("%1:%2").arg(proxy.hostName()).arg(proxy.port());
-}
-} // namespace
 
 ProxyLogins::ProxyLogins(QNetworkAccessManager *network)
     : QObject(network)
@@ -59,7 +53,7 @@ std::optional<std::pair<QString, ProxyLogins::Login>> ProxyLogins::fromProxyUrl(
 {
     if (!url.isValid() || url.host().isEmpty() || url.userName().isEmpty())
         return std::nullopt;
-    const QString proxy = QStringLiteral("%1:%2").arg(url.host()).arg(url.port(1080));
+    const QString proxy = NetworkSetup::proxyName(url.host(), url.port(1080));
     return std::make_pair(
         proxy, Login { url.userName(QUrl::FullyDecoded), url.password(QUrl::FullyDecoded) });
 }
@@ -67,7 +61,7 @@ std::optional<std::pair<QString, ProxyLogins::Login>> ProxyLogins::fromProxyUrl(
 void ProxyLogins::onAuthenticationRequired(const QNetworkProxy &proxy,
                                            QAuthenticator *authenticator)
 {
-    const QString name = proxyName(proxy);
+    const QString name = NetworkSetup::proxyName(proxy.hostName(), proxy.port());
     if (!m_keychainRead.contains(name)) {
         m_keychainRead.insert(name);
         if (const std::optional<Login> saved = m_keychain ? readKeychain(name) : std::nullopt)
