@@ -2,6 +2,7 @@
 #include "app/core/consoleservices.h"
 #include "app/core/instancerelay.h"
 #include "app/sandbox/practicesandbox.h"
+#include "app/session/settings.h"
 #include "app/translations.h"
 #include "care360/version.h"
 #include "ui/consolewindows.h"
@@ -120,6 +121,7 @@ int main(int argc, char *argv[])
     if (role == Care360::InstanceRelay::Role::HandedOver)
         return 0;
 
+    Care360::Settings::releaseAbandonedLock();
     Care360::ConsoleServices services(Care360::Sandbox::PracticeSandbox::factory());
     Care360::ConsoleWindows windows(&services);
     QObject::connect(&relay, &Care360::InstanceRelay::requested, &windows,

@@ -1,4 +1,5 @@
 #include "app/credentials/keycommand.h"
+#include "app/session/settings.h"
 #include "app/translations.h"
 #include "care360/version.h"
 #include "clidirectory.h"
@@ -45,8 +46,10 @@ int main(int argc, char *argv[])
     }
     if (options.command == Care360::CliOptions::Command::Key)
         return Care360::runKeyCommand(options.subcommand, options.environment.baseUrl, out, err);
-    if (options.command == Care360::CliOptions::Command::Directory)
+    if (options.command == Care360::CliOptions::Command::Directory) {
+        Care360::Settings::releaseAbandonedLock(); // it writes the team directory
         return Care360::CliDirectory::run(options, out, err);
+    }
 
     Care360::CliRunner runner(options, out, err);
     // Queued, since the runner may be done before the event loop runs.

@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include <QLockFile>
+
 namespace Care360 {
 
 namespace {
@@ -15,6 +17,16 @@ const QString kOpenCases = QStringLiteral("session/openCases");
 } // namespace
 
 Settings::Settings() = default;
+
+void Settings::releaseAbandonedLock()
+{
+    // QSettings locks "<file>.lock" (QConfFileSettingsPrivate::syncConfFile); a live writer
+    // holds it for one write, so two seconds is long past any real one.
+    QLockFile lock(QSettings().fileName() + QStringLiteral(".lock"));
+    lock.setStaleLockTime(2000);
+    if (lock.tryLock(2500))
+        lock.unlock();
+}
 
 QByteArray Settings::windowGeometry() const
 {

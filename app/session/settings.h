@@ -15,6 +15,12 @@ class Settings {
 public:
     Settings();
 
+    // A console killed while QSettings was writing can leave the file's lock behind empty, and
+    // Qt then waits 30 s before it calls that lock stale, with the window frozen. Call once at
+    // start, before anything writes settings: an empty or abandoned lock older than a moment
+    // (a write takes microseconds) is removed.
+    static void releaseAbandonedLock();
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;

@@ -53,6 +53,7 @@ private slots:
     void secondLaunchHandsItsCaseOverAndExits();
     void aKilledConsoleLeavesNothingInTheWay();
     void casesOpenAtACrashOpenAgain();
+    void anAbandonedSettingsLockDoesNotHoldTheStart();
 
 private:
     QProcessEnvironment m_environment;
@@ -140,6 +141,18 @@ void TestSingleInstance::casesOpenAtACrashOpenAgain()
     Launch next(m_environment, {});
     QVERIFY2(next.says(listed), qPrintable(next.log));
     // (A clean end, every window closed, leaves nothing to reopen: tst_workspaces.)
+}
+
+void TestSingleInstance::anAbandonedSettingsLockDoesNotHoldTheStart()
+{
+    // What a console killed between QSettings creating its lock file and writing into it
+    // leaves: an empty lock, which Qt alone calls stale only after 30 s, the window frozen.
+    QFile lock(m_home.path() + QStringLiteral("/cfg/Care360/care360-escalations.conf.lock"));
+    QVERIFY(lock.open(QIODevice::WriteOnly));
+    lock.close();
+    Launch next(m_environment, { QStringLiteral("--case"), Demo::acmeCaseId });
+    QVERIFY2(next.says(Demo::acmeCaseId + QStringLiteral(" status")), qPrintable(next.log));
+    QVERIFY(!lock.exists());
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)
