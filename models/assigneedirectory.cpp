@@ -168,3 +168,5 @@ QString AssigneeDirectory::shortUserId(const QString &userId)
 }
 
 } // namespace Care360
+
+#include "moc_assigneedirectory.cpp"

@@ -104,3 +104,5 @@ bool EscalationFilterProxyModel::lessThan(const QModelIndex &left, const QModelI
 }
 
 } // namespace Care360
+
+#include "moc_escalationfilterproxymodel.cpp"

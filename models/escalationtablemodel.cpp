@@ -342,3 +342,5 @@ void EscalationTableModel::announcePendingCount()
 }
 
 } // namespace Care360
+
+#include "moc_escalationtablemodel.cpp"

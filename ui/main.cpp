@@ -1,7 +1,7 @@
 #include "app/core/caseworkspace.h"
 #include "app/core/consoleservices.h"
 #include "app/core/instancerelay.h"
-#include "app/sandbox/practicesandbox.h"
+#include "app/sandbox/sandboxthread.h"
 #include "app/session/settings.h"
 #include "app/translations.h"
 #include "care360/version.h"
@@ -122,7 +122,13 @@ int main(int argc, char *argv[])
         return 0;
 
     Care360::Settings::releaseAbandonedLock();
-    Care360::ConsoleServices services(Care360::Sandbox::PracticeSandbox::factory());
+    // A console that will open on the sandbox starts it now, beside the window's own start.
+    const bool onSandbox = options.sandboxDataFile.isEmpty()
+        && Care360::CaseWorkspace::startEnvironment(options, Care360::Settings(), true).kind
+            == Care360::Environment::Kind::Sandbox;
+    using Care360::Sandbox::SandboxThread;
+    Care360::ConsoleServices services(SandboxThread::factory(
+        onSandbox ? SandboxThread::Start::Now : SandboxThread::Start::WhenAsked));
     Care360::ConsoleWindows windows(&services);
     QObject::connect(&relay, &Care360::InstanceRelay::requested, &windows,
                      [&windows](const QStringList &arguments, const QByteArray &token) {

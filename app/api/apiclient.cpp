@@ -47,3 +47,5 @@ FetchEscalationsJob *ApiClient::fetchActiveEscalations(const QString &caseId)
 }
 
 } // namespace Care360
+
+#include "moc_apiclient.cpp"

@@ -392,3 +392,5 @@ void ApiJob::finish(ApiOutcome outcome)
 }
 
 } // namespace Care360
+
+#include "moc_apijob.cpp"

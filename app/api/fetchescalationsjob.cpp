@@ -41,3 +41,5 @@ ApiOutcome FetchEscalationsJob::interpretResponse(int httpStatus, const QByteArr
 }
 
 } // namespace Care360
+
+#include "moc_fetchescalationsjob.cpp"

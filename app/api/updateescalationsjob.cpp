@@ -48,3 +48,5 @@ ApiRequest UpdateEscalationsJob::prepare() const
 }
 
 } // namespace Care360
+
+#include "moc_updateescalationsjob.cpp"

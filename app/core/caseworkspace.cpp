@@ -78,23 +78,38 @@ void CaseWorkspace::start(const StartupOptions &options)
     m_startingUp = true;
     m_startupCaseId = options.caseId;
     m_explicitEnvironment = options.environment.has_value();
-    startDrafts();
+    // The journal's key costs a keychain round trip and, on a first start, the keyring's work
+    // to make one: with a case to open, that waits until its listing has ended instead of
+    // competing with it (drafts are restored onto the listing once the key is there).
+    m_draftsAfterListing = !options.caseId.isEmpty();
+    if (!m_draftsAfterListing)
+        startDrafts();
+    else // at the latest, should the case not be asked for after all (open in another window)
+        QTimer::singleShot(2000, this, [this] {
+            if (std::exchange(m_draftsAfterListing, false))
+                startDrafts();
+        });
     m_connection->setSandboxDataFile(options.sandboxDataFile);
-    std::optional<Environment::Kind> kind = options.environment;
-    if (!kind)
-        kind = Environment::kindFromName(m_settings.lastEnvironment());
-    const QUrl customUrl = options.baseUrl.isEmpty() ? m_settings.customBaseUrl() : options.baseUrl;
-    // New users start on the practice sandbox; a build without one starts on Production, which
-    // asks for its key.
-    Environment environment =
-        hasSandbox() ? Environment::sandbox(QUrl()) : Environment::production();
-    const bool usableCustom = customUrl.isValid() && !customUrl.isEmpty();
-    if (kind && *kind != Environment::Kind::Sandbox
-        && (*kind != Environment::Kind::Custom || usableCustom))
-        environment = Environment::fromKind(*kind, customUrl);
+    const Environment environment = startEnvironment(options, m_settings, hasSandbox());
     if (!m_connection->selectEnvironment(environment) && hasSandbox()
         && environment.kind != Environment::Kind::Sandbox)
         m_connection->selectEnvironment(Environment::sandbox(QUrl()));
+}
+
+Environment CaseWorkspace::startEnvironment(const StartupOptions &options, const Settings &settings,
+                                            bool hasSandbox)
+{
+    std::optional<Environment::Kind> kind = options.environment;
+    if (!kind)
+        kind = Environment::kindFromName(settings.lastEnvironment());
+    const QUrl customUrl = options.baseUrl.isEmpty() ? settings.customBaseUrl() : options.baseUrl;
+    // New users start on the practice sandbox; a build without one starts on Production, which
+    // asks for its key.
+    const bool usableCustom = customUrl.isValid() && !customUrl.isEmpty();
+    if (kind && *kind != Environment::Kind::Sandbox
+        && (*kind != Environment::Kind::Custom || usableCustom))
+        return Environment::fromKind(*kind, customUrl);
+    return hasSandbox ? Environment::sandbox(QUrl()) : Environment::production();
 }
 
 CaseWorkspace::Step CaseWorkspace::selectEnvironment(const Environment &requested,
@@ -382,6 +397,8 @@ void CaseWorkspace::onKeyStateChanged()
 
 void CaseWorkspace::onKeyMissing(const Environment &environment, const QString &reason)
 {
+    if (std::exchange(m_draftsAfterListing, false))
+        startDrafts(); // no listing before the agent has answered
     if (m_startingUp && hasSandbox() && environment.kind != Environment::Kind::Sandbox
         && !m_explicitEnvironment) {
         m_startingUp = false;
@@ -410,6 +427,8 @@ void CaseWorkspace::onKeyMissing(const Environment &environment, const QString &
 
 void CaseWorkspace::onFinished(CaseSession::Action action, const ApiOutcome &outcome)
 {
+    if (std::exchange(m_draftsAfterListing, false))
+        startDrafts();
     releaseOtherCases();
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load)
         m_settings.addRecentCase(m_session->caseId());
@@ -421,3 +440,5 @@ void CaseWorkspace::onFinished(CaseSession::Action action, const ApiOutcome &out
 }
 
 } // namespace Care360
+
+#include "moc_caseworkspace.cpp"

@@ -62,6 +62,10 @@ public:
 
     // Opens the environment the options, the last run or a first run ask for.
     void start(const StartupOptions &options);
+    // Where start() opens: the options' environment, else the last one used; the sandbox for a
+    // newcomer or when that cannot be used (a custom choice without an address).
+    static Environment startEnvironment(const StartupOptions &options, const Settings &settings,
+                                        bool hasSandbox);
 
     // Intents.
     Step selectEnvironment(const Environment &environment, Confirmation = Confirmation::Ask);
@@ -174,6 +178,7 @@ private:
     void releaseOtherCases();
 
     Settings m_settings;
+    bool m_draftsAfterListing = false; // start() put the journal's key off until a listing ends
     ConsoleServices *m_services;
     QString m_draftsEnvironment; // the environment's stable name (see DraftJournal::pathFor)
     ApiClient *m_client;

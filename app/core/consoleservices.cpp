@@ -220,3 +220,5 @@ void ConsoleServices::release(const QString &where, CaseWorkspace *owner)
 }
 
 } // namespace Care360
+
+#include "moc_consoleservices.cpp"

@@ -107,3 +107,5 @@ void InstanceRelay::onConnection()
 }
 
 } // namespace Care360
+
+#include "moc_instancerelay.cpp"

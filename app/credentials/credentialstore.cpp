@@ -265,3 +265,5 @@ void CredentialStore::emitNow(const QUrl &baseUrl, const CredentialResult &resul
 }
 
 } // namespace Care360
+
+#include "moc_credentialstore.cpp"

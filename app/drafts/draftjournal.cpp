@@ -300,3 +300,5 @@ void DraftJournal::flush()
 }
 
 } // namespace Care360
+
+#include "moc_draftjournal.cpp"

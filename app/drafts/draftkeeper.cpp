@@ -159,3 +159,5 @@ void DraftKeeper::save()
 }
 
 } // namespace Care360
+
+#include "moc_draftkeeper.cpp"

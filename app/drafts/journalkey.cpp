@@ -99,3 +99,5 @@ void JournalKey::fail(int error, const QString &detail)
 }
 
 } // namespace Care360
+
+#include "moc_journalkey.cpp"

@@ -9,6 +9,8 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
+#include <optional>
+
 namespace Care360::NetworkSetup {
 
 namespace {
@@ -47,12 +49,18 @@ QList<QSslCertificate> readCaBundle(const QString &file, QString *error)
 
 void trustAlso(const QList<QSslCertificate> &certificates)
 {
-    // The system's configuration as it was before the first call: choosing another file (or
-    // none) must not keep trusting the one chosen before.
-    static const QSslConfiguration system = QSslConfiguration::defaultConfiguration();
+    // Touching QSslConfiguration loads the TLS backend and, to add to them, every system root:
+    // tens of milliseconds that a start with nothing to add (most starts, and every http://
+    // sandbox run) does not pay. The system's configuration is kept as it was before the first
+    // change, so that choosing another file (or none) stops trusting the one chosen before.
+    static std::optional<QSslConfiguration> system;
+    if (!system && certificates.isEmpty())
+        return;
+    if (!system)
+        system = QSslConfiguration::defaultConfiguration();
     // The default configuration is what every new connection copies: the system's roots are
     // still there, and nothing here ignores an error.
-    QSslConfiguration configuration = system;
+    QSslConfiguration configuration = *system;
     if (!certificates.isEmpty())
         configuration.addCaCertificates(certificates);
     QSslConfiguration::setDefaultConfiguration(configuration);

@@ -127,3 +127,5 @@ void ProxyLogins::writeKeychain(const QString &proxy, const Login &login)
 }
 
 } // namespace Care360
+
+#include "moc_proxylogins.cpp"

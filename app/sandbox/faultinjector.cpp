@@ -222,3 +222,5 @@ std::optional<Fault> FaultInjector::fromName(const QString &name)
 }
 
 } // namespace Care360::Sandbox
+
+#include "moc_faultinjector.cpp"

@@ -233,3 +233,5 @@ void HttpExchange::writeBody(const QByteArray &part)
 #endif
 
 } // namespace Care360::Sandbox
+
+#include "moc_httpexchange.cpp"

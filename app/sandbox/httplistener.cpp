@@ -115,3 +115,5 @@ void HttpListener::missingHandler(const QHttpServerRequest &, QTcpSocket *)
 #endif
 
 } // namespace Care360::Sandbox
+
+#include "moc_httplistener.cpp"

@@ -30,13 +30,6 @@ std::unique_ptr<PracticeSandbox> PracticeSandbox::start(const QString &dataFile,
     return std::unique_ptr<PracticeSandbox>(new PracticeSandbox(std::move(server)));
 }
 
-PracticeServerFactory PracticeSandbox::factory()
-{
-    return [](const QString &dataFile, QString *problem) -> std::unique_ptr<PracticeServer> {
-        return start(dataFile, problem);
-    };
-}
-
 QUrl PracticeSandbox::baseUrl() const
 {
     return m_server->baseUrl();

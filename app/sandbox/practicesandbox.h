@@ -13,9 +13,9 @@ class PracticeSandbox : public PracticeServer {
     Q_DECLARE_TR_FUNCTIONS(PracticeSandbox)
 public:
     ~PracticeSandbox() override;
+    // On the calling thread, which then serves it (tests that reach the server use this; the
+    // console runs it on a thread of its own, SandboxThread).
     static std::unique_ptr<PracticeSandbox> start(const QString &dataFile, QString *problem);
-    // What the console passes to its core.
-    static PracticeServerFactory factory();
 
     QUrl baseUrl() const override;
     QString practiceKey() const override;

@@ -144,3 +144,5 @@ void SandboxServer::record(const HttpExchange &exchange, int status)
 }
 
 } // namespace Care360::Sandbox
+
+#include "moc_sandboxserver.cpp"

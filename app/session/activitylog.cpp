@@ -103,3 +103,5 @@ QString ActivityLog::cellText(const ActivityEntry &e, int column) const
 }
 
 } // namespace Care360
+
+#include "moc_activitylog.cpp"

@@ -187,3 +187,5 @@ void CaseSession::onSent(const ApiOutcome &outcome)
 }
 
 } // namespace Care360
+
+#include "moc_casesession.cpp"

@@ -119,3 +119,5 @@ QString ConnectionManager::keyStateText() const
 }
 
 } // namespace Care360
+
+#include "moc_connectionmanager.cpp"

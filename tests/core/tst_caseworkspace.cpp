@@ -6,8 +6,8 @@
 #include "app/core/caseworkspace.h"
 #include "app/core/consoleservices.h"
 #include "app/sandbox/demodata.h"
-#include "app/sandbox/practicesandbox.h"
 #include "app/sandbox/sandboxserver.h"
+#include "app/sandbox/sandboxthread.h"
 #include "app/translations.h"
 #include "models/escalationtablemodel.h"
 #include "tests/credentials/keychaintesthelpers.h"
@@ -112,7 +112,7 @@ void TestCaseWorkspace::editNote(int row, const QString &text)
 
 void TestCaseWorkspace::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
 {
-    makeCore(Sandbox::PracticeSandbox::factory());
+    makeCore(Sandbox::SandboxThread::factory(Sandbox::SandboxThread::Start::WhenAsked));
     QSignalSpy requested(m_core, &CaseWorkspace::caseRequested);
     StartupOptions options;
     options.caseId = Demo::acmeCaseId;
@@ -129,7 +129,7 @@ void TestCaseWorkspace::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
 
 void TestCaseWorkspace::sandboxOffersOnlyAssignableDemoPeople()
 {
-    makeCore(Sandbox::PracticeSandbox::factory());
+    makeCore(Sandbox::SandboxThread::factory(Sandbox::SandboxThread::Start::WhenAsked));
     m_core->start(StartupOptions());
     QCOMPARE(m_core->environment().kind, Environment::Kind::Sandbox);
     const QString offered = m_core->assigneeCompletions().join(QLatin1Char('\n'));
@@ -145,7 +145,7 @@ void TestCaseWorkspace::missingKeyFallsBackToTheSandboxAndSaysSo()
     Settings settings;
     settings.setLastEnvironment(QStringLiteral("custom"));
     settings.setCustomBaseUrl(KeychainTest::uniqueUrl(QStringLiteral("core-no-key")));
-    makeCore(Sandbox::PracticeSandbox::factory());
+    makeCore(Sandbox::SandboxThread::factory(Sandbox::SandboxThread::Start::WhenAsked));
     QSignalSpy notices(m_core, &CaseWorkspace::notice);
     QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
     QSignalSpy caseRequests(m_core, &CaseWorkspace::caseRequested);
@@ -170,7 +170,7 @@ void TestCaseWorkspace::missingKeyFallsBackToTheSandboxAndSaysSo()
 void TestCaseWorkspace::commandLineEnvironmentWinsAndAsksForItsKey()
 {
     // --environment custom --base-url URL --case ID, with no key saved for URL yet.
-    makeCore(Sandbox::PracticeSandbox::factory());
+    makeCore(Sandbox::SandboxThread::factory(Sandbox::SandboxThread::Start::WhenAsked));
     QSignalSpy notices(m_core, &CaseWorkspace::notice);
     QSignalSpy keyRequests(m_core, &CaseWorkspace::keyRequested);
     StartupOptions options;

@@ -5,7 +5,7 @@
 #include "app/core/caseworkspace.h"
 #include "app/core/consoleservices.h"
 #include "app/sandbox/demodata.h"
-#include "app/sandbox/practicesandbox.h"
+#include "app/sandbox/sandboxthread.h"
 #include "app/session/preferences.h"
 #include "models/escalationtablemodel.h"
 
@@ -44,7 +44,8 @@ void TestWorkspaces::initTestCase()
 void TestWorkspaces::init()
 {
     QSettings().clear();
-    m_services = std::make_unique<ConsoleServices>(Sandbox::PracticeSandbox::factory());
+    m_services = std::make_unique<ConsoleServices>(
+        Sandbox::SandboxThread::factory(Sandbox::SandboxThread::Start::WhenAsked));
 }
 
 bool TestWorkspaces::startOn(CaseWorkspace *workspace, const QString &caseId)

@@ -10,7 +10,7 @@
 #include "app/core/consoleservices.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/draftkeeper.h"
-#include "app/sandbox/practicesandbox.h"
+#include "app/sandbox/sandboxthread.h"
 #include "models/escalationtablemodel.h"
 
 #include <QCommandLineParser>
@@ -57,7 +57,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(parser.value(organization));
     QCoreApplication::setApplicationName(parser.value(application));
 
-    ConsoleServices services(parser.isSet(sandbox) ? Sandbox::PracticeSandbox::factory()
+    ConsoleServices services(parser.isSet(sandbox) ? Sandbox::SandboxThread::factory(
+                                 Sandbox::SandboxThread::Start::WhenAsked)
                                                    : PracticeServerFactory());
     CaseWorkspace &core = *services.createWorkspace();
     EscalationTableModel *model = core.model();
