@@ -8,7 +8,8 @@ BUILD_DIR="${CARE360_BUILD_DIR:-$ROOT/build}"
 # What building and running the console needs (Debian 12 package names).
 BUILD_PACKAGES=(cmake g++ make pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libgl-dev help2man
-    qt6-image-formats-plugins libsodium-dev libcsv-dev qt6-translations-l10n python3)
+    qt6-image-formats-plugins libsodium-dev libcsv-dev qt6-translations-l10n python3
+    libqt6sql6-sqlite)
 # What the test suite adds: a real Secret Service, D-Bus, X tools, the AT-SPI bus with pyatspi
 # (tests/accessibility), and the packaging checks.
 TEST_PACKAGES=(gnome-keyring libsecret-tools dbus dbus-x11 xvfb xauth at-spi2-core python3-pyatspi

@@ -5,6 +5,7 @@
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
 #include "app/drafts/draftkeeper.h"
+#include "app/followups/followupstore.h"
 #include "app/session/activitylog.h"
 #include "app/session/connectionmanager.h"
 #include "app/session/preferences.h"
@@ -436,6 +437,10 @@ void CaseWorkspace::onFinished(CaseSession::Action action, const ApiOutcome &out
         cancelDraftDiscard(); // the case asked to close stayed open
     if (outcome.kind == ApiOutcome::Kind::Updated)
         m_settings.setAssigneeEmails(m_assignees->toVariantMap());
+    // What the case holds now, for the Follow-ups view and reminders (never the notes).
+    if (outcome.isSuccess() && !m_session->caseId().isEmpty())
+        m_services->followUpStore()->record(m_draftsEnvironment, m_session->caseId(),
+                                            outcome.escalations, Clock::currentDateTimeUtc());
     emit finished(action, outcome);
 }
 

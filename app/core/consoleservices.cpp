@@ -5,6 +5,8 @@
 #include "app/credentials/credentialstore.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/journalkey.h"
+#include "app/followups/followupdatabase.h"
+#include "app/followups/followupstore.h"
 #include "app/network/networksetup.h"
 #include "app/network/proxylogins.h"
 #include "app/session/preferences.h"
@@ -164,6 +166,14 @@ void ConsoleServices::startDrafts()
 {
     if (m_journal->state() == DraftJournal::State::Waiting)
         m_journalKey->fetch();
+}
+
+FollowUpStore *ConsoleServices::followUpStore()
+{
+    if (!m_followUpStore)
+        m_followUpStore = new FollowUpStore(FollowUpDatabase::defaultFile(),
+                                            Preferences().followUpKeepDays(), this);
+    return m_followUpStore;
 }
 
 CaseWorkspace *ConsoleServices::createWorkspace()

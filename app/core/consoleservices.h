@@ -19,6 +19,7 @@ namespace Care360 {
 class CredentialStore;
 class ProxyLogins;
 class DraftJournal;
+class FollowUpStore;
 class JournalKey;
 
 // What every open case shares, owned once by the application (KeePassXC's Application beside
@@ -46,6 +47,9 @@ public:
     PracticeServerFactory sharedPracticeServer();
     // Fetches the journal's key from the keychain once, for every workspace.
     void startDrafts();
+    // The local record of follow-ups: opened at the first call (the first listing, the
+    // Follow-ups view, the reminders after the first paint), never on the path to the first.
+    FollowUpStore *followUpStore();
 
     // The cases with unsent changes kept on this computer, newest first (the start screen).
     QList<JournalIndex::Entry> unsentWork() const;
@@ -85,6 +89,7 @@ private:
     ProxyLogins *m_proxyLogins;
     QString m_caBundleProblem;
     DraftJournal *m_journal;
+    FollowUpStore *m_followUpStore = nullptr;
     JournalKey *m_journalKey;
     PracticeServerFactory m_practiceFactory;
     std::unique_ptr<PracticeServer> m_practiceServer; // started at the first Sandbox choice

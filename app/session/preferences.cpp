@@ -12,6 +12,9 @@ const QString kCaBundle = QStringLiteral("network/caBundleFile");
 const QString kDeadline = QStringLiteral("network/requestDeadlineSeconds");
 const QString kFollowUpHour = QStringLiteral("followUp/defaultHour");
 const QString kDueSoonHours = QStringLiteral("followUp/dueSoonHours");
+const QString kKeepDays = QStringLiteral("followUps/keepDays");
+const QString kReminders = QStringLiteral("followUps/reminders");
+const QString kMyEmail = QStringLiteral("followUps/myEmail");
 const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
 const QString kListBeforeSend = QStringLiteral("safety/listBeforeSend");
 const QString kLanguage = QStringLiteral("ui/language");
@@ -105,6 +108,36 @@ int Preferences::dueSoonHours() const
 void Preferences::setDueSoonHours(int hours)
 {
     m_settings.setValue(kDueSoonHours, hours);
+}
+
+int Preferences::followUpKeepDays() const
+{
+    return intIn(m_settings, kKeepDays, 1, 3650, defaultFollowUpKeepDays);
+}
+
+void Preferences::setFollowUpKeepDays(int days)
+{
+    m_settings.setValue(kKeepDays, days);
+}
+
+bool Preferences::followUpReminders() const
+{
+    return m_settings.value(kReminders, true).toBool();
+}
+
+void Preferences::setFollowUpReminders(bool remind)
+{
+    m_settings.setValue(kReminders, remind);
+}
+
+QString Preferences::myEmail() const
+{
+    return m_settings.value(kMyEmail).toString().trimmed();
+}
+
+void Preferences::setMyEmail(const QString &email)
+{
+    m_settings.setValue(kMyEmail, email.trimmed());
 }
 
 bool Preferences::confirmProductionSend() const

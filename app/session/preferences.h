@@ -45,6 +45,16 @@ public:
     int dueSoonHours() const;
     void setDueSoonHours(int hours);
 
+    // Follow-ups of cases not listed for this many days leave the local record (default 30).
+    int followUpKeepDays() const;
+    void setFollowUpKeepDays(int days);
+    // A desktop notification when a follow-up in the record comes due (default on).
+    bool followUpReminders() const;
+    void setFollowUpReminders(bool remind);
+    // The agent's own Care360 e-mail: "assigned to me" in the Follow-ups view and the CLI's due.
+    QString myEmail() const;
+    void setMyEmail(const QString &email);
+
     bool confirmProductionSend() const;
     void setConfirmProductionSend(bool confirm);
     // List the case just before each send to find a colleague's change first (default on).
@@ -57,6 +67,7 @@ public:
 
     static constexpr int defaultFollowUpHour = 9;
     static constexpr int defaultDueSoonHours = 24;
+    static constexpr int defaultFollowUpKeepDays = 30;
 
 private:
     mutable QSettings m_settings;

@@ -74,10 +74,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 # dpkg-shlibdeps adds the linked libraries (Qt Core/Gui/Widgets/Network/HttpServer, QtKeychain);
-# the SVG plugins are loaded at runtime for the icon, so no linker tells it about them. The xcb
+# the SVG plugins are loaded at runtime for the icon and the SQLite driver for the follow-ups
+# store, so no linker tells it about them. The xcb
 # platform plugin and the TLS backends ship in libqt6gui6 and libqt6network6 themselves.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6 (>= 6.4)")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6 (>= 6.4), libqt6sql6-sqlite (>= 6.4)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager | keepassxc, qt6-wayland")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)

@@ -10,7 +10,7 @@ shift
 
 # What the product promises, written down here rather than read back from the build.
 EXECUTABLES=(care360-escalations care360-escalations-cli care360-sandbox)
-REQUIRED_DEPENDS=(libqt6keychain1 libqt6widgets6 libqt6network6 libqt6httpserver6 libqt6svg6 libsodium23)
+REQUIRED_DEPENDS=(libqt6keychain1 libqt6widgets6 libqt6network6 libqt6httpserver6 libqt6svg6 libqt6sql6-sqlite libsodium23)
 PACKAGE=care360-escalations
 
 fail() {
