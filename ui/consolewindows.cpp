@@ -1,5 +1,6 @@
 #include "consolewindows.h"
 
+#include "followupswindow.h"
 #include "mainwindow.h"
 #include "proxylogindialog.h"
 
@@ -7,6 +8,7 @@
 #include "app/logging.h"
 #include "app/network/proxylogins.h"
 
+#include <QAction>
 #include <QApplication>
 
 namespace Care360 {
@@ -21,6 +23,7 @@ ConsoleWindows::ConsoleWindows(ConsoleServices *services, QObject *parent)
 
 ConsoleWindows::~ConsoleWindows()
 {
+    delete m_followUps.data();
     // Windows before the workspaces they view.
     const QList<QPointer<MainWindow>> windows = m_windows;
     for (const QPointer<MainWindow> &window : windows)
@@ -32,14 +35,8 @@ MainWindow *ConsoleWindows::open(const StartupOptions &options)
     CaseWorkspace *workspace = m_services->createWorkspace();
     auto *window = new MainWindow(workspace);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    m_windows.append(window);
     connect(window, &QObject::destroyed, workspace, &QObject::deleteLater);
-    connect(window, &QObject::destroyed, this, [this] {
-        m_windows.removeIf([](const QPointer<MainWindow> &w) { return w.isNull(); });
-    });
-    connect(window, &MainWindow::newWindowRequested, this, [this] { open({}); });
-    connect(workspace, &CaseWorkspace::caseOpenElsewhere, this,
-            [this](CaseWorkspace *owner) { bringForward(windowOf(owner)); });
+    adopt(window);
     window->show();
     if (m_windows.size() == 1 && !m_services->caBundleProblem().isEmpty())
         window->showNotice(CaseWorkspace::NoticeKind::Warning,
@@ -48,6 +45,18 @@ MainWindow *ConsoleWindows::open(const StartupOptions &options)
                                .arg(m_services->caBundleProblem()));
     workspace->start(options);
     return window;
+}
+
+void ConsoleWindows::adopt(MainWindow *window)
+{
+    m_windows.append(window);
+    connect(window, &QObject::destroyed, this, [this] {
+        m_windows.removeIf([](const QPointer<MainWindow> &w) { return w.isNull(); });
+    });
+    connect(window, &MainWindow::newWindowRequested, this, [this] { open({}); });
+    connect(window, &MainWindow::followUpsRequested, this, &ConsoleWindows::showFollowUps);
+    connect(window->workspace(), &CaseWorkspace::caseOpenElsewhere, this,
+            [this](CaseWorkspace *owner) { bringForward(windowOf(owner)); });
 }
 
 void ConsoleWindows::handle(const StartupOptions &options, const QByteArray &activationToken)
@@ -81,6 +90,36 @@ QList<MainWindow *> ConsoleWindows::windows() const
             open.append(window.data());
     }
     return open;
+}
+
+void ConsoleWindows::showFollowUps()
+{
+    if (!m_followUps) {
+        m_followUps = new FollowUpsWindow(m_services);
+        connect(m_followUps, &FollowUpsWindow::openRequested, this, &ConsoleWindows::openFollowUp);
+    }
+    m_followUps->present();
+}
+
+FollowUpsWindow *ConsoleWindows::followUpsWindow() const
+{
+    return m_followUps;
+}
+
+void ConsoleWindows::openFollowUp(const StartupOptions &options)
+{
+    for (const QPointer<MainWindow> &window : std::as_const(m_windows)) {
+        if (!window || window->workspace()->caseId() != options.caseId)
+            continue;
+        bringForward(window);
+        // The agent acts on what Care360 holds now, not on what the record kept. Through the
+        // window's own Refresh, which first commits an open editor.
+        if (auto *refresh = window->findChild<QAction *>(QStringLiteral("refreshAction"));
+            refresh && refresh->isEnabled())
+            refresh->trigger();
+        return;
+    }
+    handle(options, {});
 }
 
 MainWindow *ConsoleWindows::windowOf(const CaseWorkspace *workspace) const

@@ -6,11 +6,13 @@
 #include "app/translations.h"
 #include "care360/version.h"
 #include "ui/consolewindows.h"
+#include "ui/followupalerts.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -142,5 +144,9 @@ int main(int argc, char *argv[])
     } else {
         windows.open(options);
     }
+    // Reminders after the first paint: the follow-ups store is opened then, off the start's path.
+    QTimer::singleShot(500, &windows, [&services, &windows] {
+        new Care360::FollowUpAlerts(&services, &windows, QStringLiteral(CARE360_APP_ID), &windows);
+    });
     return app.exec();
 }

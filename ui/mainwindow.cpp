@@ -239,6 +239,7 @@ void MainWindow::refreshUnsentWork()
     if (!caseOpen)
         m_unsentWork->setEntries(m_core->services()->unsentWork());
     m_unsentWork->setVisible(!caseOpen && !m_unsentWork->isEmpty());
+    m_followUpsButton->setVisible(!caseOpen);
 }
 
 void MainWindow::send()

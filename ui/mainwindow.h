@@ -45,6 +45,8 @@ public:
 signals:
     // File › New window: another case side by side, over its own workspace.
     void newWindowRequested();
+    // Case › Follow-ups (and the start screen's button): the console's one Follow-ups window.
+    void followUpsRequested();
 
 public slots:
     // Imports a team directory file and says what happened in the banner (the File menu's
@@ -113,6 +115,7 @@ private:
     ErrorBanner *m_banner = nullptr;
     QLabel *m_caseHeader = nullptr;
     UnsentWorkList *m_unsentWork = nullptr; // the first screen: cases with unsent changes
+    QPushButton *m_followUpsButton = nullptr; // the first screen: what is due across cases
     QLabel *m_filterCountLabel = nullptr;
     QString m_savedNote; // "3 changes saved at 10:42", shown in the case header
     QTableView *m_table = nullptr;
@@ -141,6 +144,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_newWindowAction = nullptr;
     QAction *m_closeWindowAction = nullptr;
+    QAction *m_followUpsAction = nullptr;
     QAction *m_importTeamAction = nullptr;
     QAction *m_bulkAssigneeAction = nullptr;
     QAction *m_bulkFollowUpAction = nullptr;

@@ -77,6 +77,8 @@ void MainWindow::createActions()
         make("newWindowAction", tr("&New window"), QKeySequence(Qt::CTRL | Qt::Key_N));
     m_closeWindowAction =
         make("closeWindowAction", tr("&Close window"), QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_followUpsAction =
+        make("followUpsAction", tr("&Follow-ups…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     // Actions need no accessible name of their own: menus and buttons announce their text.
 
     connect(m_refreshAction, &QAction::triggered, this, [this] {
@@ -93,6 +95,7 @@ void MainWindow::createActions()
             Qt::QueuedConnection);
     connect(m_closeWindowAction, &QAction::triggered, this, &QWidget::close);
     connect(m_newWindowAction, &QAction::triggered, this, &MainWindow::newWindowRequested);
+    connect(m_followUpsAction, &QAction::triggered, this, &MainWindow::followUpsRequested);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
         auto *box = new QMessageBox(
             QMessageBox::Information, tr("About Care360 Escalations"),
@@ -253,6 +256,18 @@ QWidget *MainWindow::createCentralWidget()
     headerFont.setBold(true);
     m_caseHeader->setFont(headerFont);
     layout->addWidget(m_caseHeader);
+    // What is due across every case the console has listed, from the start.
+    m_followUpsButton = new QPushButton(tr("Follo&w-ups…"), central);
+    m_followUpsButton->setObjectName(QStringLiteral("followUpsButton"));
+    m_followUpsButton->setAccessibleName(tr("Follow-ups"));
+    m_followUpsButton->setAccessibleDescription(
+        tr("What is due across the cases this console has listed"));
+    m_followUpsButton->setToolTip(m_followUpsAction->toolTip());
+    connect(m_followUpsButton, &QPushButton::clicked, m_followUpsAction, &QAction::trigger);
+    auto *followUpsRow = new QHBoxLayout;
+    followUpsRow->addWidget(m_followUpsButton);
+    followUpsRow->addStretch(1);
+    layout->addLayout(followUpsRow);
     m_unsentWork = new UnsentWorkList(central);
     m_unsentWork->hide();
     connect(m_unsentWork, &UnsentWorkList::openRequested, this, &MainWindow::openUnsentCase);
@@ -267,7 +282,8 @@ QWidget *MainWindow::createCentralWidget()
 
 void MainWindow::setTabOrder()
 {
-    QWidget::setTabOrder(m_caseBar, m_unsentWork);
+    QWidget::setTabOrder(m_caseBar, m_followUpsButton);
+    QWidget::setTabOrder(m_followUpsButton, m_unsentWork);
     QWidget::setTabOrder(m_unsentWork, m_filterEdit);
     QWidget::setTabOrder(m_filterEdit, m_onlyPendingCheck);
     QWidget::setTabOrder(m_onlyPendingCheck, m_onlyOverdueCheck);

@@ -118,6 +118,8 @@ void MainWindow::createMenus()
     focusCase->setObjectName(QStringLiteral("openCaseAction"));
     focusCase->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     addAction(focusCase);
+    caseMenu->addAction(m_followUpsAction);
+    caseMenu->addSeparator();
     caseMenu->addActions({ m_refreshAction, m_sendAction, m_cancelAction });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

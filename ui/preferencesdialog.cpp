@@ -31,6 +31,10 @@ struct PreferencesDialog::Choices {
     int deadlineSeconds = int(ApiJobSettings::defaultDeadline.count());
     int followUpHour = Preferences::defaultFollowUpHour;
     int dueSoonHours = Preferences::defaultDueSoonHours;
+    bool followUpReminders = true;
+    int followUpKeepDays = Preferences::defaultFollowUpKeepDays;
+    int refreshPerMinute = Preferences::defaultRefreshPerMinute;
+    QString myEmail;
     bool confirmProductionSend = true;
     bool listBeforeSend = true;
     QString language;
@@ -96,6 +100,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     saved.deadlineSeconds = int(preferences.requestDeadline().count());
     saved.followUpHour = preferences.followUpHour();
     saved.dueSoonHours = preferences.dueSoonHours();
+    saved.followUpReminders = preferences.followUpReminders();
+    saved.followUpKeepDays = preferences.followUpKeepDays();
+    saved.refreshPerMinute = preferences.refreshPerMinute();
+    saved.myEmail = preferences.myEmail();
     saved.confirmProductionSend = preferences.confirmProductionSend();
     saved.listBeforeSend = preferences.listBeforeSend();
     saved.language = preferences.language();
@@ -115,6 +123,16 @@ QWidget *PreferencesDialog::createFollowUpPage()
     m_dueSoonHours =
         named(new NumberSpinBox(page), "dueSoonHoursSpin", tr("Due soon window in hours"));
     m_dueSoonHours->setRange(1, 24 * 14);
+    m_reminders = named(new QCheckBox(tr("&Remind me when a follow-up comes due"), page),
+                        "followUpRemindersCheck", tr("Remind me when a follow-up comes due"));
+    m_keepDays = named(new NumberSpinBox(page), "followUpKeepDaysSpin",
+                       tr("Keep follow-ups of cases listed within this many days"));
+    m_keepDays->setRange(1, 3650);
+    m_refreshPerMinute = named(new NumberSpinBox(page), "refreshPerMinuteSpin",
+                               tr("Refresh all: cases listed per minute at most"));
+    m_refreshPerMinute->setRange(1, 60);
+    m_myEmail = named(new QLineEdit(page), "myEmailEdit", tr("My Care360 e-mail"));
+    m_myEmail->setPlaceholderText(tr("you@example.com"));
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
@@ -127,6 +145,20 @@ QWidget *PreferencesDialog::createFollowUpPage()
                  m_dueSoonHours);
     form->addRow(hintLabel(tr("Follow-ups due within this many hours are marked “due soon”."), page,
                            "dueSoonHoursHint"));
+    form->addRow(m_reminders);
+    form->addRow(hintLabel(tr("A desktop notification names the escalation's title, the "
+                              "organisation and the time, never a note."),
+                           page, "followUpRemindersHint"));
+    form->addRow(buddyLabel(tr("&Keep follow-ups of cases listed within (days):"), m_keepDays,
+                            "followUpKeepDaysLabel"),
+                 m_keepDays);
+    form->addRow(buddyLabel(tr("Refresh all: cases &per minute at most:"), m_refreshPerMinute,
+                            "refreshPerMinuteLabel"),
+                 m_refreshPerMinute);
+    form->addRow(buddyLabel(tr("&My Care360 e-mail:"), m_myEmail, "myEmailLabel"), m_myEmail);
+    form->addRow(hintLabel(tr("“Assigned to me” in the Follow-ups view and the CLI's due "
+                              "--mine."),
+                           page, "myEmailHint"));
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addStretch(1);
@@ -183,6 +215,10 @@ void PreferencesDialog::fill(const Choices &choices)
     m_network->setValues(choices.proxy, choices.caBundleFile, choices.deadlineSeconds);
     m_followUpHour->setValue(choices.followUpHour);
     m_dueSoonHours->setValue(choices.dueSoonHours);
+    m_reminders->setChecked(choices.followUpReminders);
+    m_keepDays->setValue(choices.followUpKeepDays);
+    m_refreshPerMinute->setValue(choices.refreshPerMinute);
+    m_myEmail->setText(choices.myEmail);
     m_confirmProduction->setChecked(choices.confirmProductionSend);
     m_listBeforeSend->setChecked(choices.listBeforeSend);
     m_language->setCurrentIndex(qMax(0, m_language->findData(choices.language)));
@@ -196,6 +232,10 @@ PreferencesDialog::Choices PreferencesDialog::chosen() const
     choices.deadlineSeconds = m_network->deadlineSeconds();
     choices.followUpHour = m_followUpHour->value();
     choices.dueSoonHours = m_dueSoonHours->value();
+    choices.followUpReminders = m_reminders->isChecked();
+    choices.followUpKeepDays = m_keepDays->value();
+    choices.refreshPerMinute = m_refreshPerMinute->value();
+    choices.myEmail = m_myEmail->text().trimmed();
     choices.confirmProductionSend = m_confirmProduction->isChecked();
     choices.listBeforeSend = m_listBeforeSend->isChecked();
     choices.language = m_language->currentData().toString();
@@ -225,6 +265,12 @@ void PreferencesDialog::accept()
     const QString sentence = m_network->problem(&field);
     if (!sentence.isEmpty())
         return showProblem(sentence, field);
+    const QString email = m_myEmail->text().trimmed();
+    if (!email.isEmpty() && (!email.contains(QLatin1Char('@')) || email.contains(QLatin1Char(' '))))
+        return showProblem(tr("“%1” is not an e-mail address: type the one you sign in to "
+                              "Care360 with, or leave it empty.")
+                               .arg(email),
+                           m_myEmail);
 
     const Choices choices = chosen();
     Preferences preferences;
@@ -233,6 +279,10 @@ void PreferencesDialog::accept()
     preferences.setRequestDeadline(std::chrono::seconds(choices.deadlineSeconds));
     preferences.setFollowUpHour(choices.followUpHour);
     preferences.setDueSoonHours(choices.dueSoonHours);
+    preferences.setFollowUpReminders(choices.followUpReminders);
+    preferences.setFollowUpKeepDays(choices.followUpKeepDays);
+    preferences.setRefreshPerMinute(choices.refreshPerMinute);
+    preferences.setMyEmail(choices.myEmail);
     preferences.setConfirmProductionSend(choices.confirmProductionSend);
     preferences.setListBeforeSend(choices.listBeforeSend);
     preferences.setLanguage(choices.language);

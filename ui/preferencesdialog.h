@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QLineEdit;
 class QComboBox;
 class QLabel;
 class QSpinBox;
@@ -38,6 +39,10 @@ private:
     NetworkPreferencesPage *m_network = nullptr;
     QSpinBox *m_followUpHour = nullptr;
     QSpinBox *m_dueSoonHours = nullptr;
+    QCheckBox *m_reminders = nullptr;
+    QSpinBox *m_keepDays = nullptr;
+    QSpinBox *m_refreshPerMinute = nullptr;
+    QLineEdit *m_myEmail = nullptr;
     QCheckBox *m_confirmProduction = nullptr;
     QCheckBox *m_listBeforeSend = nullptr;
     QComboBox *m_language = nullptr;

@@ -14,6 +14,8 @@ QString CliOptionsParser::helpText()
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
       [--base OLD] [--accept-display-marks]       (one request per case in FILE)
+  care360-escalations-cli due [--profile NAME] [--within DURATION | --overdue] [--mine]
+      [--format table|csv|json]                   (from this computer; nothing is sent)
   care360-escalations-cli directory import FILE
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
@@ -102,6 +104,30 @@ Bulk files (update --from FILE, at most %1 MiB):
   escalation is not in OLD is refused the same way, before anything is listed. Without
   --base, the server's value is overwritten, whoever changed it.
 
+Follow-ups (due): every active escalation with a follow-up date, soonest first, as
+its case was last listed by the console or by list or update here. Each successful list
+or update keeps the case's active escalations on this computer, never their notes, for as
+many days after the case was last listed as the console's Preferences say (Follow-ups;
+30 by default). due sends nothing and reads no keychain, so a change made on Care360
+since shows only once the case is listed again: REFRESHED (lastRefreshedAt) says when it
+was. When nothing is kept or nothing matches, the table is a sentence on standard error
+(exit code 0); csv prints only its header, json [].
+  --profile NAME   Only one environment: production, staging or sandbox, or a custom
+                   server's URL (as given to --base-url).
+  --within DURATION
+                   Only what is due within DURATION from now, and what is already
+                   overdue: a number and m, h or d (90m, 12h, 1d, 30d).
+  --overdue        Only what is overdue.
+  --mine           Only what is assigned to you: the user IDs that the team directory or
+                   the e-mails learnt from reassignments give your e-mail (Settings >
+                   Preferences > Follow-ups in the console; followUps/myEmail).
+  --format FORMAT  table (the default: local times; titles and assignees as list shows
+                   them), csv (RFC 4180 with the header caseId,escalationId,type,title,
+                   followUpDueAt,assignedToUserId,assignee,profile,lastRefreshedAt; dates
+                   in UTC ISO 8601; formulas neutralised as list's are) or json (an array
+                   of objects with those keys, assignedToUserId and assignee null when
+                   nobody is assigned; escaped as list's is).
+
 Team directory (shared with the console, which shows assignees by name):
   directory import FILE  Replaces the team directory with FILE ("-" for standard input):
                    CSV with the header userId,email[,name] (any order) or a JSON array of
@@ -121,10 +147,11 @@ The API key is never taken from the command line: it comes from CARE360_API_KEY,
 from the system keychain for the environment (store it with "key set", which reads it from
 standard input).
 
-Exit codes: 0 success, 2 usage (also a file that cannot be read), 3 validation failed (also
-a bad bulk or directory file; nothing was sent or imported), 4 case or escalation not found,
-5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
-8 unexpected response. Logs: QT_LOGGING_RULES="care360.api.info=true".
+Exit codes: 0 success, 2 usage (also a file that cannot be read, the follow-ups kept
+too), 3 validation failed (also a bad bulk or directory file; nothing was sent or
+imported), 4 case or escalation not found, 5 permission denied or bad key, 6 assignee
+not found, 7 network, timeout or TLS, 8 unexpected response.
+Logs: QT_LOGGING_RULES="care360.api.info=true".
 )")
         .arg(BulkUpdateFile::maxBytes / (1024 * 1024));
 }

@@ -6,6 +6,7 @@
 #include "models/qtcompat.h"
 
 #include <QFile>
+#include <QHash>
 
 #include <cstdio>
 
@@ -83,6 +84,16 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         m_options.acceptDisplayMarks = true;
     } else if (name == QLatin1String("--show-notes")) {
         m_options.showNotes = true;
+    } else if (name == QLatin1String("--profile")) {
+        if (!takeValue(name, &m_options.profile))
+            return false;
+        return !m_options.profile.trimmed().isEmpty() || fail(tr("--profile needs a name."));
+    } else if (name == QLatin1String("--within")) {
+        return takeValue(name, &value) && parseWithin(value);
+    } else if (name == QLatin1String("--overdue")) {
+        m_options.overdueOnly = true;
+    } else if (name == QLatin1String("--mine")) {
+        m_options.mine = true;
     } else if (name == QLatin1String("--env")) {
         if (!takeValue(name, &m_envName))
             return false;
@@ -143,12 +154,15 @@ bool CliOptionsParser::parseCommandWord(const QString &word)
             m_options.command = Command::List;
         else if (word == QLatin1String("update"))
             m_options.command = Command::Update;
+        else if (word == QLatin1String("due"))
+            m_options.command = Command::Due;
         else if (word == QLatin1String("key"))
             m_options.command = Command::Key;
         else if (word == QLatin1String("directory"))
             m_options.command = Command::Directory;
         else
-            return fail(tr("Argument %1 is not a command: use list, update, directory or key.")
+            return fail(tr("Argument %1 is not a command: use list, update, due, directory or "
+                           "key.")
                             .arg(m_position));
         return true;
     }
@@ -244,6 +258,20 @@ bool CliOptionsParser::parseFollowUp(const QString &value)
     return true;
 }
 
+bool CliOptionsParser::parseWithin(const QString &value)
+{
+    // A count and a unit, as agents say it: 90m, 12h, 30d (at most ten years).
+    static const QHash<QChar, int> minutesPer { { u'm', 1 }, { u'h', 60 }, { u'd', 24 * 60 } };
+    const QString trimmed = value.trimmed().toLower();
+    bool ok = false;
+    const int count = trimmed.chopped(trimmed.isEmpty() ? 0 : 1).toInt(&ok);
+    const int unit = trimmed.isEmpty() ? 0 : minutesPer.value(trimmed.back());
+    if (!ok || count < 1 || unit == 0 || qint64(count) * unit > 3650LL * 24 * 60)
+        return fail(tr("--within takes a number and a unit, e.g. 90m, 12h or 30d."));
+    m_options.within = std::chrono::minutes(qint64(count) * unit);
+    return true;
+}
+
 bool CliOptionsParser::readNoteFile(const QString &path, QString *note)
 {
     QFile file(path);
@@ -288,12 +316,17 @@ bool CliOptionsParser::checkEnvironment()
 
 bool CliOptionsParser::checkCombination()
 {
+    using Command = CliOptions::Command;
+    // Before the environment's own checks, which would ask due for a --base-url it ignores.
+    if (m_options.command == Command::Due)
+        return checkDue();
     if (!checkEnvironment())
         return false;
     m_options.format = m_format.value_or(CliOptions::Format::Table);
-    using Command = CliOptions::Command;
     if (m_options.command == Command::None)
-        return fail(tr("No command given: use list, update, directory or key."));
+        return fail(tr("No command given: use list, update, due, directory or key."));
+    if (!m_options.profile.isEmpty() || m_options.within || m_options.overdueOnly || m_options.mine)
+        return fail(tr("--profile, --within, --overdue and --mine are for due."));
     if (!m_options.fromPath.isEmpty() && m_options.command != Command::Update)
         return fail(tr("--from is for update."));
     if (!m_options.basePath.isEmpty() && m_options.fromPath.isEmpty())
@@ -307,10 +340,11 @@ bool CliOptionsParser::checkCombination()
     if (m_options.showNotes && m_options.command != Command::List)
         return fail(tr("--show-notes is for list."));
     if (m_format && m_options.command != Command::List && m_options.command != Command::Update)
-        return fail(tr("--json and --format are for list and update."));
+        return fail(tr("--json and --format are for list, update and due."));
     switch (m_options.command) {
     case Command::None:
-        break; // refused above
+    case Command::Due:
+        break; // refused or checked above
     case Command::Key:
         if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
             return fail(tr("key takes no --case or --escalation."));
@@ -359,6 +393,25 @@ bool CliOptionsParser::checkUpdate()
                            "--assign.")
                             .arg(m_groupPositions.at(i)));
     }
+    return true;
+}
+
+bool CliOptionsParser::checkDue()
+{
+    m_options.format = m_format.value_or(CliOptions::Format::Table);
+    if (!m_envName.isEmpty() || !m_baseUrl.isEmpty())
+        return fail(tr("due reads the follow-ups kept on this computer, for every environment: "
+                       "choose one with --profile, not --env or --base-url."));
+    if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
+        return fail(tr("due takes no --case or --escalation: it lists the follow-ups of every "
+                       "case kept on this computer."));
+    if (!m_options.fromPath.isEmpty() || !m_options.basePath.isEmpty() || m_options.showNotes
+        || m_options.acceptDisplayMarks)
+        return fail(tr("--from, --base, --show-notes and --accept-display-marks are not for "
+                       "due."));
+    if (m_options.overdueOnly && m_options.within)
+        return fail(tr("--overdue and --within cannot be combined: --within includes what is "
+                       "already overdue."));
     return true;
 }
 

@@ -15,7 +15,7 @@ namespace Care360 {
 
 // The parsed command line of care360-escalations-cli.
 struct CliOptions {
-    enum class Command { None, List, Update, Key, Directory };
+    enum class Command { None, List, Update, Due, Key, Directory };
     enum class Format { Table, Csv, Json };
 
     Environment environment = Environment::production();
@@ -29,6 +29,10 @@ struct CliOptions {
     QString directoryPath; // directory import FILE
     Format format = Format::Table; // --json is --format json
     bool showNotes = false; // list --show-notes: the table has a NOTE column
+    QString profile; // due --profile: an environment name as stored, or a custom server's URL
+    std::optional<std::chrono::minutes> within; // due --within: due by now + this
+    bool overdueOnly = false; // due --overdue
+    bool mine = false; // due --mine: assigned to Preferences::myEmail()
     std::optional<std::chrono::seconds> deadline; // --timeout
     QString caFile; // --ca-file: the organisation's certificate authorities
     bool help = false;
@@ -57,11 +61,13 @@ private:
     bool takeValue(const QString &name, QString *value);
     bool addToCurrentGroup(const QString &name, const QString &value);
     bool parseFollowUp(const QString &value);
+    bool parseWithin(const QString &value);
     bool readNoteFile(const QString &path, QString *note);
     bool checkEnvironment();
     bool checkCombination();
     bool checkUpdate();
     bool checkDirectory();
+    bool checkDue();
     bool fail(const QString &error);
 
     QStringList m_arguments;

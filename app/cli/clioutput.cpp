@@ -7,7 +7,6 @@
 #include "models/wirenames.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -73,24 +72,25 @@ QString CliOutput::errorLine(const ApiOutcome &outcome, bool isUpdate)
     return tr("%1 (request ID %2)").arg(sentence, outcome.requestId);
 }
 
-namespace {
-// How much of the server's text a table cell keeps; CSV and JSON keep all of it.
-constexpr int kIdChars = 64;
-constexpr int kTypeChars = 40;
-constexpr int kTitleChars = 80;
-constexpr int kTableNoteChars = 40;
-
-QString cell(QStringView text, int maxChars)
+QString CliOutput::cell(QStringView text, int maxChars)
 {
     return UntrustedText::visible(UntrustedText::capped(text, maxChars));
 }
+
+QString CliOutput::tableTime(const QDateTime &dateTime)
+{
+    return dateTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+namespace {
+constexpr int kTableNoteChars = 40;
 
 QString assignee(const std::optional<QString> &userId, const AssigneeDirectory &people)
 {
     if (!userId)
         return {};
     const QString person = people.personFor(*userId);
-    return cell(person.isEmpty() ? *userId : person, kIdChars);
+    return CliOutput::cell(person.isEmpty() ? *userId : person, CliOutput::idChars);
 }
 } // namespace
 
@@ -107,10 +107,8 @@ QString CliOutput::table(const QList<Escalation> &escalations, const AssigneeDir
     const QString none = QStringLiteral("-");
     for (const Escalation &e : escalations) {
         const QString person = assignee(e.assignedToUserId, people);
-        rows.append({ cell(e.id, kIdChars), cell(e.type, kTypeChars), cell(e.title, kTitleChars),
-                      e.followUpDueAt ? e.followUpDueAt->toLocalTime().toString(
-                          QStringLiteral("yyyy-MM-dd HH:mm"))
-                                      : none,
+        rows.append({ cell(e.id, idChars), cell(e.type, typeChars), cell(e.title, titleChars),
+                      e.followUpDueAt ? tableTime(*e.followUpDueAt) : none,
                       person.isEmpty() ? none : person });
         if (notes == Notes::Shown) {
             const QString note = cell(e.note.value_or(QString()).simplified(), kTableNoteChars);
@@ -172,6 +170,11 @@ QByteArray CliOutput::json(const QByteArray &body, Notes notes)
         return {};
     if (notes == Notes::LeftOut && document.isObject())
         document = withoutNotes(document);
+    return escapedJson(document);
+}
+
+QByteArray CliOutput::escapedJson(const QJsonDocument &document)
+{
     // Qt escapes C0 controls; DEL, C1, format characters (bidi overrides) and U+2028/9 it writes
     // as they are. Outside strings its compact form is ASCII, so escaping them anywhere is safe.
     const QString text = QString::fromUtf8(document.toJson(QJsonDocument::Compact));

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,8 +38,19 @@ public:
     // and line-separator character as \uXXXX; with Notes::LeftOut no "note" in its
     // data.escalations. Empty when the body is not JSON.
     static QByteArray json(const QByteArray &body, Notes notes);
+    // A document written as json() writes the envelope: one line, controls as \uXXXX.
+    static QByteArray escapedJson(const QJsonDocument &document);
     // Rows (the first is the header) in columns two spaces apart; cells must already be safe.
     static QString columns(const QList<QStringList> &rows);
+
+    // How much of the server's text a table cell keeps; CSV and JSON keep all of it.
+    static constexpr int idChars = 64;
+    static constexpr int typeChars = 40;
+    static constexpr int titleChars = 80;
+    // A table cell of server text: at most maxChars, no control character as itself.
+    static QString cell(QStringView text, int maxChars);
+    // A date and time in a table: local time, to the minute.
+    static QString tableTime(const QDateTime &dateTime);
 };
 
 } // namespace Care360

@@ -22,6 +22,7 @@ CliRunner::CliRunner(const CliOptions &options, QTextStream &out, QTextStream &e
     , m_err(err)
     , m_client(new ApiClient(&m_network, this))
     , m_proxyLogins(new ProxyLogins(&m_network))
+    , m_seen(options.environment)
 {
 }
 
@@ -191,7 +192,9 @@ void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
     }
     if (code != Exit::Success)
         m_err << CliOutput::errorLine(outcome, false) << Qt::endl;
-    emit done(code);
+    if (outcome.isSuccess())
+        m_seen.add(m_options.caseId, outcome.escalations);
+    finish(code);
 }
 
 // update --from: every case is listed before anything is sent, so that only what differs from
@@ -210,9 +213,10 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
               << Qt::endl
               << tr("Nothing was sent: update --from lists every case before it sends any.")
               << Qt::endl;
-        emit done(CliOutput::exitCode(outcome));
+        finish(CliOutput::exitCode(outcome));
         return;
     }
+    m_seen.add(request.caseId, outcome.escalations);
     AssigneeDirectory people;
     CliDirectory::loadPeople(&people);
     const bool hasBase = !m_options.basePath.isEmpty();
@@ -222,7 +226,7 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
                                                      m_options.acceptDisplayMarks);
     if (!problem.isEmpty()) {
         m_err << tr("%1 Nothing was sent.").arg(problem) << Qt::endl;
-        emit done(Exit::ValidationFailed);
+        finish(Exit::ValidationFailed);
         return;
     }
     if (hasBase)
@@ -236,7 +240,7 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
                tr("Nothing was sent: these fields were changed on Care360 after the --base file "
                   "was exported. Export the case again with list --format csv and redo the edits "
                   "there, or leave out --base to overwrite those changes."));
-        emit done(Exit::ValidationFailed);
+        finish(Exit::ValidationFailed);
         return;
     }
     // With --json, standard output holds only the server's envelopes.
@@ -247,7 +251,7 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
     }
     m_requests.removeIf([](const CaseUpdates &r) { return r.updates.isEmpty(); });
     if (m_requests.isEmpty())
-        emit done(Exit::Success);
+        finish(Exit::Success);
     else
         sendNextUpdate();
 }
@@ -287,13 +291,20 @@ void CliRunner::onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody)
     if (code != Exit::Success) {
         m_err << forCase(CliOutput::errorLine(outcome, true)) << Qt::endl;
         reportUnsent(index);
-        emit done(code);
+        finish(code);
         return;
     }
+    m_seen.add(m_requests.at(index).caseId, outcome.escalations);
     if (m_sent < m_requests.size())
         sendNextUpdate();
     else
-        emit done(Exit::Success);
+        finish(Exit::Success);
+}
+
+void CliRunner::finish(int exitCode)
+{
+    m_seen.record(m_err);
+    emit done(exitCode);
 }
 
 void CliRunner::reportUnsent(int failedIndex)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bulkupdatefile.h"
+#include "clifollowups.h"
 #include "clioptions.h"
 #include "models/apioutcome.h"
 
@@ -44,6 +45,8 @@ private:
     void onListed(const ApiOutcome &outcome, const QByteArray &rawBody);
     void onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody);
     void reportUnsent(int failedIndex);
+    // Keeps what was seen for due, then reports the exit code.
+    void finish(int exitCode);
 
     CliOptions m_options;
     QTextStream &m_out;
@@ -56,6 +59,7 @@ private:
     QStringList m_conflicts; // --base: the fields changed on Care360 since, over every case
     int m_listed = 0; // update --from: the cases compared with the server so far
     int m_sent = 0;
+    CliFollowUps m_seen; // what the listings and sends answered, for the follow-ups store
 };
 
 } // namespace Care360

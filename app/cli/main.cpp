@@ -3,6 +3,7 @@
 #include "app/translations.h"
 #include "care360/version.h"
 #include "clidirectory.h"
+#include "clidue.h"
 #include "clioptions.h"
 #include "clioutput.h"
 #include "clirunner.h"
@@ -24,7 +25,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Care360"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("care360.com"));
     // stderr is for the one-line error; QT_LOGGING_RULES=care360.api.info=true brings logs back.
-    QLoggingCategory::setFilterRules(QStringLiteral("care360.*.info=false"));
+    // The follow-ups store's failures (care360.app's only warnings here) get a sentence of ours.
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("care360.*.info=false\ncare360.app.warning=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
 
@@ -46,6 +49,8 @@ int main(int argc, char *argv[])
     }
     if (options.command == Care360::CliOptions::Command::Key)
         return Care360::runKeyCommand(options.subcommand, options.environment.baseUrl, out, err);
+    if (options.command == Care360::CliOptions::Command::Due)
+        return Care360::CliDue::run(options, out, err); // the store only: no key, no network
     if (options.command == Care360::CliOptions::Command::Directory) {
         Care360::Settings::releaseAbandonedLock(); // it writes the team directory
         return Care360::CliDirectory::run(options, out, err);

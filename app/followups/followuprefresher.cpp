@@ -24,7 +24,9 @@ FollowUpRefresher::FollowUpRefresher(ConsoleServices *services, QObject *parent)
     , m_client(new ApiClient(services->network(), this))
 {
     setObjectName(QStringLiteral("followUpRefresher"));
-    m_client->setDeadline(Preferences().requestDeadline());
+    const Preferences preferences;
+    m_client->setDeadline(preferences.requestDeadline());
+    setPerMinute(preferences.refreshPerMinute());
     m_wait.setSingleShot(true);
     m_wait.setTimerType(Qt::PreciseTimer); // never sooner than the rate allows
     connect(&m_wait, &QTimer::timeout, this, &FollowUpRefresher::next);

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <QUrl>
 
 #include <optional>
 
@@ -22,8 +23,6 @@ struct CredentialResult;
 class FollowUpRefresher : public QObject {
     Q_OBJECT
 public:
-    static constexpr int defaultPerMinute = 6;
-
     explicit FollowUpRefresher(ConsoleServices *services, QObject *parent = nullptr);
     ~FollowUpRefresher() override;
 
@@ -57,7 +56,7 @@ private:
     ApiClient *m_client;
     QTimer m_wait;
     QElapsedTimer m_sinceLastStart;
-    int m_intervalMs = 60000 / defaultPerMinute;
+    int m_intervalMs;
     qint64 m_notBeforeMs = 0; // on m_sinceLastStart's clock: a Retry-After's end
     bool m_running = false;
     bool m_requestOut = false;

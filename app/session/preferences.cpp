@@ -14,6 +14,7 @@ const QString kFollowUpHour = QStringLiteral("followUp/defaultHour");
 const QString kDueSoonHours = QStringLiteral("followUp/dueSoonHours");
 const QString kKeepDays = QStringLiteral("followUps/keepDays");
 const QString kReminders = QStringLiteral("followUps/reminders");
+const QString kRefreshPerMinute = QStringLiteral("followUps/refreshPerMinute");
 const QString kMyEmail = QStringLiteral("followUps/myEmail");
 const QString kConfirmProduction = QStringLiteral("safety/confirmProductionSend");
 const QString kListBeforeSend = QStringLiteral("safety/listBeforeSend");
@@ -128,6 +129,16 @@ bool Preferences::followUpReminders() const
 void Preferences::setFollowUpReminders(bool remind)
 {
     m_settings.setValue(kReminders, remind);
+}
+
+int Preferences::refreshPerMinute() const
+{
+    return intIn(m_settings, kRefreshPerMinute, 1, 60, defaultRefreshPerMinute);
+}
+
+void Preferences::setRefreshPerMinute(int perMinute)
+{
+    m_settings.setValue(kRefreshPerMinute, perMinute);
 }
 
 QString Preferences::myEmail() const

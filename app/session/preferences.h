@@ -51,6 +51,9 @@ public:
     // A desktop notification when a follow-up in the record comes due (default on).
     bool followUpReminders() const;
     void setFollowUpReminders(bool remind);
+    // "Refresh all" lists at most this many cases a minute (default 6, 1 to 60).
+    int refreshPerMinute() const;
+    void setRefreshPerMinute(int perMinute);
     // The agent's own Care360 e-mail: "assigned to me" in the Follow-ups view and the CLI's due.
     QString myEmail() const;
     void setMyEmail(const QString &email);
@@ -68,6 +71,7 @@ public:
     static constexpr int defaultFollowUpHour = 9;
     static constexpr int defaultDueSoonHours = 24;
     static constexpr int defaultFollowUpKeepDays = 30;
+    static constexpr int defaultRefreshPerMinute = 6;
 
 private:
     mutable QSettings m_settings;

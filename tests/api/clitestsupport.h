@@ -50,6 +50,7 @@ struct CliFixture {
         server.setDelay(0);
         server.clearReceivedRequests();
         QDir(configHome()).removeRecursively();
+        QDir(dataHome()).removeRecursively();
     }
     // The requests that could change something: update --from first lists each case with a
     // request naming only one random escalation ID, which changes nothing.
@@ -66,6 +67,46 @@ struct CliFixture {
     // The CLI's XDG_CONFIG_HOME: its settings (the team directory) land here, never in the
     // developer's own.
     QString configHome() const { return dir.filePath(QStringLiteral("config")); }
+    // The CLI's XDG_DATA_HOME: the follow-ups store list and update write and due reads.
+    QString dataHome() const { return dir.filePath(QStringLiteral("data")); }
+    // FollowUpDatabase::defaultFile() as the CLI computes it under dataHome().
+    QString followUpsFile() const
+    {
+        return dataHome() + QStringLiteral("/Care360/care360-escalations/followups.sqlite");
+    }
+
+    // Every file the follow-ups store is kept in (SQLite's journal too, when one is left).
+    QByteArray followUpsBytes() const
+    {
+        QByteArray bytes;
+        const QFileInfoList files = QFileInfo(followUpsFile()).dir().entryInfoList(QDir::Files);
+        for (const QFileInfo &info : files) {
+            QFile file(info.filePath());
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        return bytes;
+    }
+
+    // Changes an escalation as another client would, straight in the sandbox's store (Acme).
+    bool setOnServer(const QString &caseId, const QString &escalationId, QJsonObject fields)
+    {
+        fields.insert(QStringLiteral("escalationId"), escalationId);
+        const QJsonObject body { { QStringLiteral("action"), QStringLiteral("UPDATE_ESCALATION") },
+                                 { QStringLiteral("escalations"), QJsonArray { fields } } };
+        const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return server.store().handle(caseId, Sandbox::Demo::acmeApiKey.toLatin1(), json).status
+            == 200;
+    }
+    // The user ID Care360 reports for an assignee of the case; empty when none has that e-mail.
+    QString assigneeUserId(const QString &caseId, const QString &email)
+    {
+        for (const Escalation &e : server.store().activeEscalations(caseId)) {
+            if (e.assignedToUserId && server.store().userEmail(*e.assignedToUserId) == email)
+                return *e.assignedToUserId;
+        }
+        return {};
+    }
 
     QStringList sandboxArgs() const
     {
@@ -93,11 +134,19 @@ struct CliFixture {
         environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                            QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-bus")));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
         environment.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
         process.setProcessEnvironment(environment);
         process.setProgram(QStringLiteral(CARE360_BIN_DIR "/care360-escalations-cli"));
         process.setArguments(args);
         process.start();
+    }
+
+    // directory import of content, as the agent would; whether it succeeded.
+    bool importDirectory(const QByteArray &content)
+    {
+        const QString file = writeFile(QStringLiteral("team.csv"), content);
+        return run({ QStringLiteral("directory"), QStringLiteral("import"), file }).exitCode == 0;
     }
 
     // Asynchronous, so this event loop keeps serving the sandbox while the CLI waits on it.

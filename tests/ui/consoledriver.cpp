@@ -43,6 +43,7 @@ void ConsoleDriver::prepareApplication(const QString &name)
 void ConsoleDriver::restart(const StartupOptions &options)
 {
     m_window.reset();
+    m_consoleWindows.reset();
     m_services.reset();
     m_core = nullptr;
     // The console's own factory, remembering the server so that tests can inject faults.
@@ -227,4 +228,20 @@ void ConsoleDriver::screenshot(const QString &name) const
     const QString dir = QStringLiteral(CARE360_BIN_DIR "/../screenshots");
     QDir().mkpath(dir);
     m_window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+ConsoleWindows *ConsoleDriver::consoleWindows()
+{
+    if (!m_consoleWindows) {
+        m_consoleWindows = std::make_unique<ConsoleWindows>(m_services.get());
+        m_consoleWindows->adopt(m_window.get());
+    }
+    return m_consoleWindows.get();
+}
+
+void ConsoleDriver::screenshotOf(QWidget *widget, const QString &name) const
+{
+    const QString dir = QStringLiteral(CARE360_BIN_DIR "/../screenshots");
+    QDir().mkpath(dir);
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }

@@ -5,6 +5,7 @@
 #include "app/sandbox/sandboxserver.h"
 #include "models/escalationtablemodel.h"
 #include "tests/teststep.h"
+#include "ui/consolewindows.h"
 #include "ui/mainwindow.h"
 
 #include <QPointer>
@@ -62,10 +63,18 @@ public:
     void screenshot(const QString &name) const;
     void restart(const Care360::StartupOptions &options = {});
     void ensureActive();
+    // The console's window manager over this window, made at the first call (until restart()):
+    // what the window asks of it (the Follow-ups window, a case opened from there) then happens
+    // as in the application.
+    Care360::ConsoleWindows *consoleWindows();
+    // Saves a screenshot of another top-level window (a Follow-ups window) into the build tree.
+    void screenshotOf(QWidget *widget, const QString &name) const;
 
 private:
     std::unique_ptr<Care360::ConsoleServices> m_services;
     Care360::CaseWorkspace *m_core = nullptr; // owned by m_services
+    // After the services, before the window: it must not delete the window this driver owns.
+    std::unique_ptr<Care360::ConsoleWindows> m_consoleWindows;
     std::unique_ptr<Care360::MainWindow> m_window;
     QPointer<Care360::Sandbox::SandboxServer> m_sandbox; // the one the core started, if any
 };
