@@ -1,6 +1,7 @@
 #include "consoledriver.h"
 
 #include "app/drafts/draftjournal.h"
+#include "app/followups/followupdatabase.h"
 #include "app/sandbox/practicesandbox.h"
 #include "app/translations.h"
 #include "models/clock.h"
@@ -11,11 +12,13 @@
 #include <QCalendarWidget>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTimer>
@@ -38,6 +41,13 @@ void ConsoleDriver::prepareApplication(const QString &name)
     installTranslations(*QCoreApplication::instance());
     QCoreApplication::setOrganizationName(QStringLiteral("Care360-tests"));
     QCoreApplication::setApplicationName(name);
+}
+
+void ConsoleDriver::forgetEverything()
+{
+    QSettings().clear();
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+        QFile::remove(FollowUpDatabase::defaultFile() + suffix);
 }
 
 void ConsoleDriver::restart(const StartupOptions &options)

@@ -22,6 +22,8 @@ public:
     explicit ConsoleDriver(const Care360::StartupOptions &options = {});
     // Once per test program: settings in a test location, the English plural forms.
     static void prepareApplication(const QString &name);
+    // A first start: no settings and no follow-ups record (its SQLite files too).
+    static void forgetEverything();
     ~ConsoleDriver();
 
     Care360::MainWindow *window() const { return m_window.get(); }

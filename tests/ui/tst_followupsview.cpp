@@ -70,9 +70,7 @@ void TestFollowUpsView::initTestCase()
 
 void TestFollowUpsView::init()
 {
-    QSettings().clear();
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(FollowUpDatabase::defaultFile() + suffix);
+    ConsoleDriver::forgetEverything();
     Clock::setSource({});
 }
 

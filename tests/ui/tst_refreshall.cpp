@@ -44,9 +44,7 @@ void TestRefreshAll::initTestCase()
 
 void TestRefreshAll::init()
 {
-    QSettings().clear();
-    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
-        QFile::remove(FollowUpDatabase::defaultFile() + suffix);
+    ConsoleDriver::forgetEverything();
     Preferences().setRefreshPerMinute(60); // one a second, so that the test ends soon
 }
 
