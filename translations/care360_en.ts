@@ -122,6 +122,43 @@
     </message>
 </context>
 <context>
+    <name>Care360::FollowUpRefresher</name>
+    <message numerus="yes">
+        <source>Refresh stopped: %1 of %n case(s) listed.</source>
+        <translation>
+            <numerusform>Refresh stopped: %1 of %n case listed.</numerusform>
+            <numerusform>Refresh stopped: %1 of %n cases listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %1 of %n case(s).</source>
+        <translation>
+            <numerusform>Refreshed %1 of %n case.</numerusform>
+            <numerusform>Refreshed %1 of %n cases.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpsModel</name>
+    <message numerus="yes">
+        <source>%1, %n follow-up(s)</source>
+        <translation>
+            <numerusform>%1, %n follow-up</numerusform>
+            <numerusform>%1, %n follow-ups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpsWindow</name>
+    <message numerus="yes">
+        <source>%n follow-up(s) shown; the case listed longest ago was last refreshed %1.</source>
+        <translation>
+            <numerusform>%n follow-up shown; the case listed longest ago was last refreshed %1.</numerusform>
+            <numerusform>%n follow-ups shown; the case listed longest ago was last refreshed %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Care360::MainWindow</name>
     <message numerus="yes">
         <source>%n pending change(s)</source>
@@ -194,6 +231,16 @@
         <translation>
             <numerusform>Someone else changed %n field you are editing on Care360; it is marked Conflict. Keep yours or take theirs before sending.</numerusform>
             <numerusform>Someone else changed %n fields you are editing on Care360; each is marked Conflict. Keep yours or take theirs before sending.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Care360::RefreshAllBar</name>
+    <message numerus="yes">
+        <source>Lists every case again, at most %n a minute, so that Care360 is not flooded.</source>
+        <translation>
+            <numerusform>Lists every case again, at most %n a minute, so that Care360 is not flooded.</numerusform>
+            <numerusform>Lists every case again, at most %n a minute, so that Care360 is not flooded.</numerusform>
         </translation>
     </message>
 </context>

@@ -817,6 +817,29 @@
     </message>
 </context>
 <context>
+    <name>Care360::DesktopNotifier</name>
+    <message>
+        <source>Follow-up due: %1</source>
+        <translation>Vence un seguimiento: %1</translation>
+    </message>
+    <message>
+        <source>%1 · due %2 · case %3</source>
+        <translation>%1 · vence el %2 · caso %3</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Abrir caso</translation>
+    </message>
+    <message>
+        <source>Snooze 1 hour</source>
+        <translation>Posponer 1 hora</translation>
+    </message>
+    <message>
+        <source>Remind me tomorrow</source>
+        <translation>Recordármelo mañana</translation>
+    </message>
+</context>
+<context>
     <name>Care360::DraftJournal</name>
     <message>
         <source>Unsent changes on case %1 can&apos;t be kept on this computer: the disk is full. Send them or free some space; they are kept again as soon as there is room.</source>
@@ -848,6 +871,29 @@
     <message>
         <source>Unsent changes on case %1 are kept on this computer again.</source>
         <translation>Los cambios sin enviar del caso %1 vuelven a guardarse en esta computadora.</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::DueGroups</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencido</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Esta semana</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más adelante</translation>
     </message>
 </context>
 <context>
@@ -1216,6 +1262,44 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     </message>
 </context>
 <context>
+    <name>Care360::FollowUpAlerts</name>
+    <message>
+        <source>Follow-up due %1: %2 (%3, case %4).</source>
+        <translation>Seguimiento para el %1: %2 (%3, caso %4).</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpDatabase</name>
+    <message>
+        <source>Follow-ups cannot be kept: this computer lacks Qt&apos;s SQLite driver (Debian: libqt6sql6-sqlite).</source>
+        <translation>No se pueden guardar los seguimientos: a esta computadora le falta el controlador SQLite de Qt (Debian: libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abrir</translation>
+    </message>
+    <message>
+        <source>The follow-ups kept on this computer could not be read or written (%1: %2).</source>
+        <translation>No se pudieron leer o escribir los seguimientos guardados en esta computadora (%1: %2).</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>registrar</translation>
+    </message>
+    <message>
+        <source>The follow-ups kept on this computer could not be written (%1).</source>
+        <translation>No se pudieron escribir los seguimientos guardados en esta computadora (%1).</translation>
+    </message>
+    <message>
+        <source>set-up</source>
+        <translation>preparar</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>consultar</translation>
+    </message>
+</context>
+<context>
     <name>Care360::FollowUpDates</name>
     <message>
         <source>%1 is a %2, not a %3.</source>
@@ -1306,6 +1390,175 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpRefresher</name>
+    <message>
+        <source>%1 (its server is no longer known)</source>
+        <translation>%1 (ya no se conoce su servidor)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refresh stopped: %1 of %n case(s) listed.</source>
+        <translation>
+            <numerusform>Actualización detenida: %1 de %n caso listado.</numerusform>
+            <numerusform>Actualización detenida: %1 de %n casos listados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %1 of %n case(s).</source>
+        <translation>
+            <numerusform>Actualizados: %1 de %n caso.</numerusform>
+            <numerusform>Actualizados: %1 de %n casos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not listed: %1.</source>
+        <translation>No se listaron: %1.</translation>
+    </message>
+    <message>
+        <source>This build has no practice sandbox.</source>
+        <translation>Esta versión de la consola no incluye el entorno de práctica (Sandbox).</translation>
+    </message>
+    <message>
+        <source>No API key is saved for it.</source>
+        <translation>No hay ninguna clave de API guardada para ella.</translation>
+    </message>
+    <message>
+        <source>Care360 refused its API key.</source>
+        <translation>Care360 rechazó su clave de API.</translation>
+    </message>
+    <message>
+        <source>%1 was skipped. %2</source>
+        <translation>Se omitió %1. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n follow-up(s)</source>
+        <translation>
+            <numerusform>%1, %n seguimiento</numerusform>
+            <numerusform>%1, %n seguimientos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Last refreshed</source>
+        <translation>Última actualización</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::FollowUpsWindow</name>
+    <message>
+        <source>Follow-ups — Care360 Escalations</source>
+        <translation>Seguimientos — Escalamientos de Care360</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
+        <translation>Usuario desconocido</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organización:</translation>
+    </message>
+    <message>
+        <source>Assigned to &amp;me</source>
+        <translation>Asignados a &amp;mí</translation>
+    </message>
+    <message>
+        <source>Show only follow-ups assigned to me</source>
+        <translation>Mostrar solo los seguimientos asignados a mí</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups (Enter opens the case):</source>
+        <translation>&amp;Seguimientos (Intro abre el caso):</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Close Follow-ups</source>
+        <translation>Cerrar Seguimientos</translation>
+    </message>
+    <message>
+        <source>Set your Care360 e-mail in Settings › Preferences to show only the follow-ups assigned to you.</source>
+        <translation>Indique su correo electrónico de Care360 en Configuración › Preferencias para mostrar solo los seguimientos asignados a usted.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the team directory nor among the assignees this console has learnt: import the team directory (File › Import team directory…) or check your e-mail in Settings › Preferences.</source>
+        <translation>%1 no está en el directorio del equipo ni entre los responsables que esta consola ha aprendido: importe el directorio del equipo (Archivo › Importar directorio del equipo…) o revise su correo electrónico en Configuración › Preferencias.</translation>
+    </message>
+    <message>
+        <source>Only the follow-ups assigned to %1.</source>
+        <translation>Solo los seguimientos asignados a %1.</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>Todas las organizaciones</translation>
+    </message>
+    <message>
+        <source>Reading the follow-ups kept on this computer…</source>
+        <translation>Leyendo los seguimientos guardados en esta computadora…</translation>
+    </message>
+    <message>
+        <source>No follow-ups yet: they appear here for cases the console has listed, once one of their escalations has a follow-up date. Open a case to begin.</source>
+        <translation>Todavía no hay seguimientos: aparecen aquí para los casos que la consola ha listado, en cuanto uno de sus escalamientos tiene fecha de seguimiento. Abra un caso para comenzar.</translation>
+    </message>
+    <message>
+        <source>No follow-ups match: choose All organisations or clear Assigned to me.</source>
+        <translation>Ningún seguimiento coincide: elija Todas las organizaciones o desmarque Asignados a mí.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up(s) shown; the case listed longest ago was last refreshed %1.</source>
+        <translation>
+            <numerusform>Se muestra %n seguimiento; el caso listado hace más tiempo se actualizó por última vez el %1.</numerusform>
+            <numerusform>Se muestran %n seguimientos; el caso listado hace más tiempo se actualizó por última vez el %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grouped by when they are due. Enter opens the case with a fresh listing.</source>
+        <translation>Agrupados según cuándo vencen. Intro abre el caso y lo vuelve a listar.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1978,22 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
             <numerusform>%n filas seleccionadas</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Follow-ups…</source>
+        <translation>&amp;Seguimientos…</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w-ups…</source>
+        <translation>&amp;Seguimientos…</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>What is due across the cases this console has listed</source>
+        <translation>Lo que vence en los casos que esta consola ha listado</translation>
+    </message>
 </context>
 <context>
     <name>Care360::NetworkPreferencesPage</name>
@@ -1955,6 +2224,54 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>Finds a colleague&apos;s change first, so that it is not overwritten unseen.</source>
         <translation>Encuentra antes el cambio de un colega, para que no se sobrescriba sin que usted lo vea.</translation>
     </message>
+    <message>
+        <source>&amp;Remind me when a follow-up comes due</source>
+        <translation>A&amp;visarme cuando venza un seguimiento</translation>
+    </message>
+    <message>
+        <source>Remind me when a follow-up comes due</source>
+        <translation>Avisarme cuando venza un seguimiento</translation>
+    </message>
+    <message>
+        <source>Keep follow-ups of cases listed within this many days</source>
+        <translation>Conservar los seguimientos de los casos listados dentro de este número de días</translation>
+    </message>
+    <message>
+        <source>Refresh all: cases listed per minute at most</source>
+        <translation>Actualizar todo: casos listados por minuto como máximo</translation>
+    </message>
+    <message>
+        <source>My Care360 e-mail</source>
+        <translation>Mi correo electrónico de Care360</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>usted@example.com</translation>
+    </message>
+    <message>
+        <source>A desktop notification names the escalation&apos;s title, the organisation and the time, never a note.</source>
+        <translation>Una notificación de escritorio indica el título del escalamiento, la organización y la hora, nunca una nota.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep follow-ups of cases listed within (days):</source>
+        <translation>C&amp;onservar los seguimientos de casos listados en los últimos (días):</translation>
+    </message>
+    <message>
+        <source>Refresh all: cases &amp;per minute at most:</source>
+        <translation>Actualizar todo: casos &amp;por minuto como máximo:</translation>
+    </message>
+    <message>
+        <source>&amp;My Care360 e-mail:</source>
+        <translation>Mi correo &amp;electrónico de Care360:</translation>
+    </message>
+    <message>
+        <source>“Assigned to me” in the Follow-ups view and the CLI&apos;s due --mine.</source>
+        <translation>“Asignados a mí” en la vista Seguimientos y due --mine en la CLI.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address: type the one you sign in to Care360 with, or leave it empty.</source>
+        <translation>“%1” no es una dirección de correo electrónico: escriba la que usa para iniciar sesión en Care360, o deje el campo vacío.</translation>
+    </message>
 </context>
 <context>
     <name>Care360::ProxyLoginDialog</name>
@@ -1993,6 +2310,44 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>&amp;Log in</source>
         <translation>&amp;Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::RefreshAllBar</name>
+    <message>
+        <source>&amp;Refresh all</source>
+        <translation>&amp;Actualizar todo</translation>
+    </message>
+    <message>
+        <source>Refresh all</source>
+        <translation>Actualizar todo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lists every case again, at most %n a minute, so that Care360 is not flooded.</source>
+        <translation>
+            <numerusform>Vuelve a listar todos los casos, como máximo %n por minuto, para no saturar Care360.</numerusform>
+            <numerusform>Vuelve a listar todos los casos, como máximo %n por minuto, para no saturar Care360.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refresh progress</source>
+        <translation>Progreso de la actualización</translation>
+    </message>
+    <message>
+        <source>&amp;Stop refreshing</source>
+        <translation>&amp;Detener la actualización</translation>
+    </message>
+    <message>
+        <source>Stop refreshing</source>
+        <translation>Detener la actualización</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Listing case %1…</source>
+        <translation>Listando el caso %1…</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2545,29 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     </message>
 </context>
 <context>
+    <name>CliDue</name>
+    <message>
+        <source>None of the follow-ups kept on this computer matches.</source>
+        <translation>Ninguno de los seguimientos guardados en esta computadora coincide.</translation>
+    </message>
+    <message>
+        <source>No follow-ups are kept on this computer.</source>
+        <translation>No hay seguimientos guardados en esta computadora.</translation>
+    </message>
+    <message>
+        <source>They are kept from the cases the console, or this command&apos;s list and update, have listed.</source>
+        <translation>Se guardan a partir de los casos que han consultado la consola, o list y update de este comando.</translation>
+    </message>
+    <message>
+        <source>--mine needs your own Care360 e-mail, and none is set: enter it in the console under Settings &gt; Preferences &gt; Follow-ups, or set followUps/myEmail in %1.</source>
+        <translation>--mine necesita su propio correo electrónico de Care360, y no hay ninguno definido: ingréselo en la consola en Configuración &gt; Preferencias &gt; Seguimientos, o defina followUps/myEmail en %1.</translation>
+    </message>
+    <message>
+        <source>--mine: neither the team directory nor the e-mails learnt from reassignments know the user ID of %1. Import the team directory with &quot;directory import FILE&quot;.</source>
+        <translation>--mine: ni el directorio del equipo ni los correos electrónicos aprendidos de las reasignaciones conocen el ID de usuario de %1. Importe el directorio del equipo con &quot;directory import ARCHIVO&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>CliFiles</name>
     <message>
         <source>Cannot read standard input: %1.</source>
@@ -2198,6 +2576,13 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>Cannot read the file given to %1: %2.</source>
         <translation>No se puede leer el archivo indicado en %1: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CliFollowUps</name>
+    <message>
+        <source>Warning: this answer was not kept for due and the console&apos;s Follow-ups view. %1</source>
+        <translation>Aviso: esta respuesta no se guardó para due ni para la vista Seguimientos de la consola. %1</translation>
     </message>
 </context>
 <context>
@@ -2251,16 +2636,8 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>--base-url solo se puede usar con --env sandbox o custom.</translation>
     </message>
     <message>
-        <source>No command given: use list, update, directory or key.</source>
-        <translation>No se indicó ningún comando: use list, update, directory o key.</translation>
-    </message>
-    <message>
         <source>--from is for update.</source>
         <translation>--from es para update.</translation>
-    </message>
-    <message>
-        <source>--json and --format are for list and update.</source>
-        <translation>--json y --format son para list y update.</translation>
     </message>
     <message>
         <source>key takes no --case or --escalation.</source>
@@ -2313,10 +2690,6 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>Argument %1 is not an option of this program.</source>
         <translation>El argumento %1 no es una opción de este programa.</translation>
-    </message>
-    <message>
-        <source>Argument %1 is not a command: use list, update, directory or key.</source>
-        <translation>El argumento %1 no es un comando: use list, update, directory o key.</translation>
     </message>
     <message>
         <source>Argument %1 was not expected.</source>
@@ -2375,6 +2748,8 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
       [--escalation ID ...]                       (all groups go in one request)
   care360-escalations-cli [--env ENV] [--base-url URL] update [--case ID] --from FILE
       [--base OLD] [--accept-display-marks]       (one request per case in FILE)
+  care360-escalations-cli due [--profile NAME] [--within DURATION | --overdue] [--mine]
+      [--format table|csv|json]                   (from this computer; nothing is sent)
   care360-escalations-cli directory import FILE
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
@@ -2463,6 +2838,30 @@ Bulk files (update --from FILE, at most %1 MiB):
   escalation is not in OLD is refused the same way, before anything is listed. Without
   --base, the server&apos;s value is overwritten, whoever changed it.
 
+Follow-ups (due): every active escalation with a follow-up date, soonest first, as
+its case was last listed by the console or by list or update here. Each successful list
+or update keeps the case&apos;s active escalations on this computer, never their notes, for as
+many days after the case was last listed as the console&apos;s Preferences say (Follow-ups;
+30 by default). due sends nothing and reads no keychain, so a change made on Care360
+since shows only once the case is listed again: REFRESHED (lastRefreshedAt) says when it
+was. When nothing is kept or nothing matches, the table is a sentence on standard error
+(exit code 0); csv prints only its header, json [].
+  --profile NAME   Only one environment: production, staging or sandbox, or a custom
+                   server&apos;s URL (as given to --base-url).
+  --within DURATION
+                   Only what is due within DURATION from now, and what is already
+                   overdue: a number and m, h or d (90m, 12h, 1d, 30d).
+  --overdue        Only what is overdue.
+  --mine           Only what is assigned to you: the user IDs that the team directory or
+                   the e-mails learnt from reassignments give your e-mail (Settings &gt;
+                   Preferences &gt; Follow-ups in the console; followUps/myEmail).
+  --format FORMAT  table (the default: local times; titles and assignees as list shows
+                   them), csv (RFC 4180 with the header caseId,escalationId,type,title,
+                   followUpDueAt,assignedToUserId,assignee,profile,lastRefreshedAt; dates
+                   in UTC ISO 8601; formulas neutralised as list&apos;s are) or json (an array
+                   of objects with those keys, assignedToUserId and assignee null when
+                   nobody is assigned; escaped as list&apos;s is).
+
 Team directory (shared with the console, which shows assignees by name):
   directory import FILE  Replaces the team directory with FILE (&quot;-&quot; for standard input):
                    CSV with the header userId,email[,name] (any order) or a JSON array of
@@ -2482,10 +2881,11 @@ The API key is never taken from the command line: it comes from CARE360_API_KEY,
 from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
 standard input).
 
-Exit codes: 0 success, 2 usage (also a file that cannot be read), 3 validation failed (also
-a bad bulk or directory file; nothing was sent or imported), 4 case or escalation not found,
-5 permission denied or bad key, 6 assignee not found, 7 network, timeout or TLS,
-8 unexpected response. Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
+Exit codes: 0 success, 2 usage (also a file that cannot be read, the follow-ups kept
+too), 3 validation failed (also a bad bulk or directory file; nothing was sent or
+imported), 4 case or escalation not found, 5 permission denied or bad key, 6 assignee
+not found, 7 network, timeout or TLS, 8 unexpected response.
+Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
 </source>
         <translation>Uso:
   care360-escalations-cli [--env ENTORNO] [--base-url URL] list --case ID
@@ -2495,6 +2895,8 @@ a bad bulk or directory file; nothing was sent or imported), 4 case or escalatio
       [--escalation ID ...]                       (todos los grupos van en una solicitud)
   care360-escalations-cli [--env ENTORNO] [--base-url URL] update [--case ID] --from ARCHIVO
       [--base ANTERIOR] [--accept-display-marks]  (una solicitud por caso de ARCHIVO)
+  care360-escalations-cli due [--profile NOMBRE] [--within DURACIÓN | --overdue] [--mine]
+      [--format table|csv|json]                   (desde esta computadora; no se envía nada)
   care360-escalations-cli directory import ARCHIVO
   care360-escalations-cli directory show
   care360-escalations-cli [--env ENTORNO] [--base-url URL] key set|forget|status
@@ -2586,10 +2988,9 @@ Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
   nada y el código de salida es 3; un caso que no se puede consultar también detiene la
   ejecución antes de enviar nada. Cada caso recibe una solicitud con todas sus filas
   modificadas, los casos en el orden en que aparecen por primera vez, cada uno informado en
-  su propia línea
-  (&quot;Caso ID: ...&quot;, sin tabla: el texto de las notas nunca se muestra; ejecute list para ver
-  el resultado); el primer caso que falla termina la ejecución, y los casos posteriores no
-  se envían.
+  su propia línea (&quot;Caso ID: ...&quot;, sin tabla: el texto de las notas nunca se muestra;
+  ejecute list para ver el resultado); el primer caso que falla termina la ejecución, y los
+  casos posteriores no se envían.
   Con --base ANTERIOR (un archivo de list --format csv, leído igual que ARCHIVO): un campo
   que ARCHIVO tiene tal como lo tenía ANTERIOR no se envía, así que un cambio que alguien
   le haya hecho desde entonces se mantiene. Cada uno de los demás campos que se enviarán
@@ -2601,6 +3002,33 @@ Archivos masivos (update --from ARCHIVO, como máximo %1 MiB):
   del escalamiento ID se cambió ...&quot;). Una fila cuyo escalamiento no está en ANTERIOR se
   rechaza de la misma manera, antes de consultar nada. Sin --base, el valor del servidor
   se sobrescribe, sin importar quién lo haya cambiado.
+
+Seguimientos (due): cada escalamiento activo con fecha de seguimiento, primero el más
+próximo, tal como estaba cuando la consola, o list o update aquí, consultó su caso por
+última vez. Cada list o update que termina bien guarda en esta computadora los
+escalamientos activos del caso, nunca sus notas, durante los días que indiquen las
+Preferencias de la consola (Seguimientos; 30 de forma predeterminada) desde la última
+consulta del caso. due no envía nada ni lee ningún llavero, así que un cambio hecho en
+Care360 desde entonces solo se ve cuando el caso se vuelve a consultar: ACTUALIZADO
+(lastRefreshedAt) indica cuándo fue. Si no hay nada guardado o nada coincide, la tabla es
+una frase en la salida de errores (código de salida 0); csv muestra solo su encabezado, y
+json, [].
+  --profile NOMBRE Solo un entorno: production, staging o sandbox, o la URL de un servidor
+                   personalizado (tal como se indica a --base-url).
+  --within DURACIÓN
+                   Solo lo que vence dentro de DURACIÓN a partir de ahora, y lo que ya está
+                   vencido: un número y m, h o d (90m, 12h, 1d, 30d).
+  --overdue        Solo lo que está vencido.
+  --mine           Solo lo asignado a usted: los ID de usuario que el directorio del equipo
+                   o los correos electrónicos aprendidos de las reasignaciones asocian a su
+                   correo electrónico (Configuración &gt; Preferencias &gt; Seguimientos en la
+                   consola; followUps/myEmail).
+  --format FORMATO table (predeterminado: horas locales; títulos y responsables como los
+                   muestra list), csv (RFC 4180 con el encabezado caseId,escalationId,type,
+                   title,followUpDueAt,assignedToUserId,assignee,profile,lastRefreshedAt;
+                   fechas en UTC ISO 8601; fórmulas neutralizadas como las de list) o json
+                   (un arreglo de objetos con esas claves, con assignedToUserId y assignee
+                   en null cuando no hay responsable; escapado como el de list).
 
 Directorio del equipo (compartido con la consola, que muestra a los responsables por nombre):
   directory import ARCHIVO
@@ -2623,12 +3051,53 @@ La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_
 del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada
 estándar).
 
-Códigos de salida: 0 éxito, 2 uso (también un archivo que no se puede leer), 3 falló la
-validación (también un archivo masivo o de directorio incorrecto; no se envió ni importó
-nada), 4 caso o escalamiento no encontrado, 5 permiso denegado o clave incorrecta,
-6 responsable no encontrado, 7 red, tiempo de espera o TLS, 8 respuesta inesperada.
+Códigos de salida: 0 éxito, 2 uso (también un archivo que no se puede leer, incluido el de
+los seguimientos guardados), 3 falló la validación (también un archivo masivo o de
+directorio incorrecto; no se envió ni importó nada), 4 caso o escalamiento no encontrado,
+5 permiso denegado o clave incorrecta, 6 responsable no encontrado, 7 red, tiempo de
+espera o TLS, 8 respuesta inesperada.
 Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
 </translation>
+    </message>
+    <message>
+        <source>--profile needs a name.</source>
+        <translation>--profile necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not a command: use list, update, due, directory or key.</source>
+        <translation>El argumento %1 no es un comando: use list, update, due, directory o key.</translation>
+    </message>
+    <message>
+        <source>--within takes a number and a unit, e.g. 90m, 12h or 30d.</source>
+        <translation>--within acepta un número y una unidad, p. ej. 90m, 12h o 30d.</translation>
+    </message>
+    <message>
+        <source>No command given: use list, update, due, directory or key.</source>
+        <translation>No se indicó ningún comando: use list, update, due, directory o key.</translation>
+    </message>
+    <message>
+        <source>--profile, --within, --overdue and --mine are for due.</source>
+        <translation>--profile, --within, --overdue y --mine son para due.</translation>
+    </message>
+    <message>
+        <source>--json and --format are for list, update and due.</source>
+        <translation>--json y --format son para list, update y due.</translation>
+    </message>
+    <message>
+        <source>due reads the follow-ups kept on this computer, for every environment: choose one with --profile, not --env or --base-url.</source>
+        <translation>due lee los seguimientos guardados en esta computadora, de todos los entornos: elija uno con --profile, no con --env ni --base-url.</translation>
+    </message>
+    <message>
+        <source>due takes no --case or --escalation: it lists the follow-ups of every case kept on this computer.</source>
+        <translation>due no admite --case ni --escalation: muestra los seguimientos de todos los casos guardados en esta computadora.</translation>
+    </message>
+    <message>
+        <source>--from, --base, --show-notes and --accept-display-marks are not for due.</source>
+        <translation>--from, --base, --show-notes y --accept-display-marks no son para due.</translation>
+    </message>
+    <message>
+        <source>--overdue and --within cannot be combined: --within includes what is already overdue.</source>
+        <translation>--overdue y --within no se pueden combinar: --within incluye lo que ya está vencido.</translation>
     </message>
 </context>
 <context>
@@ -2763,6 +3232,37 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     <message>
         <source>The system keychain reported an error: %1. Try again; if it keeps failing, check the keychain application.</source>
         <translation>El llavero del sistema informó un error: %1. Inténtelo de nuevo; si sigue fallando, revise la aplicación del llavero.</translation>
+    </message>
+</context>
+<context>
+    <name>DueOutput</name>
+    <message>
+        <source>WHEN</source>
+        <translation>CUÁNDO</translation>
+    </message>
+    <message>
+        <source>DUE</source>
+        <translation>VENCIMIENTO</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>TÍTULO</translation>
+    </message>
+    <message>
+        <source>CASE</source>
+        <translation>CASO</translation>
+    </message>
+    <message>
+        <source>PROFILE</source>
+        <translation>PERFIL</translation>
+    </message>
+    <message>
+        <source>ASSIGNED TO</source>
+        <translation>ASIGNADO A</translation>
+    </message>
+    <message>
+        <source>REFRESHED</source>
+        <translation>ACTUALIZADO</translation>
     </message>
 </context>
 <context>

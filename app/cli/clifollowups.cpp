@@ -42,7 +42,7 @@ void CliFollowUps::record(QTextStream &err)
         written = database.record(m_profile, listing.caseId, listing.active, listing.at);
     }
     if (!written) {
-        err << tr("Warning: not kept for due and the console's Follow-ups view. %1")
+        err << tr("Warning: this answer was not kept for due and the console's Follow-ups view. %1")
                    .arg(database.problem().simplified())
             << Qt::endl;
         return;

@@ -94,12 +94,14 @@ QString FollowUpDatabase::defaultFile()
         + QStringLiteral("/followups.sqlite");
 }
 
-bool FollowUpDatabase::fail(const QString &what)
+bool FollowUpDatabase::fail(const QString &what, QString error)
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (error.isEmpty())
+        error = db.lastError().text();
     m_problem = tr("The follow-ups kept on this computer could not be read or written (%1: %2).")
-                    .arg(what, db.lastError().text());
-    qCWarning(lcApp) << "follow-ups store:" << what << db.lastError().text();
+                    .arg(what, error);
+    qCWarning(lcApp) << "follow-ups store:" << what << error;
     return false;
 }
 
@@ -107,7 +109,7 @@ bool FollowUpDatabase::exec(const QString &statement)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(statement))
-        return fail(query.lastError().text());
+        return fail(tr("set-up"), query.lastError().text());
     return true;
 }
 
@@ -200,7 +202,7 @@ QList<FollowUp> FollowUpDatabase::all()
             "e.assigned_to, e.updated_at, c.refreshed_at, e.reminded_for, e.snoozed_until "
             "FROM escalations e JOIN cases c ON c.profile = e.profile AND c.case_id = e.case_id "
             "ORDER BY e.follow_up_due_at"))) {
-        fail(query.lastError().text());
+        fail(tr("query"), query.lastError().text());
         return followUps;
     }
     while (query.next()) {
@@ -230,7 +232,7 @@ bool FollowUpDatabase::markReminded(const FollowUp &followUp)
     query.addBindValue(followUp.profile);
     query.addBindValue(followUp.caseId);
     query.addBindValue(followUp.escalationId);
-    return m_open && (query.exec() || fail(query.lastError().text()));
+    return m_open && (query.exec() || fail(tr("query"), query.lastError().text()));
 }
 
 bool FollowUpDatabase::snooze(const FollowUp &followUp, const QDateTime &untilUtc)
@@ -242,7 +244,7 @@ bool FollowUpDatabase::snooze(const FollowUp &followUp, const QDateTime &untilUt
     query.addBindValue(followUp.profile);
     query.addBindValue(followUp.caseId);
     query.addBindValue(followUp.escalationId);
-    return m_open && (query.exec() || fail(query.lastError().text()));
+    return m_open && (query.exec() || fail(tr("query"), query.lastError().text()));
 }
 
 int FollowUpDatabase::dropCasesListedBefore(const QDateTime &cutoffUtc)
@@ -255,14 +257,14 @@ int FollowUpDatabase::dropCasesListedBefore(const QDateTime &cutoffUtc)
                                  "(SELECT profile, case_id FROM cases WHERE refreshed_at < ?)"));
     query.addBindValue(cutoffUtc.toMSecsSinceEpoch());
     if (!query.exec()) {
-        fail(query.lastError().text());
+        fail(tr("query"), query.lastError().text());
         return -1;
     }
     QSqlQuery cases(db);
     cases.prepare(QStringLiteral("DELETE FROM cases WHERE refreshed_at < ?"));
     cases.addBindValue(cutoffUtc.toMSecsSinceEpoch());
     if (!cases.exec()) {
-        fail(cases.lastError().text());
+        fail(tr("query"), cases.lastError().text());
         return -1;
     }
     return cases.numRowsAffected();

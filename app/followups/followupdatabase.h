@@ -38,7 +38,8 @@ public:
 
 private:
     bool exec(const QString &statement);
-    bool fail(const QString &what);
+    // Keeps the agent's sentence; error: the driver's text, else the connection's last error.
+    bool fail(const QString &what, QString error = {});
 
     QString m_connection;
     bool m_open = false;

@@ -135,7 +135,7 @@ std::optional<std::pair<QUrl, QString>> FollowUpRefresher::practiceServer(QStrin
 {
     const PracticeServerFactory factory = m_services->sharedPracticeServer();
     if (!factory) {
-        *problem = tr("this build has no practice sandbox");
+        *problem = tr("This build has no practice sandbox.");
         return std::nullopt;
     }
     const std::unique_ptr<PracticeServer> server = factory(QString(), problem);
@@ -157,7 +157,7 @@ void FollowUpRefresher::onKeyRead(const QUrl &baseUrl, const CredentialResult &r
     if (result.status != CredentialResult::Status::Ok) {
         skipProfile(place.profile,
                     result.status == CredentialResult::Status::NotFound
-                        ? tr("no API key is saved for it")
+                        ? tr("No API key is saved for it.")
                         : result.userMessage());
         ++m_done;
         return next();
@@ -194,7 +194,7 @@ void FollowUpRefresher::onListed(const Place &place, const ApiOutcome &outcome)
         m_queue.prepend(place);
         m_notBeforeMs = qint64(outcome.retryAfterSeconds) * 1000;
     } else if (outcome.kind == ApiOutcome::Kind::InvalidApiKey) {
-        skipProfile(place.profile, tr("Care360 refused its API key"));
+        skipProfile(place.profile, tr("Care360 refused its API key."));
         ++m_done;
     } else {
         m_failures.append(tr("%1 (%2)").arg(
@@ -223,7 +223,7 @@ void FollowUpRefresher::finish(bool cancelled)
                   : tr("Refreshed %1 of %n case(s).", nullptr, m_total).arg(m_listed));
     for (auto it = m_skipped.cbegin(); it != m_skipped.cend(); ++it)
         parts.append(
-            tr("%1 was skipped: %2.").arg(ConsoleServices::environmentLabel(it.key()), it.value()));
+            tr("%1 was skipped. %2").arg(ConsoleServices::environmentLabel(it.key()), it.value()));
     if (!m_failures.isEmpty())
         parts.append(tr("Not listed: %1.").arg(m_failures.join(QStringLiteral("; "))));
     emit finished(parts.join(QLatin1Char(' ')));

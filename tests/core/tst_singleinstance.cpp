@@ -151,8 +151,8 @@ void TestSingleInstance::anAbandonedSettingsLockDoesNotHoldTheStart()
     QVERIFY(lock.open(QIODevice::WriteOnly));
     lock.close();
     Launch next(m_environment, { QStringLiteral("--case"), Demo::acmeCaseId });
+    // The listing is the proof: the lock file itself may exist again, the live console's own.
     QVERIFY2(next.says(Demo::acmeCaseId + QStringLiteral(" status")), qPrintable(next.log));
-    QVERIFY(!lock.exists());
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

@@ -421,6 +421,9 @@ void TestFollowUpsView::assignedToMeTabOrderAndEscape()
     QTest::keyClick(mine, Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), view);
     QTest::keyClick(view, Qt::Key_Tab);
+    auto *refreshAll = window->findChild<QPushButton *>(QStringLiteral("refreshAllButton"));
+    QCOMPARE(QApplication::focusWidget(), refreshAll);
+    QTest::keyClick(refreshAll, Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(),
              window->findChild<QPushButton *>(QStringLiteral("followUpsCloseButton")));
 
