@@ -389,6 +389,17 @@
     </message>
 </context>
 <context>
+    <name>Care360::Autostart</name>
+    <message>
+        <source>The console could not stop starting at login: %1 cannot be removed.</source>
+        <translation>La consola no pudo dejar de abrirse al iniciar sesión: no se puede eliminar %1.</translation>
+    </message>
+    <message>
+        <source>The console could not be set to start at login: %1 cannot be written (%2).</source>
+        <translation>No se pudo configurar la consola para abrirse al iniciar sesión: no se puede escribir %1 (%2).</translation>
+    </message>
+</context>
+<context>
     <name>Care360::BulkChanges</name>
     <message>
         <source>%1: the note looks like what a display shows, not the stored text (%2 characters ending in &quot;…&quot;, or symbols such as ␉ for control characters); it would replace the stored note. Give --accept-display-marks to send it as it is.</source>
@@ -2271,6 +2282,18 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>“%1” is not an e-mail address: type the one you sign in to Care360 with, or leave it empty.</source>
         <translation>“%1” no es una dirección de correo electrónico: escriba la que usa para iniciar sesión en Care360, o deje el campo vacío.</translation>
+    </message>
+    <message>
+        <source>S&amp;tart the console when I log in</source>
+        <translation>Abrir la consola al i&amp;niciar sesión</translation>
+    </message>
+    <message>
+        <source>Start the console when I log in</source>
+        <translation>Abrir la consola al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Reminders arrive only while the console runs.</source>
+        <translation>Los recordatorios solo llegan mientras la consola está abierta.</translation>
     </message>
 </context>
 <context>

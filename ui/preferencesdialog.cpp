@@ -6,7 +6,9 @@
 #include "statepalette.h"
 
 #include "app/api/apijob.h"
+#include "app/session/autostart.h"
 #include "app/session/preferences.h"
+#include "care360/version.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -32,6 +34,7 @@ struct PreferencesDialog::Choices {
     int followUpHour = Preferences::defaultFollowUpHour;
     int dueSoonHours = Preferences::defaultDueSoonHours;
     bool followUpReminders = true;
+    bool startAtLogin = false;
     int followUpKeepDays = Preferences::defaultFollowUpKeepDays;
     int refreshPerMinute = Preferences::defaultRefreshPerMinute;
     QString myEmail;
@@ -101,6 +104,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     saved.followUpHour = preferences.followUpHour();
     saved.dueSoonHours = preferences.dueSoonHours();
     saved.followUpReminders = preferences.followUpReminders();
+    saved.startAtLogin = Autostart::isEnabled(QStringLiteral(CARE360_APP_ID));
     saved.followUpKeepDays = preferences.followUpKeepDays();
     saved.refreshPerMinute = preferences.refreshPerMinute();
     saved.myEmail = preferences.myEmail();
@@ -125,6 +129,8 @@ QWidget *PreferencesDialog::createFollowUpPage()
     m_dueSoonHours->setRange(1, 24 * 14);
     m_reminders = named(new QCheckBox(tr("&Remind me when a follow-up comes due"), page),
                         "followUpRemindersCheck", tr("Remind me when a follow-up comes due"));
+    m_autostart = named(new QCheckBox(tr("S&tart the console when I log in"), page),
+                        "startAtLoginCheck", tr("Start the console when I log in"));
     m_keepDays = named(new NumberSpinBox(page), "followUpKeepDaysSpin",
                        tr("Keep follow-ups of cases listed within this many days"));
     m_keepDays->setRange(1, 3650);
@@ -149,6 +155,9 @@ QWidget *PreferencesDialog::createFollowUpPage()
     form->addRow(hintLabel(tr("A desktop notification names the escalation's title, the "
                               "organisation and the time, never a note."),
                            page, "followUpRemindersHint"));
+    form->addRow(m_autostart);
+    form->addRow(
+        hintLabel(tr("Reminders arrive only while the console runs."), page, "startAtLoginHint"));
     form->addRow(buddyLabel(tr("&Keep follow-ups of cases listed within (days):"), m_keepDays,
                             "followUpKeepDaysLabel"),
                  m_keepDays);
@@ -216,6 +225,7 @@ void PreferencesDialog::fill(const Choices &choices)
     m_followUpHour->setValue(choices.followUpHour);
     m_dueSoonHours->setValue(choices.dueSoonHours);
     m_reminders->setChecked(choices.followUpReminders);
+    m_autostart->setChecked(choices.startAtLogin);
     m_keepDays->setValue(choices.followUpKeepDays);
     m_refreshPerMinute->setValue(choices.refreshPerMinute);
     m_myEmail->setText(choices.myEmail);
@@ -233,6 +243,7 @@ PreferencesDialog::Choices PreferencesDialog::chosen() const
     choices.followUpHour = m_followUpHour->value();
     choices.dueSoonHours = m_dueSoonHours->value();
     choices.followUpReminders = m_reminders->isChecked();
+    choices.startAtLogin = m_autostart->isChecked();
     choices.followUpKeepDays = m_keepDays->value();
     choices.refreshPerMinute = m_refreshPerMinute->value();
     choices.myEmail = m_myEmail->text().trimmed();
@@ -273,6 +284,10 @@ void PreferencesDialog::accept()
                            m_myEmail);
 
     const Choices choices = chosen();
+    QString autostartProblem;
+    if (!Autostart::setEnabled(choices.startAtLogin, QStringLiteral(CARE360_APP_ID),
+                               QStringLiteral(CARE360_APP_NAME), &autostartProblem))
+        return showProblem(autostartProblem, m_autostart);
     Preferences preferences;
     preferences.setProxy(choices.proxy);
     preferences.setCaBundleFile(choices.caBundleFile);

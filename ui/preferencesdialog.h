@@ -40,6 +40,7 @@ private:
     QSpinBox *m_followUpHour = nullptr;
     QSpinBox *m_dueSoonHours = nullptr;
     QCheckBox *m_reminders = nullptr;
+    QCheckBox *m_autostart = nullptr;
     QSpinBox *m_keepDays = nullptr;
     QSpinBox *m_refreshPerMinute = nullptr;
     QLineEdit *m_myEmail = nullptr;
