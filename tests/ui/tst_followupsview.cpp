@@ -60,6 +60,7 @@ private:
     static void moveToCase(QTreeView *view, const QString &caseId);
 
     std::unique_ptr<ConsoleDriver> m_console;
+    QDateTime m_now;
 };
 
 void TestFollowUpsView::initTestCase()
@@ -328,8 +329,11 @@ void TestFollowUpsView::restartShowsThemWithoutARequest()
 
 void TestFollowUpsView::regroupsAsTimePasses()
 {
-    QDateTime now = QDateTime::currentDateTimeUtc(); // the demo's dates are relative to it
-    Clock::setSource([&now] { return now; });
+    // A member, not a local: cleanup() still asks the Clock (its screenshot paints the table)
+    // after this function has returned (a dangling local crashed there on Qt 6.8).
+    m_now = QDateTime::currentDateTimeUtc(); // the demo's dates are relative to it
+    QDateTime &now = m_now;
+    Clock::setSource([this] { return m_now; });
     m_console = std::make_unique<ConsoleDriver>();
     ConsoleDriver &c = *m_console;
     STEP(listCase(c, Demo::acmeCaseId, 6));
