@@ -59,18 +59,37 @@ void FollowUpsModel::regroup()
     rebuild();
 }
 
+QList<int> FollowUpsModel::groupsNow() const
+{
+    const QDateTime now = Clock::currentDateTimeUtc();
+    QList<int> groups;
+    groups.reserve(m_all.size());
+    for (const FollowUp &followUp : m_all)
+        groups.append(DueGroups::groupOf(followUp.followUpDueAt, now));
+    return groups;
+}
+
+bool FollowUpsModel::regroupIfMoved()
+{
+    if (groupsNow() == m_groupOf)
+        return false;
+    rebuild();
+    return true;
+}
+
 void FollowUpsModel::rebuild()
 {
     beginResetModel();
     for (QList<FollowUp> &group : m_groups)
         group.clear();
-    const QDateTime now = Clock::currentDateTimeUtc();
-    for (const FollowUp &followUp : std::as_const(m_all)) {
+    m_groupOf = groupsNow();
+    for (qsizetype i = 0; i < m_all.size(); ++i) {
+        const FollowUp &followUp = m_all.at(i);
         if (!m_profileFilter.isEmpty() && followUp.profile != m_profileFilter)
             continue;
         if (m_mineOnly && !m_myUserIds.contains(followUp.assignedToUserId))
             continue;
-        m_groups[DueGroups::groupOf(followUp.followUpDueAt, now)].append(followUp);
+        m_groups[m_groupOf.at(i)].append(followUp);
     }
     m_shownGroups.clear();
     for (int group = 0; group < DueGroups::count; ++group) {

@@ -32,6 +32,9 @@ public:
     // Only those assigned to one of myUserIds (none when it is empty).
     void setMineOnly(bool mineOnly, const QSet<QString> &myUserIds);
     void regroup();
+    // Regroups only when the Clock has moved a follow-up into another group (a minute's
+    // timer calls it; a reset for nothing would lose the view's place); whether it did.
+    bool regroupIfMoved();
 
     // The profiles in the store, in first-seen order (the filter's choices).
     QStringList profiles() const;
@@ -51,12 +54,14 @@ public:
 
 private:
     void rebuild();
+    QList<int> groupsNow() const;
     QString text(const FollowUp &followUp, int column) const;
     QVariant groupData(int group, int column, int role) const;
 
     QList<FollowUp> m_all;
     std::array<QList<FollowUp>, DueGroups::count> m_groups;
     QList<int> m_shownGroups; // top-level rows: indexes into m_groups
+    QList<int> m_groupOf; // the group of each of m_all at the last build
     std::function<QString(const QString &)> m_profileLabel;
     std::function<QString(const QString &)> m_personLabel;
     QString m_profileFilter;

@@ -78,7 +78,7 @@ FollowUpsWindow::FollowUpsWindow(ConsoleServices *services, QWidget *parent)
 
     m_regroupTimer->setObjectName(QStringLiteral("followUpsRegroupTimer"));
     m_regroupTimer->setInterval(kRegroupMs);
-    connect(m_regroupTimer, &QTimer::timeout, this, &FollowUpsWindow::regroupIfDue);
+    connect(m_regroupTimer, &QTimer::timeout, m_model, &FollowUpsModel::regroupIfMoved);
 
     FollowUpStore *store = m_services->followUpStore();
     connect(store, &FollowUpStore::loaded, this, &FollowUpsWindow::onLoaded);
@@ -199,7 +199,7 @@ void FollowUpsWindow::present()
 
 void FollowUpsWindow::showEvent(QShowEvent *event)
 {
-    regroupIfDue(); // time passed while it was hidden
+    m_model->regroupIfMoved(); // time passed while it was hidden
     m_regroupTimer->start();
     QWidget::showEvent(event);
 }
@@ -216,30 +216,9 @@ void FollowUpsWindow::onLoaded()
     if (store->hasLoaded())
         m_problem.clear();
     updatePeople(); // a listing may have taught an e-mail, a window imported the team
-    m_groups = currentGroups();
     m_model->setFollowUps(store->followUps());
     updateProfiles();
     updateStatus();
-}
-
-QList<int> FollowUpsWindow::currentGroups() const
-{
-    const QDateTime now = Clock::currentDateTimeUtc();
-    QList<int> groups;
-    for (const FollowUp &followUp : m_services->followUpStore()->followUps()) {
-        if (followUp.followUpDueAt.isValid())
-            groups.append(DueGroups::groupOf(followUp.followUpDueAt, now));
-    }
-    return groups;
-}
-
-void FollowUpsWindow::regroupIfDue()
-{
-    QList<int> groups = currentGroups();
-    if (groups == m_groups)
-        return;
-    m_groups = std::move(groups);
-    m_model->regroup();
 }
 
 void FollowUpsWindow::updatePeople()

@@ -50,8 +50,6 @@ private:
     void updateStatus();
     // Regroups only when a follow-up changed group since the last grouping: a reset moves
     // nothing under the agent's keys, but it is not free either.
-    void regroupIfDue();
-    QList<int> currentGroups() const;
     void activate(const QModelIndex &index);
     void rememberCurrent();
     void afterReset();
@@ -67,7 +65,6 @@ private:
     QPushButton *m_closeButton = nullptr;
     RefreshAllBar *m_refreshAll = nullptr;
     QTimer *m_regroupTimer;
-    QList<int> m_groups; // the group of every follow-up at the last grouping
     QString m_problem; // the store's last sentence, until it loads again
     // The follow-up the keyboard was on before a reset (profile, case, escalation).
     QStringList m_current;

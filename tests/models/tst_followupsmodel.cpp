@@ -4,6 +4,7 @@
 #include "models/followupsmodel.h"
 #include "models/qtcompat.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Care360;
@@ -111,8 +112,12 @@ void TestFollowUpsModel::movesOnWithTheClock()
     FollowUpsModel model;
     model.setFollowUps({ followUp(QStringLiteral("soon"), local(7, 10, 30)) });
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Today (1)"));
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(!model.regroupIfMoved()); // nothing moved: the view keeps its place
+    QCOMPARE(resets.size(), 0);
     Clock::setSource([] { return local(7, 10, 31); });
-    model.regroup();
+    QVERIFY(model.regroupIfMoved());
+    QCOMPARE(resets.size(), 1);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Overdue (1)"));
 }
 
