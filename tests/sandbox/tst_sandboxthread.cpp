@@ -63,18 +63,37 @@ void TestSandboxThread::answersWhileTheWindowThreadIsBusy()
     QCOMPARE(cases.first().caseId, Sandbox::Demo::acmeCaseId);
 }
 
+namespace {
+// The in-process sandbox's "listening on" lines, counted from whichever thread logs them.
+QAtomicInt listened;
+QtMessageHandler previousHandler = nullptr;
+void countListening(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.contains(QStringLiteral("in-process sandbox listening on")))
+        listened.fetchAndAddRelaxed(1);
+    previousHandler(type, context, message);
+}
+} // namespace
+
 void TestSandboxThread::theDemoIsWhatTheFactoryStartedEarly()
 {
+    listened = 0;
+    previousHandler = qInstallMessageHandler(countListening);
     const PracticeServerFactory factory = SandboxThread::factory(SandboxThread::Start::Now);
+    // Started before anyone asked: it listens while this thread does other work.
+    QTRY_COMPARE(listened.loadRelaxed(), 1);
     QString problem;
     std::unique_ptr<PracticeServer> first = factory(QString(), &problem);
     QVERIFY2(first, qPrintable(problem));
+    QCOMPARE(listened.loadRelaxed(), 1); // the early one was taken, none started now
     QVERIFY(first->baseUrl().isValid());
     QCOMPARE(first->practiceKey(), Sandbox::Demo::acmeApiKey);
-    // The early one is taken once; another call starts another (its own port).
+    // Taken once; another call starts another (its own port).
     std::unique_ptr<PracticeServer> second = factory(QString(), &problem);
     QVERIFY2(second, qPrintable(problem));
+    QCOMPARE(listened.loadRelaxed(), 2);
     QVERIFY(second->baseUrl().port() != first->baseUrl().port());
+    qInstallMessageHandler(previousHandler);
 }
 
 void TestSandboxThread::aDataFileItCannotUseIsSaid()
