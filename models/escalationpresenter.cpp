@@ -2,8 +2,10 @@
 
 #include "assigneedirectory.h"
 #include "contractcodec.h"
+#include "datetext.h"
 #include "escalationtablemodel.h"
 #include "untrustedtext.h"
+#include "wirenames.h"
 
 #include <QLocale>
 
@@ -33,7 +35,7 @@ EscalationPresenter::EscalationPresenter(const AssigneeDirectory *directory, QDa
 
 QString EscalationPresenter::localDateTimeText(const QDateTime &utc)
 {
-    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : QString();
+    return DateText::dateTime(utc);
 }
 
 QString EscalationPresenter::headerText(int column)
@@ -57,6 +59,28 @@ QString EscalationPresenter::headerText(int column)
     return QString();
 }
 
+QString EscalationPresenter::wireFieldText(const QString &wireName)
+{
+    if (wireName == Wire::note)
+        return headerText(Model::Note);
+    if (wireName == Wire::followUpDueAt)
+        return headerText(Model::FollowUpDue);
+    if (wireName == Wire::assignedToEmail)
+        return headerText(Model::Assignee);
+    return wireName;
+}
+
+QString EscalationPresenter::typeText(const QString &type)
+{
+    if (type == QLatin1String("support"))
+        return tr("support");
+    if (type == QLatin1String("clinical"))
+        return tr("clinical");
+    if (type == QLatin1String("external"))
+        return tr("external");
+    return UntrustedText::visible(type);
+}
+
 QString EscalationPresenter::editStepText(EditableField field)
 {
     switch (field) {
@@ -74,7 +98,9 @@ QString EscalationPresenter::displayText(const EscalationRow &row, int column) c
 {
     // Server text on screen: a right-to-left override or a control in a colleague's note must not
     // make the cell show something other than what is stored (the editor gets the stored text).
-    if (column == Model::Title || column == Model::Type || column == Model::Note)
+    if (column == Model::Type)
+        return typeText(row.server().type);
+    if (column == Model::Title || column == Model::Note)
         return UntrustedText::visible(storedText(row, column));
     const Escalation &e = row.server();
     switch (column) {
@@ -224,7 +250,7 @@ QString EscalationPresenter::followUpToolTip(const EscalationRow &row) const
     if (isOverdue(row))
         text += QLatin1Char('\n') + tr("Overdue");
     else if (isDueSoon(row))
-        text += QLatin1Char('\n') + tr("Due within %n hour(s)", nullptr, m_dueSoonHours);
+        text += QLatin1Char('\n') + tr("Due within %Ln hour(s)", nullptr, m_dueSoonHours);
     return text;
 }
 

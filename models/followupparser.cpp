@@ -1,6 +1,7 @@
 #include "followupparser.h"
 
 #include "clock.h"
+#include "datetext.h"
 #include "qtcompat.h"
 
 #include <QRegularExpression>
@@ -210,10 +211,7 @@ FollowUpParser::Time FollowUpParser::readTime(const QStringList &tokens) const
 
 QString FollowUpParser::timeFormat() const
 {
-    // Minutes at most: follow-ups are in whole minutes.
-    QString format = m_locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
-    return format;
+    return DateText::timeFormat(m_locale); // minutes at most: follow-ups are whole minutes
 }
 
 QString FollowUpParser::text(const QDateTime &value) const

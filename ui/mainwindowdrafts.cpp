@@ -6,10 +6,10 @@
 #include "errorbanner.h"
 #include "escalationdelegate.h"
 
+#include "models/datetext.h"
 #include "models/escalationtablemodel.h"
 
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -33,7 +33,7 @@ bool MainWindow::askBeforeClosing()
     }
     const bool keep = m_core->keepsDrafts();
     const int pending = m_model->pendingCount();
-    QString text = tr("You have %n unsent change(s) on case %1.", nullptr, qMax(pending, 1))
+    QString text = tr("You have %Ln unsent change(s) on case %1.", nullptr, qMax(pending, 1))
                        .arg(m_core->caseId());
     if (keep)
         text += QLatin1Char(' ')
@@ -78,9 +78,9 @@ bool MainWindow::askBeforeClosing()
 
 void MainWindow::showRestoredDrafts(int changes, const QDateTime &savedAt)
 {
-    const QString when = QLocale().toString(savedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString when = DateText::dateTime(savedAt);
     m_banner->showMessage(ErrorBanner::Kind::Info,
-                          tr("Restored %n unsent change(s) from %1. Send them with Ctrl+Return, "
+                          tr("Restored %Ln unsent change(s) from %1. Send them with Ctrl+Return, "
                              "or discard them.",
                              nullptr, changes)
                               .arg(when),
@@ -110,7 +110,7 @@ void MainWindow::updateCaseHeader()
     int active = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)
         active += m_model->index(row, 0).data(EscalationTableModel::InactiveRole).toBool() ? 0 : 1;
-    QString text = tr("Case %1 on %2: %n active escalation(s)", nullptr, active)
+    QString text = tr("Case %1 on %2: %Ln active escalation(s)", nullptr, active)
                        .arg(caseId, m_core->environment().displayName());
     // The send's confirmation stays here, where it is seen even without the status bar.
     if (!m_savedNote.isEmpty())
