@@ -66,6 +66,17 @@ bool isConnectionError(QNetworkReply::NetworkError error)
     return (error > QNetworkReply::NoError && error < 100) || (error > 100 && error < 200);
 }
 
+// "127.0.0.1:8931: Connection refused": the agent learns which address did not answer (a typo
+// in a custom URL, a sandbox that stopped), unless Qt's text already names it.
+QString addressedDetail(const QUrl &url, const QString &errorString)
+{
+    const QString host = url.host();
+    if (host.isEmpty() || errorString.contains(host))
+        return errorString;
+    const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+    return ApiJob::tr("%1:%2: %3").arg(host).arg(port).arg(errorString);
+}
+
 // Says the cap in the unit it is defined in, so the sentence follows the constant.
 QString tooLargeDetail()
 {
@@ -220,7 +231,9 @@ void ApiJob::send()
     m_reply = m_settings.networkAccessManager->sendCustomRequest(request, m_request.verb, body);
     body->setParent(m_reply);
     connect(m_reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        m_requestSent = m_requestSent || (total >= 0 && sent == total);
+        // Qt reports 0 of 0 when the connection failed before any byte went out: every request
+        // has a body, so only a non-empty total that was reached means "sent".
+        m_requestSent = m_requestSent || (total > 0 && sent == total);
     });
     // The reply stays a child of its manager: should the manager go first, the reply goes with
     // it and m_reply becomes null, so ~ApiJob never aborts a reply whose manager is gone.
@@ -290,7 +303,7 @@ ApiOutcome ApiJob::classifyReply()
     if (m_abortReason == AbortReason::Deadline)
         return transportOutcome(
             Kind::TimedOut,
-            tr("no complete answer within %n second(s)", nullptr,
+            tr("no complete answer within %Ln second(s)", nullptr,
                int(std::chrono::duration_cast<std::chrono::seconds>(m_settings.deadline).count())),
             status);
     if (m_abortReason == AbortReason::TooLarge)
@@ -314,8 +327,12 @@ ApiOutcome ApiJob::classifyReply()
                 || error == QNetworkReply::ContentReSendError)))
         return transportOutcome(Kind::ConnectionFailed, tr("the server closed the connection"),
                                 status);
-    if (isConnectionError(error) || error == QNetworkReply::ContentReSendError)
-        return transportOutcome(Kind::ConnectionFailed, m_reply->errorString(), status);
+    if (isConnectionError(error) || error == QNetworkReply::ContentReSendError) {
+        // Proxy errors (100-199) name the proxy in Qt's text; the others name no address.
+        const QString detail = error < 100 ? addressedDetail(m_reply->url(), m_reply->errorString())
+                                           : m_reply->errorString();
+        return transportOutcome(Kind::ConnectionFailed, detail, status);
+    }
     if (status == 0)
         return transportOutcome(Kind::UnexpectedResponse, m_reply->errorString());
     if (status >= 300 && status < 400) {

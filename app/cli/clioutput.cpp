@@ -69,7 +69,9 @@ QString CliOutput::errorLine(const ApiOutcome &outcome, bool isUpdate)
             + tr("The update may have been applied: run list to check before sending it again.");
     else if (isUpdate)
         sentence += QLatin1Char(' ') + tr("Nothing was sent.");
-    return tr("%1 (request ID %2)").arg(sentence, outcome.requestId);
+    // A request ID only when a request went out: one refused before sending names nothing.
+    return outcome.requestSent ? tr("%1 (request ID %2)").arg(sentence, outcome.requestId)
+                               : sentence;
 }
 
 QString CliOutput::cell(QStringView text, int maxChars)

@@ -320,6 +320,10 @@ void TestCli::networkFailureExits7()
                  QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("list"),
                  QStringLiteral("--case"), Demo::acmeCaseId });
     QCOMPARE(run.exitCode, 7);
+    // The address that did not answer, and no request ID: no request reached anything.
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(err));
+    QVERIFY2(!err.contains(QLatin1String("request ID")), qPrintable(err));
 }
 
 void TestCli::unexpectedResponseExits8()
