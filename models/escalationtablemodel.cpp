@@ -198,6 +198,10 @@ void EscalationTableModel::applyOutcome(const RequestSnapshot &snapshot, const A
         return;
     OutcomeMerger(*this).apply(snapshot, outcome);
     recountPending();
+    // Saved edits are Care360's now: undoing one would change nothing ("Undo Edit note" that
+    // did nothing). Edits made while the request was out stay undoable, and with them the rest.
+    if (outcome.kind == ApiOutcome::Kind::Updated && m_pendingCount == 0)
+        m_undoStack->clear();
 }
 
 void EscalationTableModel::applyListing(const QList<Escalation> &escalations)

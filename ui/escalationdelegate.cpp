@@ -244,12 +244,18 @@ bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
         // Enter and Tab commit a readable date (Tab then opens the next cell's editor).
         if (submits && keepsUnreadableDate(qobject_cast<FollowUpEditor *>(editor)))
             return true;
+        // Enter in a one-line editor is committed here, at once: Qt's own commit is queued, so
+        // a click on another cell before it ran committed the editor a second time (the view
+        // warned that it "does not belong to this view"), and an address's returnPressed made a
+        // third. An unreadable date or address keeps its editor open with a hint; a partial
+        // name takes the first person offered.
+        const bool oneLine = !qobject_cast<QPlainTextEdit *>(editor); // Enter: a new line there
+        if (oneLine && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+            commitEditor(editor);
+            return true;
+        }
         if (email && submits && !isAcceptableEmail(email)) {
-            // Enter on a partial name takes the first person offered (or shows the hint).
-            if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-                commitEditor(email);
-            else
-                showEmailHint(email);
+            showEmailHint(email);
             return true;
         }
     }
