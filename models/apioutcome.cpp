@@ -43,15 +43,15 @@ QString ApiOutcome::userMessage(Audience audience, bool changesPending) const
     };
     switch (kind) {
     case Kind::Updated:
-        return tr("Changes saved; the case has %n active escalation(s).", nullptr,
+        return tr("Changes saved; the case has %Ln active escalation(s).", nullptr,
                   int(escalations.size()));
     case Kind::Listed:
-        return tr("%n active escalation(s) loaded.", nullptr, int(escalations.size()));
+        return tr("%Ln active escalation(s) loaded.", nullptr, int(escalations.size()));
     case Kind::EscalationsNotFound:
-        return say(tr("%n escalation(s) are no longer active (completed or removed elsewhere); "
+        return say(tr("%Ln escalation(s) are no longer active (completed or removed elsewhere); "
                       "the list has been refreshed and your other changes are kept.",
                       nullptr, int(missingIds.size())),
-                   tr("%n escalation(s) are no longer active (completed or removed elsewhere); "
+                   tr("%Ln escalation(s) are no longer active (completed or removed elsewhere); "
                       "the list has been refreshed.",
                       nullptr, int(missingIds.size())));
     case Kind::ValidationFailed:
@@ -116,7 +116,7 @@ QString ApiOutcome::userMessage(Audience audience, bool changesPending) const
     case Kind::TooLarge:
         return tr("Care360 sent an answer too large to be genuine; it was discarded.");
     case Kind::Conflict:
-        return tr("Someone else changed %n field(s) you edited on Care360 since you began; each "
+        return tr("Someone else changed %Ln field(s) you edited on Care360 since you began; each "
                   "is marked Conflict. Keep yours or take theirs, then send again. Nothing was "
                   "sent.",
                   nullptr, conflicts);
@@ -135,10 +135,10 @@ QString ApiOutcome::userMessage(Audience audience, bool changesPending) const
         // The server's own words when it gave any (api-notes: rate limits are undocumented).
         const QString why = serverError.isEmpty() ? tr("too many requests") : shown(serverError);
         return retryAfterSeconds > 0
-            ? say(tr("Care360 asks to slow down (%1); try again in %n second(s). Your changes "
+            ? say(tr("Care360 asks to slow down (%1); try again in %Ln second(s). Your changes "
                      "are kept.",
                      nullptr, retryAfterSeconds),
-                  tr("Care360 asks to slow down (%1); try again in %n second(s).", nullptr,
+                  tr("Care360 asks to slow down (%1); try again in %Ln second(s).", nullptr,
                      retryAfterSeconds))
                   .arg(why)
             : say(tr("Care360 asks to slow down (%1); try again shortly. Your changes are kept."),
@@ -194,6 +194,47 @@ QString ApiOutcome::kindName(Kind kind)
         return QStringLiteral("refused");
     case Kind::Conflict:
         return QStringLiteral("conflict");
+    }
+    return QString();
+}
+
+QString ApiOutcome::kindText(Kind kind)
+{
+    switch (kind) {
+    case Kind::Updated:
+        return tr("updated");
+    case Kind::Listed:
+        return tr("listed");
+    case Kind::EscalationsNotFound:
+        return tr("escalations not found");
+    case Kind::ValidationFailed:
+        return tr("refused as invalid");
+    case Kind::AssigneeNotFound:
+        return tr("assignee not found");
+    case Kind::CaseNotFound:
+        return tr("case not found");
+    case Kind::PermissionDenied:
+        return tr("permission denied");
+    case Kind::InvalidApiKey:
+        return tr("API key refused");
+    case Kind::UnexpectedResponse:
+        return tr("unexpected answer");
+    case Kind::TimedOut:
+        return tr("timed out");
+    case Kind::ConnectionFailed:
+        return tr("connection failed");
+    case Kind::TlsFailed:
+        return tr("secure connection failed");
+    case Kind::ProxyLoginNeeded:
+        return tr("proxy login needed");
+    case Kind::Cancelled:
+        return tr("cancelled");
+    case Kind::TooLarge:
+        return tr("answer too large");
+    case Kind::Refused:
+        return tr("refused before sending");
+    case Kind::Conflict:
+        return tr("changed by someone else");
     }
     return QString();
 }

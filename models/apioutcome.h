@@ -65,7 +65,8 @@ struct ApiOutcome {
     // One sentence an agent understands, without the request ID. changesPending: the console
     // holds unsent changes, so the sentence may say they are kept (never when there are none).
     QString userMessage(Audience audience = Audience::Console, bool changesPending = true) const;
-    static QString kindName(Kind kind);
+    static QString kindName(Kind kind); // as logs and --json spell it: "listed"
+    static QString kindText(Kind kind); // for people, translated: "listed", "listado"
 };
 
 } // namespace Care360

@@ -36,6 +36,11 @@ public:
 
     static QString localDateTimeText(const QDateTime &utc);
     static QString headerText(int column);
+    // "followUpDueAt" as its column is called; an unknown name as it is.
+    static QString wireFieldText(const QString &wireName);
+    // Care360's types (support, clinical, external) in the agent's language; any other as sent,
+    // made visible (it is server text).
+    static QString typeText(const QString &type);
     // The undo stack's name for an edit of this field.
     static QString editStepText(EditableField field);
 

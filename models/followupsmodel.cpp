@@ -183,7 +183,7 @@ QVariant FollowUpsModel::groupData(int group, int column, int role) const
     if (role == Qt::DisplayRole)
         return tr("%1 (%2)").arg(name).arg(count);
     if (role == Qt::AccessibleTextRole)
-        return tr("%1, %n follow-up(s)", nullptr, count).arg(name);
+        return tr("%1, %Ln follow-up(s)", nullptr, count).arg(name);
     return {};
 }
 

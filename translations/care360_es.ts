@@ -54,6 +54,22 @@
         <source>Summary</source>
         <translation>Resumen</translation>
     </message>
+    <message>
+        <source>load</source>
+        <translation>carga</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>actualización</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>comprobación</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>envío</translation>
+    </message>
 </context>
 <context>
     <name>Care360::ApiJob</name>
@@ -86,10 +102,10 @@
         <translation>la clave de API contiene espacios o caracteres que no se pueden enviar.</translation>
     </message>
     <message numerus="yes">
-        <source>no complete answer within %n second(s)</source>
+        <source>no complete answer within %Ln second(s)</source>
         <translation>
-            <numerusform>sin respuesta completa en %n segundo</numerusform>
-            <numerusform>sin respuesta completa en %n segundos</numerusform>
+            <numerusform>sin respuesta completa en %Ln segundo</numerusform>
+            <numerusform>sin respuesta completa en %Ln segundos</numerusform>
         </translation>
     </message>
     <message>
@@ -103,6 +119,10 @@
     <message>
         <source>the server closed the connection</source>
         <translation>el servidor cerró la conexión</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2: %3</translation>
     </message>
 </context>
 <context>
@@ -211,24 +231,24 @@
 <context>
     <name>Care360::ApiOutcome</name>
     <message numerus="yes">
-        <source>Changes saved; the case has %n active escalation(s).</source>
+        <source>Changes saved; the case has %Ln active escalation(s).</source>
         <translation>
-            <numerusform>Cambios guardados; el caso tiene %n escalamiento activo.</numerusform>
-            <numerusform>Cambios guardados; el caso tiene %n escalamientos activos.</numerusform>
+            <numerusform>Cambios guardados; el caso tiene %Ln escalamiento activo.</numerusform>
+            <numerusform>Cambios guardados; el caso tiene %Ln escalamientos activos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n active escalation(s) loaded.</source>
+        <source>%Ln active escalation(s) loaded.</source>
         <translation>
-            <numerusform>Se cargó %n escalamiento activo.</numerusform>
-            <numerusform>Se cargaron %n escalamientos activos.</numerusform>
+            <numerusform>Se cargó %Ln escalamiento activo.</numerusform>
+            <numerusform>Se cargaron %Ln escalamientos activos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</source>
+        <source>%Ln escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed and your other changes are kept.</source>
         <translation>
-            <numerusform>%n escalamiento ya no está activo (se completó o se eliminó en otro lugar); la lista se actualizó y sus demás cambios se conservan.</numerusform>
-            <numerusform>%n escalamientos ya no están activos (se completaron o se eliminaron en otro lugar); la lista se actualizó y sus demás cambios se conservan.</numerusform>
+            <numerusform>%Ln escalamiento ya no está activo (se completó o se eliminó en otro lugar); la lista se actualizó y sus demás cambios se conservan.</numerusform>
+            <numerusform>%Ln escalamientos ya no están activos (se completaron o se eliminaron en otro lugar); la lista se actualizó y sus demás cambios se conservan.</numerusform>
         </translation>
     </message>
     <message>
@@ -312,17 +332,17 @@
         <translation>demasiadas solicitudes</translation>
     </message>
     <message numerus="yes">
-        <source>Care360 asks to slow down (%1); try again in %n second(s). Your changes are kept.</source>
+        <source>Care360 asks to slow down (%1); try again in %Ln second(s). Your changes are kept.</source>
         <translation>
-            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundo. Sus cambios se conservan.</numerusform>
-            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundos. Sus cambios se conservan.</numerusform>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %Ln segundo. Sus cambios se conservan.</numerusform>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %Ln segundos. Sus cambios se conservan.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Care360 asks to slow down (%1); try again in %n second(s).</source>
+        <source>Care360 asks to slow down (%1); try again in %Ln second(s).</source>
         <translation>
-            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundo.</numerusform>
-            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %n segundos.</numerusform>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %Ln segundo.</numerusform>
+            <numerusform>Care360 pide reducir el ritmo (%1); inténtelo de nuevo en %Ln segundos.</numerusform>
         </translation>
     </message>
     <message>
@@ -350,10 +370,10 @@
         <translation>Care360 respondió &quot;%1&quot; (HTTP %2).</translation>
     </message>
     <message numerus="yes">
-        <source>Someone else changed %n field(s) you edited on Care360 since you began; each is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</source>
+        <source>Someone else changed %Ln field(s) you edited on Care360 since you began; each is marked Conflict. Keep yours or take theirs, then send again. Nothing was sent.</source>
         <translation>
-            <numerusform>Otra persona cambió en Care360 %n campo que usted editó desde que comenzó; está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
-            <numerusform>Otra persona cambió en Care360 %n campos que usted editó desde que comenzó; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
+            <numerusform>Otra persona cambió en Care360 %Ln campo que usted editó desde que comenzó; está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
+            <numerusform>Otra persona cambió en Care360 %Ln campos que usted editó desde que comenzó; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 y vuelva a enviar. No se envió nada.</numerusform>
         </translation>
     </message>
     <message>
@@ -373,10 +393,10 @@
         <translation>El proxy %1 pide credenciales que no se dieron o no se aceptaron; nada llegó a Care360. Indíquelas en la variable del proxy (http://usuario:contraseña@%1) o guárdelas una vez en la consola.</translation>
     </message>
     <message numerus="yes">
-        <source>%n escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed.</source>
+        <source>%Ln escalation(s) are no longer active (completed or removed elsewhere); the list has been refreshed.</source>
         <translation>
-            <numerusform>%n escalamiento ya no está activo (se completó o se eliminó en otro lugar); la lista se actualizó.</numerusform>
-            <numerusform>%n escalamientos ya no están activos (se completaron o se eliminaron en otro lugar); la lista se actualizó.</numerusform>
+            <numerusform>%Ln escalamiento ya no está activo (se completó o se eliminó en otro lugar); la lista se actualizó.</numerusform>
+            <numerusform>%Ln escalamientos ya no están activos (se completaron o se eliminaron en otro lugar); la lista se actualizó.</numerusform>
         </translation>
     </message>
     <message>
@@ -386,6 +406,74 @@
     <message>
         <source>The connection closed before Care360 answered (%1); try again.</source>
         <translation>La conexión se cerró antes de que Care360 respondiera (%1); inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>actualizado</translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <translation>listado</translation>
+    </message>
+    <message>
+        <source>escalations not found</source>
+        <translation>escalamientos no encontrados</translation>
+    </message>
+    <message>
+        <source>refused as invalid</source>
+        <translation>rechazado por no válido</translation>
+    </message>
+    <message>
+        <source>assignee not found</source>
+        <translation>responsable no encontrado</translation>
+    </message>
+    <message>
+        <source>case not found</source>
+        <translation>caso no encontrado</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permiso denegado</translation>
+    </message>
+    <message>
+        <source>API key refused</source>
+        <translation>clave de API rechazada</translation>
+    </message>
+    <message>
+        <source>unexpected answer</source>
+        <translation>respuesta inesperada</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>tiempo agotado</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>conexión fallida</translation>
+    </message>
+    <message>
+        <source>secure connection failed</source>
+        <translation>conexión segura fallida</translation>
+    </message>
+    <message>
+        <source>proxy login needed</source>
+        <translation>el proxy pide inicio de sesión</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>answer too large</source>
+        <translation>respuesta demasiado grande</translation>
+    </message>
+    <message>
+        <source>refused before sending</source>
+        <translation>rechazado antes de enviar</translation>
+    </message>
+    <message>
+        <source>changed by someone else</source>
+        <translation>cambiado por otra persona</translation>
     </message>
 </context>
 <context>
@@ -421,10 +509,10 @@
         <translation>Definir responsable</translation>
     </message>
     <message numerus="yes">
-        <source>&amp;Assign %n selected escalation(s) to:</source>
+        <source>&amp;Assign %Ln selected escalation(s) to:</source>
         <translation>
-            <numerusform>&amp;Asignar %n escalamiento seleccionado a:</numerusform>
-            <numerusform>&amp;Asignar %n escalamientos seleccionados a:</numerusform>
+            <numerusform>&amp;Asignar %Ln escalamiento seleccionado a:</numerusform>
+            <numerusform>&amp;Asignar %Ln escalamientos seleccionados a:</numerusform>
         </translation>
     </message>
     <message>
@@ -440,10 +528,10 @@
         <translation>Definir seguimiento</translation>
     </message>
     <message numerus="yes">
-        <source>&amp;Follow up %n selected escalation(s) on:</source>
+        <source>&amp;Follow up %Ln selected escalation(s) on:</source>
         <translation>
-            <numerusform>Fijar el &amp;seguimiento de %n escalamiento seleccionado para el:</numerusform>
-            <numerusform>Fijar el &amp;seguimiento de %n escalamientos seleccionados para el:</numerusform>
+            <numerusform>Fijar el &amp;seguimiento de %Ln escalamiento seleccionado para el:</numerusform>
+            <numerusform>Fijar el &amp;seguimiento de %Ln escalamientos seleccionados para el:</numerusform>
         </translation>
     </message>
     <message>
@@ -451,10 +539,10 @@
         <translation>Agregar a las notas</translation>
     </message>
     <message numerus="yes">
-        <source>&amp;Add this line to the notes of %n selected escalation(s):</source>
+        <source>&amp;Add this line to the notes of %Ln selected escalation(s):</source>
         <translation>
-            <numerusform>&amp;Agregar esta línea a las notas de %n escalamiento seleccionado:</numerusform>
-            <numerusform>&amp;Agregar esta línea a las notas de %n escalamientos seleccionados:</numerusform>
+            <numerusform>&amp;Agregar esta línea a las notas de %Ln escalamiento seleccionado:</numerusform>
+            <numerusform>&amp;Agregar esta línea a las notas de %Ln escalamientos seleccionados:</numerusform>
         </translation>
     </message>
     <message>
@@ -667,24 +755,24 @@
         <translation>No se abrió el caso %1: pertenece a %2.</translation>
     </message>
     <message numerus="yes">
-        <source>Set the assignee of %n escalation(s)</source>
+        <source>Set the assignee of %Ln escalation(s)</source>
         <translation>
-            <numerusform>Definir el responsable de %n escalamiento</numerusform>
-            <numerusform>Definir el responsable de %n escalamientos</numerusform>
+            <numerusform>Definir el responsable de %Ln escalamiento</numerusform>
+            <numerusform>Definir el responsable de %Ln escalamientos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Set the follow-up of %n escalation(s)</source>
+        <source>Set the follow-up of %Ln escalation(s)</source>
         <translation>
-            <numerusform>Definir el seguimiento de %n escalamiento</numerusform>
-            <numerusform>Definir el seguimiento de %n escalamientos</numerusform>
+            <numerusform>Definir el seguimiento de %Ln escalamiento</numerusform>
+            <numerusform>Definir el seguimiento de %Ln escalamientos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Add a line to %n note(s)</source>
+        <source>Add a line to %Ln note(s)</source>
         <translation>
-            <numerusform>Agregar una línea a %n nota</numerusform>
-            <numerusform>Agregar una línea a %n notas</numerusform>
+            <numerusform>Agregar una línea a %Ln nota</numerusform>
+            <numerusform>Agregar una línea a %Ln notas</numerusform>
         </translation>
     </message>
     <message>
@@ -1242,11 +1330,23 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Usuario desconocido (%1)</translation>
     </message>
     <message numerus="yes">
-        <source>Due within %n hour(s)</source>
+        <source>Due within %Ln hour(s)</source>
         <translation>
-            <numerusform>Vence en %n hora</numerusform>
-            <numerusform>Vence en %n horas</numerusform>
+            <numerusform>Vence en %Ln hora</numerusform>
+            <numerusform>Vence en %Ln horas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>soporte</translation>
+    </message>
+    <message>
+        <source>clinical</source>
+        <translation>clínico</translation>
+    </message>
+    <message>
+        <source>external</source>
+        <translation>externo</translation>
     </message>
 </context>
 <context>
@@ -1414,17 +1514,17 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <source>Refresh stopped: %1 of %n case(s) listed.</source>
+        <source>Refresh stopped: %1 of %Ln case(s) listed.</source>
         <translation>
-            <numerusform>Actualización detenida: %1 de %n caso listado.</numerusform>
-            <numerusform>Actualización detenida: %1 de %n casos listados.</numerusform>
+            <numerusform>Actualización detenida: %1 de %Ln caso listado.</numerusform>
+            <numerusform>Actualización detenida: %1 de %Ln casos listados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Refreshed %1 of %n case(s).</source>
+        <source>Refreshed %1 of %Ln case(s).</source>
         <translation>
-            <numerusform>Actualizados: %1 de %n caso.</numerusform>
-            <numerusform>Actualizados: %1 de %n casos.</numerusform>
+            <numerusform>Actualizados: %1 de %Ln caso.</numerusform>
+            <numerusform>Actualizados: %1 de %Ln casos.</numerusform>
         </translation>
     </message>
     <message>
@@ -1455,10 +1555,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
-        <source>%1, %n follow-up(s)</source>
+        <source>%1, %Ln follow-up(s)</source>
         <translation>
-            <numerusform>%1, %n seguimiento</numerusform>
-            <numerusform>%1, %n seguimientos</numerusform>
+            <numerusform>%1, %Ln seguimiento</numerusform>
+            <numerusform>%1, %Ln seguimientos</numerusform>
         </translation>
     </message>
     <message>
@@ -1561,10 +1661,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Ningún seguimiento coincide: elija Todas las organizaciones o desmarque Asignados a mí.</translation>
     </message>
     <message numerus="yes">
-        <source>%n follow-up(s) shown; the case listed longest ago was last refreshed %1.</source>
+        <source>%Ln follow-up(s) shown; the case listed longest ago was last refreshed %1.</source>
         <translation>
-            <numerusform>Se muestra %n seguimiento; el caso listado hace más tiempo se actualizó por última vez el %1.</numerusform>
-            <numerusform>Se muestran %n seguimientos; el caso listado hace más tiempo se actualizó por última vez el %1.</numerusform>
+            <numerusform>Se muestra %Ln seguimiento; el caso listado hace más tiempo se actualizó por última vez el %1.</numerusform>
+            <numerusform>Se muestran %Ln seguimientos; el caso listado hace más tiempo se actualizó por última vez el %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -1638,10 +1738,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Comunicándose con %1…</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) saved at %1</source>
+        <source>%Ln change(s) saved at %1</source>
         <translation>
-            <numerusform>%n cambio guardado a las %1</numerusform>
-            <numerusform>%n cambios guardados a las %1</numerusform>
+            <numerusform>%Ln cambio guardado a las %1</numerusform>
+            <numerusform>%Ln cambios guardados a las %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1649,10 +1749,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Sin cambios pendientes</translation>
     </message>
     <message numerus="yes">
-        <source>%n pending change(s)</source>
+        <source>%Ln pending change(s)</source>
         <translation>
-            <numerusform>%n cambio pendiente</numerusform>
-            <numerusform>%n cambios pendientes</numerusform>
+            <numerusform>%Ln cambio pendiente</numerusform>
+            <numerusform>%Ln cambios pendientes</numerusform>
         </translation>
     </message>
     <message>
@@ -1660,10 +1760,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Cerrando la consola.</translation>
     </message>
     <message numerus="yes">
-        <source>You have %n unsent change(s) on case %1.</source>
+        <source>You have %Ln unsent change(s) on case %1.</source>
         <translation>
-            <numerusform>Tiene %n cambio sin enviar en el caso %1.</numerusform>
-            <numerusform>Tiene %n cambios sin enviar en el caso %1.</numerusform>
+            <numerusform>Tiene %Ln cambio sin enviar en el caso %1.</numerusform>
+            <numerusform>Tiene %Ln cambios sin enviar en el caso %1.</numerusform>
         </translation>
     </message>
     <message>
@@ -1683,10 +1783,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>&amp;Enviar ahora</translation>
     </message>
     <message numerus="yes">
-        <source>Restored %n unsent change(s) from %1. Send them with Ctrl+Return, or discard them.</source>
+        <source>Restored %Ln unsent change(s) from %1. Send them with Ctrl+Return, or discard them.</source>
         <translation>
-            <numerusform>Se restauró %n cambio sin enviar guardado el %1. Envíelo con Ctrl+Intro, o descártelo.</numerusform>
-            <numerusform>Se restauraron %n cambios sin enviar guardados el %1. Envíelos con Ctrl+Intro, o descártelos.</numerusform>
+            <numerusform>Se restauró %Ln cambio sin enviar guardado el %1. Envíelo con Ctrl+Intro, o descártelo.</numerusform>
+            <numerusform>Se restauraron %Ln cambios sin enviar guardados el %1. Envíelos con Ctrl+Intro, o descártelos.</numerusform>
         </translation>
     </message>
     <message>
@@ -1698,10 +1798,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>No hay ningún caso abierto en %1. Escriba o pegue un ID de caso arriba (Ctrl+L).</translation>
     </message>
     <message numerus="yes">
-        <source>Case %1 on %2: %n active escalation(s)</source>
+        <source>Case %1 on %2: %Ln active escalation(s)</source>
         <translation>
-            <numerusform>Caso %1 en %2: %n escalamiento activo</numerusform>
-            <numerusform>Caso %1 en %2: %n escalamientos activos</numerusform>
+            <numerusform>Caso %1 en %2: %Ln escalamiento activo</numerusform>
+            <numerusform>Caso %1 en %2: %Ln escalamientos activos</numerusform>
         </translation>
     </message>
     <message>
@@ -1909,10 +2009,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Directorio del equipo (*.csv *.json);;Todos los archivos (*)</translation>
     </message>
     <message numerus="yes">
-        <source>Imported %n person(s); assignees now show by name.</source>
+        <source>Imported %Ln person(s); assignees now show by name.</source>
         <translation>
-            <numerusform>Se importó %n persona; los responsables ahora se muestran por nombre.</numerusform>
-            <numerusform>Se importaron %n personas; los responsables ahora se muestran por nombre.</numerusform>
+            <numerusform>Se importó %Ln persona; los responsables ahora se muestran por nombre.</numerusform>
+            <numerusform>Se importaron %Ln personas; los responsables ahora se muestran por nombre.</numerusform>
         </translation>
     </message>
     <message>
@@ -1920,10 +2020,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Seguimiento en el pasado</translation>
     </message>
     <message numerus="yes">
-        <source>%n follow-up date(s) you are sending lie in the past. Send anyway?</source>
+        <source>%Ln follow-up date(s) you are sending lie in the past. Send anyway?</source>
         <translation>
-            <numerusform>%n fecha de seguimiento que está enviando ya pasó. ¿Enviar de todos modos?</numerusform>
-            <numerusform>%n fechas de seguimiento que está enviando ya pasaron. ¿Enviar de todos modos?</numerusform>
+            <numerusform>%Ln fecha de seguimiento que está enviando ya pasó. ¿Enviar de todos modos?</numerusform>
+            <numerusform>%Ln fechas de seguimiento que está enviando ya pasaron. ¿Enviar de todos modos?</numerusform>
         </translation>
     </message>
     <message>
@@ -1983,10 +2083,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Con&amp;figuración</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) selected</source>
+        <source>%Ln row(s) selected</source>
         <translation>
-            <numerusform>%n fila seleccionada</numerusform>
-            <numerusform>%n filas seleccionadas</numerusform>
+            <numerusform>%Ln fila seleccionada</numerusform>
+            <numerusform>%Ln filas seleccionadas</numerusform>
         </translation>
     </message>
     <message>
@@ -2004,6 +2104,14 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>What is due across the cases this console has listed</source>
         <translation>Lo que vence en los casos que esta consola ha listado</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Columnas</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Tipo</translation>
     </message>
 </context>
 <context>
@@ -2135,17 +2243,17 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>No se guardó nada.</translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) saved to Care360.</source>
+        <source>%Ln change(s) saved to Care360.</source>
         <translation>
-            <numerusform>%n cambio guardado en Care360.</numerusform>
-            <numerusform>%n cambios guardados en Care360.</numerusform>
+            <numerusform>%Ln cambio guardado en Care360.</numerusform>
+            <numerusform>%Ln cambios guardados en Care360.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Someone else changed %n field(s) you are editing on Care360; each is marked Conflict. Keep yours or take theirs before sending.</source>
+        <source>Someone else changed %Ln field(s) you are editing on Care360; each is marked Conflict. Keep yours or take theirs before sending.</source>
         <translation>
-            <numerusform>Otra persona cambió en Care360 %n campo que usted está editando; está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
-            <numerusform>Otra persona cambió en Care360 %n campos que usted está editando; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
+            <numerusform>Otra persona cambió en Care360 %Ln campo que usted está editando; está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
+            <numerusform>Otra persona cambió en Care360 %Ln campos que usted está editando; cada uno está marcado como Conflicto. Conserve su valor o use el de Care360 antes de enviar.</numerusform>
         </translation>
     </message>
 </context>
@@ -2346,10 +2454,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Actualizar todo</translation>
     </message>
     <message numerus="yes">
-        <source>Lists every case again, at most %n a minute, so that Care360 is not flooded.</source>
+        <source>Lists every case again, at most %Ln a minute, so that Care360 is not flooded.</source>
         <translation>
-            <numerusform>Vuelve a listar todos los casos, como máximo %n por minuto, para no saturar Care360.</numerusform>
-            <numerusform>Vuelve a listar todos los casos, como máximo %n por minuto, para no saturar Care360.</numerusform>
+            <numerusform>Vuelve a listar todos los casos, como máximo %Ln por minuto, para no saturar Care360.</numerusform>
+            <numerusform>Vuelve a listar todos los casos, como máximo %Ln por minuto, para no saturar Care360.</numerusform>
         </translation>
     </message>
     <message>
@@ -2384,10 +2492,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>¿Enviar a Producción?</translation>
     </message>
     <message numerus="yes">
-        <source>These changes to case %1 will be saved on the live Care360 system (%n escalation(s)):</source>
+        <source>These changes to case %1 will be saved on the live Care360 system (%Ln escalation(s)):</source>
         <translation>
-            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%n escalamiento):</numerusform>
-            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%n escalamientos):</numerusform>
+            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%Ln escalamiento):</numerusform>
+            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%Ln escalamientos):</numerusform>
         </translation>
     </message>
     <message>
@@ -2529,10 +2637,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>Cambios sin enviar guardados en esta computadora</translation>
     </message>
     <message numerus="yes">
-        <source>Case %1 on %2: %n escalation(s) with unsent changes, last changed %3</source>
+        <source>Case %1 on %2: %Ln escalation(s) with unsent changes, last changed %3</source>
         <translation>
-            <numerusform>Caso %1 en %2: %n escalamiento con cambios sin enviar, último cambio %3</numerusform>
-            <numerusform>Caso %1 en %2: %n escalamientos con cambios sin enviar, último cambio %3</numerusform>
+            <numerusform>Caso %1 en %2: %Ln escalamiento con cambios sin enviar, último cambio %3</numerusform>
+            <numerusform>Caso %1 en %2: %Ln escalamientos con cambios sin enviar, último cambio %3</numerusform>
         </translation>
     </message>
 </context>
@@ -3330,10 +3438,10 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
         <translation>No se pudo iniciar el Sandbox de práctica: no hay ningún puerto local libre.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 demo case, %n active escalation(s)</source>
+        <source>%1 demo case, %Ln active escalation(s)</source>
         <translation>
-            <numerusform>Caso de demostración de %1, %n escalamiento activo</numerusform>
-            <numerusform>Caso de demostración de %1, %n escalamientos activos</numerusform>
+            <numerusform>Caso de demostración de %1, %Ln escalamiento activo</numerusform>
+            <numerusform>Caso de demostración de %1, %Ln escalamientos activos</numerusform>
         </translation>
     </message>
     <message>

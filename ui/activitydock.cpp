@@ -1,4 +1,5 @@
 #include "activitydock.h"
+#include "headerfit.h"
 
 #include "app/session/activitylog.h"
 
@@ -25,6 +26,7 @@ ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    fitHeaderTitles(m_view->horizontalHeader());
     // One line per call: a request ID is elided at its end (Copy gives it whole), never broken
     // in the middle of the UUID.
     m_view->setWordWrap(false);

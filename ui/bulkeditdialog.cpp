@@ -28,7 +28,7 @@ BulkEditDialog::BulkEditDialog(Kind kind, int rows, const QStringList &completio
     switch (kind) {
     case Kind::Assignee:
         setWindowTitle(tr("Set assignee"));
-        intro->setText(tr("&Assign %n selected escalation(s) to:", nullptr, rows));
+        intro->setText(tr("&Assign %Ln selected escalation(s) to:", nullptr, rows));
         m_edit = new QLineEdit(this);
         m_edit->setObjectName(QStringLiteral("bulkAssigneeEdit"));
         m_edit->setAccessibleName(tr("Assignee e-mail"));
@@ -39,14 +39,14 @@ BulkEditDialog::BulkEditDialog(Kind kind, int rows, const QStringList &completio
         break;
     case Kind::FollowUp:
         setWindowTitle(tr("Set follow-up"));
-        intro->setText(tr("&Follow up %n selected escalation(s) on:", nullptr, rows));
+        intro->setText(tr("&Follow up %Ln selected escalation(s) on:", nullptr, rows));
         m_date = new FollowUpEditor(followUpHour, this);
         m_date->setDaysFromToday(1);
         break;
     case Kind::NoteLine:
         setWindowTitle(tr("Add to notes"));
         intro->setText(
-            tr("&Add this line to the notes of %n selected escalation(s):", nullptr, rows));
+            tr("&Add this line to the notes of %Ln selected escalation(s):", nullptr, rows));
         m_edit = new QLineEdit(this);
         m_edit->setObjectName(QStringLiteral("bulkNoteLineEdit"));
         m_edit->setAccessibleName(tr("Line to add"));

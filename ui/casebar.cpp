@@ -6,8 +6,10 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSet>
 #include <QTimer>
 #include <QToolButton>
 
@@ -81,9 +83,9 @@ void CaseBar::setCaseId(const QString &caseId)
         m_caseCombo->setEditText(caseId);
 }
 
-void CaseBar::setRecentCases(const QStringList &caseIds)
+void CaseBar::setRecentCases(const QList<QPair<QString, QString>> &cases)
 {
-    m_recentCases = caseIds;
+    m_recentCases = cases;
     fillList();
 }
 
@@ -97,13 +99,22 @@ void CaseBar::fillList()
 {
     const QString text = m_caseCombo->currentText();
     m_caseCombo->clear();
-    m_caseCombo->addItems(m_recentCases);
     // The ID first, so that picking an entry puts a loadable ID in the field (the title after
     // it is ignored by CaseId::extract).
-    for (const auto &[id, title] : std::as_const(m_practiceCases)) {
-        if (!m_recentCases.contains(id))
-            m_caseCombo->addItem(tr("%1 (%2)").arg(id, title), id);
-    }
+    QSet<QString> listed;
+    const auto add = [this, &listed](const QString &id, const QString &title) {
+        if (listed.contains(id))
+            return;
+        listed.insert(id);
+        m_caseCombo->addItem(title.isEmpty() ? id : tr("%1 (%2)").arg(id, title), id);
+    };
+    QHash<QString, QString> practiceTitles;
+    for (const auto &[id, title] : std::as_const(m_practiceCases))
+        practiceTitles.insert(id, title);
+    for (const auto &[id, title] : std::as_const(m_recentCases))
+        add(id, title.isEmpty() ? practiceTitles.value(id) : title);
+    for (const auto &[id, title] : std::as_const(m_practiceCases))
+        add(id, title);
     m_caseCombo->setEditText(text);
 }
 

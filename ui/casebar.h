@@ -21,7 +21,8 @@ public:
 
     QString caseId() const;
     void setCaseId(const QString &caseId);
-    void setRecentCases(const QStringList &caseIds);
+    // (case ID, title) pairs, most recent first; a title may be empty.
+    void setRecentCases(const QList<QPair<QString, QString>> &cases);
     // Demo cases offered after the recent ones (on the sandbox): ID -> title.
     void setPracticeCases(const QList<QPair<QString, QString>> &cases);
     void setLoadEnabled(bool enabled);
@@ -39,7 +40,7 @@ private:
     QToolButton *m_loadButton;
     void fillList();
 
-    QStringList m_recentCases;
+    QList<QPair<QString, QString>> m_recentCases;
     QList<QPair<QString, QString>> m_practiceCases;
     bool m_loadEnabled = true;
     bool m_loadQueued = false;

@@ -314,7 +314,7 @@ void FollowUpsWindow::updateStatus()
                 oldest = followUp->refreshedAt;
         }
     }
-    text = tr("%n follow-up(s) shown; the case listed longest ago was last refreshed %1.", nullptr,
+    text = tr("%Ln follow-up(s) shown; the case listed longest ago was last refreshed %1.", nullptr,
               shown)
                .arg(EscalationPresenter::localDateTimeText(oldest));
     m_status->setText(text);

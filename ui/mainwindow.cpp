@@ -16,13 +16,14 @@
 #include "app/session/preferences.h"
 
 #include "care360/version.h"
+#include "models/clock.h"
+#include "models/datetext.h"
 #include "models/escalationfilterproxymodel.h"
 #include "models/escalationtablemodel.h"
 
 #include <QAbstractItemView>
 #include <QCloseEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -275,14 +276,14 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
         m_proxy->invalidate();
     }
     if (outcome.kind == ApiOutcome::Kind::Updated) {
-        m_savedNote = tr("%n change(s) saved at %1", nullptr, m_core->sentCount())
-                          .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+        m_savedNote = tr("%Ln change(s) saved at %1", nullptr, m_core->sentCount())
+                          .arg(DateText::time(Clock::currentDateTimeUtc().toLocalTime().time()));
         QtCompat::announce(m_caseHeader, m_savedNote);
     } else if (action == CaseSession::Action::Load && outcome.kind == ApiOutcome::Kind::Listed)
         m_savedNote.clear();
     updateCaseHeader();
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load) {
-        m_caseBar->setRecentCases(m_core->recentCases());
+        m_caseBar->setRecentCases(m_core->recentCasesWithTitles());
         // The first row's note, before the focus arrives (focus alone would pick the title).
         if (m_model->rowCount() > 0)
             m_table->setCurrentIndex(m_proxy->index(0, EscalationTableModel::Note));
@@ -319,9 +320,12 @@ void MainWindow::updateActions()
     m_keepMineAction->setEnabled(conflict);
     m_takeTheirsAction->setEnabled(conflict);
     m_caseBar->setLoadEnabled(m_core->canLoad());
+    // The sandbox answers to its practice key alone: a key typed for it would be kept for nothing
+    // (under this run's random port).
+    m_apiKeyAction->setEnabled(m_core->environment().kind != Environment::Kind::Sandbox);
     m_sendButton->setEnabled(m_sendAction->isEnabled());
     m_pendingLabel->setText(pending == 0 ? tr("No pending changes")
-                                         : tr("%n pending change(s)", nullptr, pending));
+                                         : tr("%Ln pending change(s)", nullptr, pending));
     updateSelectionLabel();
 }
 
@@ -334,7 +338,7 @@ void MainWindow::updateSelectionLabel()
         rows.insert(index.row());
     const bool shown = rows.size() > 1 || !selection->selectedRows().isEmpty();
     m_selectionLabel->setVisible(shown);
-    m_selectionLabel->setText(shown ? tr("%n row(s) selected", nullptr, int(rows.size()))
+    m_selectionLabel->setText(shown ? tr("%Ln row(s) selected", nullptr, int(rows.size()))
                                     : QString());
     m_selectionLabel->setAccessibleName(m_selectionLabel->text());
 }

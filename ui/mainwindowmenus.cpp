@@ -157,6 +157,28 @@ void MainWindow::createMenus()
                 const QSignalBlocker block(descending);
                 descending->setChecked(order == Qt::DescendingOrder);
             });
+    // The columns a first screen leaves out, back by keyboard (the header's own menu is
+    // mouse-only).
+    QMenu *columnsMenu = view->addMenu(tr("&Columns"));
+    columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    const QList<QPair<int, QString>> optional { { Model::Type, tr("T&ype") },
+                                                { Model::Created, tr("&Created") },
+                                                { Model::Updated, tr("&Updated") } };
+    for (const auto &[column, text] : optional) {
+        QAction *action = columnsMenu->addAction(text);
+        action->setObjectName(QStringLiteral("showColumn%1Action").arg(column));
+        action->setCheckable(true);
+        // The header's state is the fact (saved and restored with it); the menu follows it.
+        const auto follow = [this, action, column = column] {
+            const QSignalBlocker block(action);
+            action->setChecked(!m_table->horizontalHeader()->isSectionHidden(column));
+        };
+        follow();
+        connect(columnsMenu, &QMenu::aboutToShow, action, follow);
+        connect(action, &QAction::toggled, this, [this, column = column](bool shown) {
+            m_table->horizontalHeader()->setSectionHidden(column, !shown);
+        });
+    }
     QAction *activity = m_activityDock ? m_activityDock->toggleViewAction() : nullptr;
     if (activity) {
         activity->setObjectName(QStringLiteral("toggleActivityAction"));
@@ -193,8 +215,9 @@ void MainWindow::importTeamDirectoryFile(const QString &path)
     if (!problem.isEmpty())
         return m_banner->showMessage(ErrorBanner::Kind::Error, problem);
     m_delegate->setCompletions(m_core->assigneeCompletions());
-    m_banner->showMessage(ErrorBanner::Kind::Info,
-                          tr("Imported %n person(s); assignees now show by name.", nullptr, count));
+    m_banner->showMessage(
+        ErrorBanner::Kind::Info,
+        tr("Imported %Ln person(s); assignees now show by name.", nullptr, count));
 }
 
 void MainWindow::openPreferences()
@@ -270,7 +293,7 @@ void MainWindow::copySelection()
 bool MainWindow::askPastDates()
 {
     QMessageBox box(QMessageBox::Question, tr("Follow-up in the past"),
-                    tr("%n follow-up date(s) you are sending lie in the past. Send anyway?",
+                    tr("%Ln follow-up date(s) you are sending lie in the past. Send anyway?",
                        nullptr, m_core->pastFollowUpCount()),
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("pastDatesBox"));

@@ -74,7 +74,7 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
         if (model() && model()->conflictCount() > 0) {
             m_banner->showMessage(
                 Banner::Kind::Warning,
-                tr("Someone else changed %n field(s) you are editing on Care360; each is marked "
+                tr("Someone else changed %Ln field(s) you are editing on Care360; each is marked "
                    "Conflict. Keep yours or take theirs before sending.",
                    nullptr, model()->conflictCount()),
                 requestId);
@@ -90,7 +90,7 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
         return;
     case Kind::Updated:
         m_banner->hide();
-        m_statusBar->showMessage(tr("%n change(s) saved to Care360.", nullptr, sentCount),
+        m_statusBar->showMessage(tr("%Ln change(s) saved to Care360.", nullptr, sentCount),
                                  kStatusTimeoutMs);
         return;
     case Kind::EscalationsNotFound:

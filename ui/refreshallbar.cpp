@@ -23,7 +23,7 @@ RefreshAllBar::RefreshAllBar(ConsoleServices *services, QWidget *parent)
     m_button->setObjectName(QStringLiteral("refreshAllButton"));
     m_button->setAccessibleName(tr("Refresh all"));
     m_button->setAccessibleDescription(
-        tr("Lists every case again, at most %n a minute, so that Care360 is not flooded.", nullptr,
+        tr("Lists every case again, at most %Ln a minute, so that Care360 is not flooded.", nullptr,
            Preferences().refreshPerMinute()));
     m_progress->setObjectName(QStringLiteral("refreshAllProgress"));
     m_progress->setAccessibleName(tr("Refresh progress"));

@@ -21,7 +21,7 @@ SendConfirmationDialog::SendConfirmationDialog(const QString &caseId,
     setAccessibleName(windowTitle());
 
     auto *intro = new QLabel(tr("These changes to case %1 will be saved on the live Care360 "
-                                "system (%n escalation(s)):",
+                                "system (%Ln escalation(s)):",
                                 nullptr, int(updates.size()))
                                  .arg(caseId),
                              this);

@@ -38,7 +38,7 @@ void UnsentWorkList::setEntries(const QList<JournalIndex::Entry> &entries)
     m_list->clear();
     for (const JournalIndex::Entry &entry : entries) {
         auto *item = new QListWidgetItem(
-            tr("Case %1 on %2: %n escalation(s) with unsent changes, last changed %3", nullptr,
+            tr("Case %1 on %2: %Ln escalation(s) with unsent changes, last changed %3", nullptr,
                entry.rows)
                 .arg(entry.caseId, ConsoleServices::environmentLabel(entry.environment),
                      EscalationPresenter::localDateTimeText(entry.savedAt)),

@@ -432,7 +432,8 @@ void CaseWorkspace::onFinished(CaseSession::Action action, const ApiOutcome &out
         startDrafts();
     releaseOtherCases();
     if (outcome.kind == ApiOutcome::Kind::Listed && action == CaseSession::Action::Load)
-        m_settings.addRecentCase(m_session->caseId());
+        m_settings.addRecentCase(m_session->caseId(),
+                                 caseTitle(m_session->caseId(), outcome.escalations));
     else if (action == CaseSession::Action::Load)
         cancelDraftDiscard(); // the case asked to close stayed open
     if (outcome.kind == ApiOutcome::Kind::Updated)

@@ -119,6 +119,8 @@ public:
     bool canRefresh() const;
     bool canLoad() const;
     QStringList recentCases() const { return m_settings.recentCases(); }
+    // Recent cases with what tells them apart (ID, title), most recent first.
+    QList<QPair<QString, QString>> recentCasesWithTitles() const;
     QStringList knownEmails() const;
     // What the assignee editor offers ("Name <e-mail>" or e-mails).
     QStringList assigneeCompletions() const;
@@ -129,6 +131,9 @@ public:
     int pastFollowUpCount() const;
     // On the sandbox: its demo cases with titles; elsewhere empty.
     QList<PracticeServer::PracticeCase> practiceCases() const;
+    // The practice case's title, or the title of the case's oldest escalation (Care360 gives a
+    // case no title of its own), capped and with controls made visible: it is server text.
+    QString caseTitle(const QString &caseId, const QList<Escalation> &escalations) const;
     // Whether unsent changes survive a restart (the journal has its key).
     bool keepsDrafts() const;
     // Drafts or a running request would be lost by closing the case.

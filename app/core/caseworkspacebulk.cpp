@@ -25,7 +25,7 @@ int CaseWorkspace::setAssigneeForRows(const QList<int> &rows, const QString &ema
     return m_model->setDrafts(
         cells(m_model, rows, EscalationTableModel::Assignee,
               [&email](const QModelIndex &) { return QVariant(email.trimmed()); }),
-        tr("Set the assignee of %n escalation(s)", nullptr, int(rows.size())));
+        tr("Set the assignee of %Ln escalation(s)", nullptr, int(rows.size())));
 }
 
 int CaseWorkspace::setFollowUpForRows(const QList<int> &rows, const QDateTime &due)
@@ -33,7 +33,7 @@ int CaseWorkspace::setFollowUpForRows(const QList<int> &rows, const QDateTime &d
     return m_model->setDrafts(
         cells(m_model, rows, EscalationTableModel::FollowUpDue,
               [&due](const QModelIndex &) { return QVariant(due.toUTC()); }),
-        tr("Set the follow-up of %n escalation(s)", nullptr, int(rows.size())));
+        tr("Set the follow-up of %Ln escalation(s)", nullptr, int(rows.size())));
 }
 
 int CaseWorkspace::appendToNotes(const QList<int> &rows, const QString &line)
@@ -47,7 +47,7 @@ int CaseWorkspace::appendToNotes(const QList<int> &rows, const QString &line)
                   const QString note = index.data(EscalationTableModel::EditValueRole).toString();
                   return QVariant(note.isEmpty() ? added : note + QLatin1Char('\n') + added);
               }),
-        tr("Add a line to %n note(s)", nullptr, int(rows.size())));
+        tr("Add a line to %Ln note(s)", nullptr, int(rows.size())));
 }
 
 } // namespace Care360

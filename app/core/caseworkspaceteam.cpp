@@ -1,9 +1,10 @@
-// CaseWorkspace's team directory: people instead of user IDs.
+// CaseWorkspace's team directory (people instead of user IDs) and the practice cases' names.
 #include "caseworkspace.h"
 
 #include "app/session/connectionmanager.h"
 #include "models/assigneedirectory.h"
 #include "models/teamdirectory.h"
+#include "models/untrustedtext.h"
 
 #include <QDir>
 #include <QFile>
@@ -45,6 +46,29 @@ QList<PracticeServer::PracticeCase> CaseWorkspace::practiceCases() const
     return environment().kind == Environment::Kind::Sandbox && practice
         ? practice->practiceCases()
         : QList<PracticeServer::PracticeCase>();
+}
+
+QString CaseWorkspace::caseTitle(const QString &caseId, const QList<Escalation> &escalations) const
+{
+    for (const PracticeServer::PracticeCase &practice : practiceCases()) {
+        if (practice.caseId == caseId)
+            return practice.title;
+    }
+    const auto oldest = std::min_element(
+        escalations.cbegin(), escalations.cend(),
+        [](const Escalation &a, const Escalation &b) { return a.createdAt < b.createdAt; });
+    constexpr int maxTitleChars = 60; // one line of the case list
+    return oldest == escalations.cend()
+        ? QString()
+        : UntrustedText::visible(UntrustedText::capped(oldest->title.simplified(), maxTitleChars));
+}
+
+QList<QPair<QString, QString>> CaseWorkspace::recentCasesWithTitles() const
+{
+    QList<QPair<QString, QString>> cases;
+    for (const QString &caseId : m_settings.recentCases())
+        cases.append({ caseId, m_settings.recentCaseTitle(caseId) });
+    return cases;
 }
 
 } // namespace Care360

@@ -219,8 +219,8 @@ void FollowUpRefresher::finish(bool cancelled)
     m_waitingForKey.reset();
     QStringList parts;
     parts.append(
-        cancelled ? tr("Refresh stopped: %1 of %n case(s) listed.", nullptr, m_total).arg(m_listed)
-                  : tr("Refreshed %1 of %n case(s).", nullptr, m_total).arg(m_listed));
+        cancelled ? tr("Refresh stopped: %1 of %Ln case(s) listed.", nullptr, m_total).arg(m_listed)
+                  : tr("Refreshed %1 of %Ln case(s).", nullptr, m_total).arg(m_listed));
     for (auto it = m_skipped.cbegin(); it != m_skipped.cend(); ++it)
         parts.append(
             tr("%1 was skipped. %2").arg(ConsoleServices::environmentLabel(it.key()), it.value()));

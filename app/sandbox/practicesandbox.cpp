@@ -52,7 +52,7 @@ QList<PracticeServer::PracticeCase> PracticeSandbox::practiceCases() const
     for (const SandboxCase &sandboxCase : organization.cases) {
         const int active = int(m_server->store().activeEscalations(sandboxCase.id).size());
         cases.append({ sandboxCase.id,
-                       tr("%1 demo case, %n active escalation(s)", nullptr, active)
+                       tr("%1 demo case, %Ln active escalation(s)", nullptr, active)
                            .arg(organization.name) });
     }
     return cases;

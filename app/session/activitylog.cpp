@@ -1,5 +1,7 @@
 #include "activitylog.h"
 
+#include "models/escalationpresenter.h"
+
 namespace Care360 {
 
 ActivityLog::ActivityLog(QObject *parent)
@@ -27,7 +29,7 @@ QString ActivityLog::toText(const QList<int> &rows) const
             continue;
         QStringList cells;
         for (int c = 0; c < ColumnCount; ++c)
-            cells << cellText(m_entries.at(row), c);
+            cells << cellText(m_entries.at(row), c, Form::Logged);
         lines << cells.join(QLatin1Char('\t'));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
@@ -47,8 +49,10 @@ QVariant ActivityLog::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-        return cellText(m_entries.at(index.row()), index.column());
+    if (role == Qt::DisplayRole)
+        return cellText(m_entries.at(index.row()), index.column(), Form::Shown);
+    if (role == Qt::ToolTipRole)
+        return cellText(m_entries.at(index.row()), index.column(), Form::Logged);
     return {};
 }
 
@@ -78,23 +82,45 @@ QVariant ActivityLog::headerData(int section, Qt::Orientation orientation, int r
     }
 }
 
-QString ActivityLog::cellText(const ActivityEntry &e, int column) const
+QString ActivityLog::actionText(const QString &action)
 {
+    if (action == QLatin1String("load"))
+        return tr("load");
+    if (action == QLatin1String("refresh"))
+        return tr("refresh");
+    if (action == QLatin1String("check"))
+        return tr("check");
+    if (action == QLatin1String("send"))
+        return tr("send");
+    return action;
+}
+
+QString ActivityLog::cellText(const ActivityEntry &e, int column, Form form) const
+{
+    const bool logged = form == Form::Logged;
     switch (column) {
     case Time:
-        return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        // The log's seconds tell calls a moment apart; a copy is in ISO form for any tool.
+        return logged ? e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                      : e.time.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"));
     case Environment:
         return e.environment;
     case Case:
         return e.caseId;
     case Action:
-        return e.action;
+        return logged ? e.action : actionText(e.action);
     case Outcome:
-        return e.outcome;
+        return logged ? ApiOutcome::kindName(e.outcome) : ApiOutcome::kindText(e.outcome);
     case RequestId:
         return e.requestId;
-    case Fields:
-        return e.fields.join(QStringLiteral(", "));
+    case Fields: {
+        QStringList names = e.fields;
+        if (!logged) {
+            for (QString &name : names)
+                name = EscalationPresenter::wireFieldText(name);
+        }
+        return names.join(QStringLiteral(", "));
+    }
     case Summary:
         return e.summary;
     default:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/apioutcome.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QList>
@@ -13,13 +15,15 @@ struct ActivityEntry {
     QString environment;
     QString caseId;
     QString action; // "load", "refresh", "check" (the listing before a send), "send"
-    QString outcome; // ApiOutcome::kindName()
+    ApiOutcome::Kind outcome = ApiOutcome::Kind::UnexpectedResponse;
     QString requestId;
     QStringList fields;
     QString summary; // ApiOutcome::userMessage()
 };
 
-// The session's activity, in memory only: it is never written to disk.
+// The session's activity, in memory only: it is never written to disk. Shown in the agent's
+// language; the tooltip and Copy keep the names Care360's and the console's logs use ("listed",
+// "followUpDueAt"), which support teams search for.
 class ActivityLog : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -48,7 +52,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    QString cellText(const ActivityEntry &entry, int column) const;
+    enum class Form { Shown, Logged };
+    QString cellText(const ActivityEntry &entry, int column, Form form) const;
+    static QString actionText(const QString &action);
 
     QList<ActivityEntry> m_entries;
 };

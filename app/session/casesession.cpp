@@ -152,8 +152,8 @@ void CaseSession::track(ApiJob *job, Action action, const QString &caseId,
         if (m_log) {
             // The listing before a send is a check of its own in the log.
             const QString name = next ? QStringLiteral("check") : actionName(action);
-            m_log->append({ Clock::currentDateTimeUtc(), m_environmentName, caseId, name,
-                            ApiOutcome::kindName(o.kind), o.requestId, fields, o.userMessage() });
+            m_log->append({ Clock::currentDateTimeUtc(), m_environmentName, caseId, name, o.kind,
+                            o.requestId, fields, o.userMessage() });
         }
         // Before the job is forgotten, so that a next request keeps the session busy throughout.
         const std::optional<ApiOutcome> result = next ? next(o) : std::optional<ApiOutcome>(o);

@@ -11,6 +11,7 @@ const QString kHeader = QStringLiteral("window/tableHeader");
 const QString kEnvironment = QStringLiteral("connection/environment");
 const QString kCustomUrl = QStringLiteral("connection/customBaseUrl");
 const QString kRecentCases = QStringLiteral("cases/recent");
+const QString kRecentTitles = QStringLiteral("cases/recentTitles");
 const QString kAssignees = QStringLiteral("assignees/emailsByUserId");
 const QString kTeam = QStringLiteral("assignees/teamDirectory");
 const QString kOpenCases = QStringLiteral("session/openCases");
@@ -75,7 +76,7 @@ QStringList Settings::recentCases() const
     return m_settings.value(kRecentCases).toStringList();
 }
 
-void Settings::addRecentCase(const QString &caseId)
+void Settings::addRecentCase(const QString &caseId, const QString &title)
 {
     QStringList cases = recentCases();
     cases.removeAll(caseId);
@@ -83,6 +84,21 @@ void Settings::addRecentCase(const QString &caseId)
     while (cases.size() > maxRecentCases)
         cases.removeLast();
     m_settings.setValue(kRecentCases, cases);
+    // Titles of the cases still listed only: one that left the list takes its title along.
+    const QVariantMap known = m_settings.value(kRecentTitles).toMap();
+    QVariantMap titles;
+    for (const QString &id : std::as_const(cases)) {
+        if (known.contains(id))
+            titles.insert(id, known.value(id));
+    }
+    if (!title.isEmpty())
+        titles.insert(caseId, title);
+    m_settings.setValue(kRecentTitles, titles);
+}
+
+QString Settings::recentCaseTitle(const QString &caseId) const
+{
+    return m_settings.value(kRecentTitles).toMap().value(caseId).toString();
 }
 
 QVariantList Settings::teamDirectory() const

@@ -36,7 +36,10 @@ public:
 
     // Most recent first, at most maxRecentCases.
     QStringList recentCases() const;
-    void addRecentCase(const QString &caseId);
+    // title: what lets the agent tell the case from the others in the list (kept as given;
+    // empty keeps the one known before).
+    void addRecentCase(const QString &caseId, const QString &title = QString());
+    QString recentCaseTitle(const QString &caseId) const;
     static constexpr int maxRecentCases = 10;
 
     // userId -> e-mail learned from successful reassignments (not secret).

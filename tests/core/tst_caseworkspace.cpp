@@ -40,6 +40,7 @@ private slots:
     void retryGoesThroughTheSameQuestion();
     void revertIsOneUndoStepAndDiscardNeedsNoQuestion();
     void savedKeyReachesTheClientAndForgetTakesItBack();
+    void recentCasesKeepATitle();
 
 private:
     // A core on a "Production" whose address is the test's own sandbox, with Acme's key stored.
@@ -329,6 +330,19 @@ void TestCaseWorkspace::savedKeyReachesTheClientAndForgetTakesItBack()
     QVERIFY(forgotten.at(0).at(0).value<CaseWorkspace::KeyResult>().ok);
     QVERIFY(!m_core->hasKey());
     QCOMPARE(KeychainTest::readKey(m_store, url).status, CredentialResult::Status::NotFound);
+}
+
+void TestCaseWorkspace::recentCasesKeepATitle()
+{
+    // Care360 gives a case no title: its oldest active escalation's tells it apart in the list
+    // (the list showed bare IDs once a case had been opened).
+    openProductionOnTheTestServer();
+    loadAcmeCase();
+    const QList<QPair<QString, QString>> expected { { Demo::acmeCaseId,
+                                                      QStringLiteral("Address verification") } };
+    QCOMPARE(m_core->recentCasesWithTitles(), expected);
+    // The next console knows it too.
+    QCOMPARE(Settings().recentCaseTitle(Demo::acmeCaseId), QStringLiteral("Address verification"));
 }
 
 QTEST_GUILESS_MAIN(TestCaseWorkspace)

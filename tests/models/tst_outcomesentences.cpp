@@ -16,6 +16,7 @@ private slots:
     void sentenceFitsItsReader_data();
     void sentenceFitsItsReader();
     void connectionCutAfterSendingIsNotUnreachable();
+    void countsAreInTheLocalesFormat();
 };
 
 namespace {
@@ -95,6 +96,19 @@ void TestOutcomeSentences::connectionCutAfterSendingIsNotUnreachable()
     QCOMPARE(sentence,
              QStringLiteral("The connection closed before Care360 answered (the server "
                             "closed the connection); try again."));
+}
+
+void TestOutcomeSentences::countsAreInTheLocalesFormat()
+{
+    // "1000 active escalations" read as a code, not a count, next to other numbers with commas.
+    ApiOutcome outcome;
+    outcome.kind = Kind::Listed;
+    outcome.escalations.resize(1000);
+    QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+    const QString sentence = outcome.userMessage();
+    QLocale::setDefault(QLocale::c());
+    // The source text: its plural forms come from care360_en.qm, which the console installs.
+    QCOMPARE(sentence, QStringLiteral("1,000 active escalation(s) loaded."));
 }
 
 QTEST_GUILESS_MAIN(TestOutcomeSentences)

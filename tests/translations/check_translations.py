@@ -18,7 +18,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-PLACEHOLDER = re.compile(r"%L?\d+|%n")
+PLACEHOLDER = re.compile(r"%L?(?:\d+|n)")
 BAD_TYPES = ("unfinished", "vanished", "obsolete")
 
 

@@ -6,6 +6,7 @@
 #include "tests/testsession.h"
 
 #include "app/sandbox/demodata.h"
+#include "app/session/activitylog.h"
 #include "app/translations.h"
 #include "ui/apikeydialog.h"
 #include "ui/bulkeditdialog.h"
@@ -270,14 +271,23 @@ void TestI18n::spanishConsole()
     QTRY_VERIFY2(c.find<QLabel>("pendingLabel")->text().contains("2 cambios pendientes"),
                  qPrintable(c.find<QLabel>("pendingLabel")->text()));
 
-    // Dates in the Spanish locale's short format, not the C locale's the other suites see.
-    const QModelIndex created = c.cell(first, Model::Created);
-    const QDateTime utc = created.data(Model::ServerValueRole).toDateTime();
-    QVERIFY(utc.isValid());
-    const QString spanish = QLocale(QLocale::Spanish, QLocale::UnitedStates)
-                                .toString(utc.toLocalTime(), QLocale::ShortFormat);
-    QCOMPARE(created.data().toString(), spanish);
-    QVERIFY(spanish != m_systemLocale.toString(utc.toLocalTime(), QLocale::ShortFormat));
+    // Dates in the Spanish locale's numeric order with four-digit years ("4/12/26" read as a
+    // day), not the C locale's "4 Dec 2026" the other suites see.
+    const QString created = c.cell(first, Model::Created).data().toString();
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^\\d{1,2}/\\d{1,2}/\\d{4} ")).match(created).hasMatch(),
+        qPrintable(created));
+    // Care360's types and the activity log in Spanish too; the wire names stay for Copy.
+    QStringList types;
+    for (int row = 0; row < c.table()->model()->rowCount(); ++row)
+        types << c.table()->model()->index(row, Model::Type).data().toString();
+    types.removeDuplicates();
+    types.sort();
+    QCOMPARE(types, QStringList({ "clínico", "soporte" }));
+    auto *log = c.find<ActivityLog>("activityLog");
+    QCOMPARE(log->index(0, ActivityLog::Action).data().toString(), QStringLiteral("carga"));
+    QCOMPARE(log->index(0, ActivityLog::Outcome).data().toString(), QStringLiteral("listado"));
+    QVERIFY(log->toText().contains(QStringLiteral("\tload\tlisted\t")));
     c.screenshot(QStringLiteral("spanish-console"));
 }
 

@@ -381,6 +381,8 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
 {
     m_console = std::make_unique<ConsoleDriver>();
     ConsoleDriver &c = *m_console;
+    // The sandbox takes its practice key only: no key to enter, no keychain entry to make.
+    QTRY_VERIFY(!c.find<QAction>("apiKeyAction")->isEnabled());
     auto *combo = c.find<QComboBox>("environmentCombo");
     combo->setFocus();
     QTest::keyClick(combo, Qt::Key_Down); // Sandbox -> Staging
