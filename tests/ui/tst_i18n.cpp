@@ -31,6 +31,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTabWidget>
+#include <QTableView>
 
 #include <functional>
 
@@ -421,6 +422,19 @@ void TestI18n::pseudoNothingClips()
     QStringList found;
     for (const char *name : { "environmentBar", "caseBar", "errorBanner" })
         found << clipped(c.find<QWidget>(name));
+    // Column titles too ("mpos modificad" was a Spanish one cut on both sides).
+    for (const char *name : { "escalationTable", "activityView" }) {
+        const QHeaderView *header = c.find<QTableView>(name)->horizontalHeader();
+        for (int section = 0; section < header->count(); ++section) {
+            if (!header->isSectionHidden(section)
+                && header->sectionSizeHint(section) > header->sectionSize(section))
+                found << QStringLiteral("%1 column %2 (%3 > %4)")
+                             .arg(QLatin1String(name))
+                             .arg(section)
+                             .arg(header->sectionSizeHint(section))
+                             .arg(header->sectionSize(section));
+        }
+    }
     for (const char *name : { "pendingLabel", "cancelButton", "revertAllButton", "sendButton" }) {
         auto *widget = c.find<QWidget>(name);
         if (widget->isVisible() && widget->sizeHint().width() > widget->width())
