@@ -1,4 +1,5 @@
 #include "bulkeditdialog.h"
+#include "completionpick.h"
 
 #include "followupeditor.h"
 
@@ -36,6 +37,12 @@ BulkEditDialog::BulkEditDialog(Kind kind, int rows, const QStringList &completio
         m_edit->setCompleter(new QCompleter(completions, m_edit));
         m_edit->completer()->setCaseSensitivity(Qt::CaseInsensitive);
         m_edit->completer()->setFilterMode(Qt::MatchContains);
+        // Enter on a partial name takes the first person offered, as in the cell's editor; the
+        // dialog's Apply then sees a whole address (Enter reaches the line edit first).
+        connect(m_edit, &QLineEdit::returnPressed, this, [this] {
+            if (!RequestSchema::isEmail(text()))
+                takeOfferedCompletion(m_edit);
+        });
         break;
     case Kind::FollowUp:
         setWindowTitle(tr("Set follow-up"));

@@ -1,4 +1,5 @@
 #include "escalationdelegate.h"
+#include "completionpick.h"
 #include "followupeditor.h"
 #include "qtcompatwidgets.h"
 #include "statepalette.h"
@@ -207,10 +208,7 @@ bool EscalationDelegate::commitEditor(QWidget *editor)
     if (keepsUnreadableDate(qobject_cast<FollowUpEditor *>(editor)))
         return false;
     if (auto *email = asEmail(editor); email && !isAcceptableEmail(email)) {
-        // "ode" + Enter means the first person the list offers for it.
-        QCompleter *completer = email->completer();
-        if (completer && !email->text().trimmed().isEmpty() && completer->completionCount() > 0)
-            email->setText(completer->currentCompletion());
+        takeOfferedCompletion(email); // "ode" + Enter: the first person offered
         if (!isAcceptableEmail(email)) {
             showEmailHint(email);
             return false;
