@@ -145,6 +145,26 @@ QString EscalationPresenter::assigneeText(const EscalationRow &row) const
 
 QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
 {
+    QStringList lines { stateDescription(row, column) };
+    switch (column) {
+    case Model::Title:
+        lines << tr("Escalation ID: %1").arg(UntrustedText::shown(row.id()));
+        break;
+    case Model::FollowUpDue:
+        lines << followUpToolTip(row);
+        break;
+    case Model::Assignee:
+        lines << assigneeToolTip(row);
+        break;
+    default:
+        break;
+    }
+    lines.removeAll(QString());
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString EscalationPresenter::stateDescription(const EscalationRow &row, int column) const
+{
     QStringList lines;
     if (row.isInactive())
         lines << tr("No longer active (completed or removed elsewhere); its changes will not be "
@@ -160,20 +180,6 @@ QString EscalationPresenter::toolTip(const EscalationRow &row, int column) const
         lines << conflictToolTip(row, Model::fieldForColumn(column));
     else if (editable && row.hasDraft(Model::fieldForColumn(column)))
         lines << tr("Changed, not saved yet.");
-    switch (column) {
-    case Model::Title:
-        lines << tr("Escalation ID: %1").arg(UntrustedText::shown(row.id()));
-        break;
-    case Model::FollowUpDue:
-        lines << followUpToolTip(row);
-        break;
-    case Model::Assignee:
-        lines << assigneeToolTip(row);
-        break;
-    default:
-        break;
-    }
-    lines.removeAll(QString());
     return lines.join(QLatin1Char('\n'));
 }
 

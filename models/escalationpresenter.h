@@ -24,6 +24,10 @@ public:
     // What is stored, exactly (a data exit such as the clipboard); displayText for the others.
     QString storedText(const EscalationRow &row, int column) const;
     QString toolTip(const EscalationRow &row, int column) const;
+    // What a screen reader says after the cell on every arrow: its state only (no longer
+    // active, the error, the conflict, "Changed, not saved yet"). The IDs, the UTC time and
+    // the server's values stay in toolTip(), said on request (MainWindow's Cell details).
+    QString stateDescription(const EscalationRow &row, int column) const;
     // What a screen reader says for a cell: its state in words, then its text ("Overdue,
     // Edited: 3 Dec 2026 09:00"), since colour and the ✎ mark reach only the eyes.
     QString accessibleText(const EscalationRow &row, int column) const;

@@ -65,8 +65,9 @@ QVariant EscalationTableModel::data(const QModelIndex &index, int role) const
     case EditValueRole:
         return presenter.editValue(row, column);
     case Qt::ToolTipRole:
-    case Qt::AccessibleDescriptionRole: // the details a sighted agent finds in the tooltip
         return presenter.toolTip(row, column);
+    case Qt::AccessibleDescriptionRole: // the state; the tooltip's details on request
+        return presenter.stateDescription(row, column);
     case Qt::AccessibleTextRole:
         return presenter.accessibleText(row, column);
     case IdRole:

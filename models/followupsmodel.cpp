@@ -223,6 +223,13 @@ QVariant FollowUpsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return text(*followUp, index.column());
+    case Qt::AccessibleTextRole:
+        // Heard on its own (a screen reader lands on a follow-up, not on its group's row), the
+        // date says its group first, as the main table's cells say their state.
+        if (index.column() == Due)
+            return tr("%1: %2").arg(DueGroups::name(DueGroups::Group(index.internalId() - 1)),
+                                    text(*followUp, Due));
+        return text(*followUp, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Title)
             return UntrustedText::shown(followUp->title);

@@ -112,6 +112,16 @@
     </message>
 </context>
 <context>
+    <name>Care360::EscalationDelegate</name>
+    <message numerus="yes">
+        <source>%Ln person(s) offered; Down to choose, Enter to take.</source>
+        <translation>
+            <numerusform>%Ln person offered; Down to choose, Enter to take.</numerusform>
+            <numerusform>%Ln people offered; Down to choose, Enter to take.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Care360::EscalationPresenter</name>
     <message numerus="yes">
         <source>Due within %Ln hour(s)</source>

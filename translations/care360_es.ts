@@ -1182,6 +1182,21 @@
         <source>✎ %1</source>
         <translation>✎ %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln person(s) offered; Down to choose, Enter to take.</source>
+        <translation>
+            <numerusform>%Ln persona ofrecida; Abajo para elegir, Intro para tomarla.</numerusform>
+            <numerusform>%Ln personas ofrecidas; Abajo para elegir, Intro para tomar una.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Editing: %1</source>
+        <translation>Editando: %1</translation>
+    </message>
+    <message>
+        <source>Editing: %1, %2</source>
+        <translation>Editando: %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Care360::EscalationPresenter</name>
@@ -1588,6 +1603,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>Last refreshed</source>
         <translation>Última actualización</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2112,6 +2131,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>T&amp;ype</source>
         <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <source>Cell &amp;details</source>
+        <translation>Detalles de la ce&amp;lda</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeView>
 
 namespace Care360 {
 
@@ -72,17 +73,24 @@ void Announcer::say(QWidget *source, const QString &sentence)
     QAccessible::updateAccessibility(&shown);
 }
 
-void sayCurrentCell(QTableView *table)
+void sayCurrentCell(QAbstractItemView *table)
 {
     // Queued: after the table's own focus event, which would otherwise come last.
-    QTimer::singleShot(0, table, [table = QPointer<QTableView>(table)] {
+    QTimer::singleShot(0, table, [table = QPointer<QAbstractItemView>(table)] {
         if (!table || !table->hasFocus() || !table->currentIndex().isValid())
             return;
+        const QModelIndex current = table->currentIndex();
+        // A tree's accessible rows are the rows shown, counted from the top, groups included.
+        int row = current.row();
+        if (const auto *tree = qobject_cast<const QTreeView *>(table.data())) {
+            row = 0;
+            for (QModelIndex above = tree->indexAbove(current); above.isValid();
+                 above = tree->indexAbove(above))
+                ++row;
+        }
         QAccessibleInterface *view = QAccessible::queryAccessibleInterface(table);
         QAccessibleTableInterface *cells = view ? view->tableInterface() : nullptr;
-        QAccessibleInterface *cell = cells
-            ? cells->cellAt(table->currentIndex().row(), table->currentIndex().column())
-            : nullptr;
+        QAccessibleInterface *cell = cells ? cells->cellAt(row, current.column()) : nullptr;
         if (!cell)
             return;
         QAccessibleEvent focus(cell, QAccessible::Focus);

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-class QTableView;
+class QAbstractItemView;
 
 namespace Care360 {
 
@@ -29,9 +29,9 @@ private:
 // notifications named by that sentence for screen readers (the banner, the announcer).
 void installNotificationAccessibility();
 
-// After an editor closes or the table gets the focus, a reader hears the table, not the cell it
-// is on: a focus event for the current cell, sent after the table's own, says the cell (its
-// state word first: "Edited: …", "Error: …").
-void sayCurrentCell(QTableView *table);
+// After an editor closes or the table (or tree) gets the focus, a reader hears the table, not
+// the cell it is on: a focus event for the current cell, sent after the table's own, says the cell
+// (its state word first: "Edited: …", "Error: …").
+void sayCurrentCell(QAbstractItemView *table);
 
 } // namespace Care360

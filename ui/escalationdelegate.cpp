@@ -8,6 +8,7 @@
 #include "models/escalationtablemodel.h"
 #include "models/requestschema.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
 #include <QKeyEvent>
@@ -27,6 +28,35 @@ using Model = EscalationTableModel;
 const char *const kFilledProperty = "care360Filled";
 const char *const kSeedProperty = "care360Seed";
 const char *const kCommittedProperty = "care360Committed";
+const char *const kSpokenProperty = "care360Spoken";
+
+// Says how many people an assignee editor's list offers when it opens, from the editor (the
+// list is a window of its own, with no focus event a screen reader would follow).
+class SuggestionsSpeaker : public QObject {
+public:
+    explicit SuggestionsSpeaker(QLineEdit *editor)
+        : QObject(editor)
+        , m_editor(editor)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show) {
+            const auto *popup = static_cast<QAbstractItemView *>(watched);
+            const int offered = popup->model() ? popup->model()->rowCount() : 0;
+            QtCompat::announce(
+                m_editor,
+                EscalationDelegate::tr("%Ln person(s) offered; Down to choose, Enter to take.",
+                                       nullptr, offered));
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QLineEdit *m_editor;
+};
 
 // The assignee editor; the follow-up editor is a line edit too, with its own rules.
 QLineEdit *asEmail(QObject *editor)
@@ -119,6 +149,8 @@ QWidget *EscalationDelegate::createEditor(QWidget *parent, const QStyleOptionVie
             QTimer::singleShot(0, editor, [self, editor] { self->commitEditor(editor); });
         };
         connect(completer, qOverload<const QString &>(&QCompleter::activated), editor, commitLater);
+        // The list opening is heard with its size (Orca read nothing until Down).
+        completer->popup()->installEventFilter(new SuggestionsSpeaker(editor));
         connect(editor, &QLineEdit::returnPressed, editor, commitLater);
         return editor;
     }
@@ -223,6 +255,17 @@ bool EscalationDelegate::commitEditor(QWidget *editor)
 bool EscalationDelegate::eventFilter(QObject *object, QEvent *event)
 {
     auto *editor = qobject_cast<QWidget *>(object);
+    // The first focus of an editor: a screen reader hears which editor it is (and the date a
+    // follow-up editor reads; never a note's text, which is patient information).
+    if (editor && event->type() == QEvent::FocusIn && !editor->property(kSpokenProperty).toBool()) {
+        editor->setProperty(kSpokenProperty, true);
+        const auto *date = qobject_cast<FollowUpEditor *>(editor);
+        const QString reading = date ? date->accessibleDescription() : QString();
+        QtCompat::sayOpenedEditor(
+            editor,
+            reading.isEmpty() ? tr("Editing: %1").arg(editor->accessibleName())
+                              : tr("Editing: %1, %2").arg(editor->accessibleName(), reading));
+    }
     // Claim Ctrl+Enter before the window's Send shortcut sees it: in the note it commits.
     if (editor && event->type() == QEvent::ShortcutOverride
         && qobject_cast<QPlainTextEdit *>(editor) && isCommitKey(static_cast<QKeyEvent *>(event))) {

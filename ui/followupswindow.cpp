@@ -1,4 +1,5 @@
 #include "followupswindow.h"
+#include "announcer.h"
 
 #include "qtcompatwidgets.h"
 #include "refreshallbar.h"
@@ -113,6 +114,7 @@ QLayout *FollowUpsWindow::createWidgets()
     });
 
     m_tree = new QTreeView(this);
+    m_tree->installEventFilter(this);
     m_tree->setObjectName(QStringLiteral("followUpsTree"));
     m_tree->setAccessibleName(tr("Follow-ups"));
     m_tree->setModel(m_model);
@@ -195,6 +197,16 @@ void FollowUpsWindow::present()
     raise();
     activateWindow();
     m_tree->setFocus(Qt::OtherFocusReason);
+}
+
+bool FollowUpsWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Whenever the list gets the focus (the window activated, Tab back): the follow-up it is
+    // on is heard, not only "Follow-ups tree". The window manager activates the window later
+    // than show() returns, so this waits for the focus itself.
+    if (watched == m_tree && event->type() == QEvent::FocusIn)
+        sayCurrentCell(m_tree);
+    return QWidget::eventFilter(watched, event);
 }
 
 void FollowUpsWindow::showEvent(QShowEvent *event)

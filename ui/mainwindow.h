@@ -66,6 +66,7 @@ private:
     void openPreferences();
     void bulkEdit(int kind);
     void copySelection();
+    void sayCellDetails();
     // The current cell's conflict: keep the agent's value, or take Care360's (a revert).
     void resolveConflict(bool keepMine);
     // Source rows of the selection, else of the current cell, in view order.
@@ -150,6 +151,7 @@ private:
     QAction *m_bulkFollowUpAction = nullptr;
     QAction *m_bulkNoteAction = nullptr;
     QAction *m_copyAction = nullptr;
+    QAction *m_cellDetailsAction = nullptr;
     QAction *m_keepMineAction = nullptr;
     QAction *m_takeTheirsAction = nullptr;
     QAction *m_preferencesAction = nullptr;

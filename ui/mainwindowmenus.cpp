@@ -8,6 +8,7 @@
 #include "errorbanner.h"
 #include "escalationdelegate.h"
 #include "preferencesdialog.h"
+#include "qtcompatwidgets.h"
 
 #include "app/core/consoleservices.h"
 #include "app/session/preferences.h"
@@ -24,6 +25,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -54,6 +56,10 @@ void MainWindow::createDayActions()
     m_bulkNoteAction = make("bulkNoteAction", tr("Add a &line to selected notes…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_copyAction = make("copyAction", tr("&Copy"), QKeySequence::Copy);
+    // What a cell's tooltip holds (IDs, the UTC time, the server's value), on request: a screen
+    // reader says only the state and value on each arrow.
+    m_cellDetailsAction =
+        make("cellDetailsAction", tr("Cell &details"), QKeySequence(Qt::CTRL | Qt::Key_I));
     m_keepMineAction = make("keepMineAction", tr("&Keep my value (conflict)"),
                             QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_M));
     m_takeTheirsAction = make("takeTheirsAction", tr("&Take their value (conflict)"),
@@ -72,6 +78,20 @@ void MainWindow::createDayActions()
     connect(m_bulkNoteAction, &QAction::triggered, this,
             [this] { bulkEdit(int(BulkEditDialog::Kind::NoteLine)); });
     connect(m_copyAction, &QAction::triggered, this, &MainWindow::copySelection);
+    connect(m_cellDetailsAction, &QAction::triggered, this, &MainWindow::sayCellDetails);
+}
+
+void MainWindow::sayCellDetails()
+{
+    const QModelIndex index = m_table->currentIndex();
+    const QString details = index.data(Qt::ToolTipRole).toString();
+    if (details.isEmpty())
+        return;
+    // Seen where the cell is, and heard without moving the focus.
+    const QRect cell = m_table->visualRect(index);
+    QToolTip::showText(m_table->viewport()->mapToGlobal(cell.bottomLeft()), details,
+                       m_table->viewport(), cell);
+    QtCompat::announce(m_table, details);
 }
 
 void MainWindow::resolveConflict(bool keepMine)
@@ -101,7 +121,7 @@ void MainWindow::createMenus()
     edit->setObjectName(QStringLiteral("editMenu"));
     edit->addActions({ m_undoAction, m_redoAction });
     edit->addSeparator();
-    edit->addAction(m_copyAction);
+    edit->addActions({ m_copyAction, m_cellDetailsAction });
     edit->addActions({ m_revertAction, m_revertAllAction });
     edit->addActions({ m_keepMineAction, m_takeTheirsAction });
     edit->addSeparator();
@@ -109,7 +129,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_findAction);
     m_table->addActions({ m_keepMineAction, m_takeTheirsAction, m_revertAction, m_copyAction,
-                          m_bulkAssigneeAction, m_bulkFollowUpAction, m_bulkNoteAction });
+                          m_cellDetailsAction, m_bulkAssigneeAction, m_bulkFollowUpAction,
+                          m_bulkNoteAction });
 
     QMenu *caseMenu = menuBar()->addMenu(tr("&Case"));
     caseMenu->setObjectName(QStringLiteral("caseMenu"));

@@ -83,6 +83,10 @@ void TestFollowUpsModel::groupsByTheAgentsCalendar()
     QCOMPARE(model.parent(overdue), model.index(0, 0));
     QCOMPARE(overdue.siblingAtColumn(FollowUpsModel::Case).data().toString(),
              QStringLiteral("case-overdue"));
+    // Heard alone, a follow-up's date says its group ("Overdue: 7 Dec 2026 09:59").
+    const QString heard = overdue.data(Qt::AccessibleTextRole).toString();
+    QVERIFY2(heard.startsWith(QStringLiteral("Overdue: ")) && heard.endsWith(QStringLiteral("09:59")),
+             qPrintable(heard));
 }
 
 void TestFollowUpsModel::filtersByProfileAndByWhoIsAssigned()
