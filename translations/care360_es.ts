@@ -2299,10 +2299,6 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>&amp;Seguimientos</translation>
     </message>
     <message>
-        <source>&amp;Confirmations</source>
-        <translation>&amp;Confirmaciones</translation>
-    </message>
-    <message>
         <source>Lan&amp;guage</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -2425,6 +2421,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>Reminders arrive only while the console runs.</source>
         <translation>Los recordatorios solo llegan mientras la consola está abierta.</translation>
+    </message>
+    <message>
+        <source>Conf&amp;irmations</source>
+        <translation>Con&amp;firmaciones</translation>
     </message>
 </context>
 <context>

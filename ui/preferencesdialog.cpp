@@ -58,7 +58,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_network = new NetworkPreferencesPage(this);
     m_pages->addTab(m_network, tr("&Network"));
     m_pages->addTab(createFollowUpPage(), tr("&Follow-ups"));
-    m_pages->addTab(createConfirmationPage(), tr("&Confirmations"));
+    m_pages->addTab(createConfirmationPage(), tr("Conf&irmations"));
     m_pages->addTab(createLanguagePage(), tr("Lan&guage"));
 
     m_problem = hintLabel(QString(), this, "preferencesProblemLabel");

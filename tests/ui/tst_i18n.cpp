@@ -325,7 +325,7 @@ void TestI18n::spanishMnemonicsAreUnique()
             dialogWide << button->text();
     }
     QCOMPARE(dialogWide.mid(0, 4),
-             QStringList({ "&Red", "&Seguimientos", "&Confirmaciones", "&Idioma" }));
+             QStringList({ "&Red", "&Seguimientos", "Con&firmaciones", "&Idioma" }));
     forEachPreferencesPage(preferences, [&dialogWide](QWidget *page) {
         const QStringList texts = windowTexts(page) + dialogWide;
         QVERIFY2(clashes(texts).isEmpty(),
