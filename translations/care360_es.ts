@@ -2258,6 +2258,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>There is no file %1.</source>
         <translation>No existe el archivo %1.</translation>
     </message>
+    <message>
+        <source>The certificate authority directory %1 holds no certificate (PEM or DER).</source>
+        <translation>El directorio de autoridades de certificación %1 no contiene ningún certificado (PEM o DER).</translation>
+    </message>
 </context>
 <context>
     <name>Care360::OutcomePresenter</name>
@@ -2894,6 +2898,46 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>--from y --base no pueden leer ambos la entrada estándar.</translation>
     </message>
     <message>
+        <source>--profile needs a name.</source>
+        <translation>--profile necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Argument %1 is not a command: use list, update, due, directory or key.</source>
+        <translation>El argumento %1 no es un comando: use list, update, due, directory o key.</translation>
+    </message>
+    <message>
+        <source>--within takes a number and a unit, e.g. 90m, 12h or 30d.</source>
+        <translation>--within acepta un número y una unidad, p. ej. 90m, 12h o 30d.</translation>
+    </message>
+    <message>
+        <source>No command given: use list, update, due, directory or key.</source>
+        <translation>No se indicó ningún comando: use list, update, due, directory o key.</translation>
+    </message>
+    <message>
+        <source>--profile, --within, --overdue and --mine are for due.</source>
+        <translation>--profile, --within, --overdue y --mine son para due.</translation>
+    </message>
+    <message>
+        <source>--json and --format are for list, update and due.</source>
+        <translation>--json y --format son para list, update y due.</translation>
+    </message>
+    <message>
+        <source>due reads the follow-ups kept on this computer, for every environment: choose one with --profile, not --env or --base-url.</source>
+        <translation>due lee los seguimientos guardados en esta computadora, de todos los entornos: elija uno con --profile, no con --env ni --base-url.</translation>
+    </message>
+    <message>
+        <source>due takes no --case or --escalation: it lists the follow-ups of every case kept on this computer.</source>
+        <translation>due no admite --case ni --escalation: muestra los seguimientos de todos los casos guardados en esta computadora.</translation>
+    </message>
+    <message>
+        <source>--from, --base, --show-notes and --accept-display-marks are not for due.</source>
+        <translation>--from, --base, --show-notes y --accept-display-marks no son para due.</translation>
+    </message>
+    <message>
+        <source>--overdue and --within cannot be combined: --within includes what is already overdue.</source>
+        <translation>--overdue y --within no se pueden combinar: --within incluye lo que ya está vencido.</translation>
+    </message>
+    <message>
         <source>Usage:
   care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
       [--format table|csv|json] [--show-notes]
@@ -2937,8 +2981,8 @@ Options:
                    sending for 30 s ends it sooner.
   --ca-file FILE   Also trust the certificate authorities in FILE (PEM or DER), e.g. the
                    one a company proxy that inspects secure traffic signs with. Those of
-                   SSL_CERT_FILE and of the console&apos;s Preferences are added too, and the
-                   system&apos;s stay trusted; verification is never turned off.
+                   SSL_CERT_FILE, SSL_CERT_DIR and the console&apos;s Preferences are added too; the
+                   system&apos;s stay trusted and verification is never turned off.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,
@@ -3093,9 +3137,9 @@ Opciones:
   --ca-file ARCHIVO
                    Confiar también en las autoridades de certificación de ARCHIVO (PEM o
                    DER), p. ej. aquella con la que firma un proxy de la empresa que
-                   inspecciona el tráfico seguro. También se agregan las de SSL_CERT_FILE y
-                   las de las Preferencias de la consola, y las del sistema siguen siendo de
-                   confianza; la verificación nunca se desactiva.
+                   inspecciona el tráfico seguro. También se agregan las de SSL_CERT_FILE,
+                   SSL_CERT_DIR y las Preferencias de la consola; las del sistema siguen
+                   siendo de confianza y la verificación nunca se desactiva.
   --format FORMATO Cómo muestra list: table (predeterminado; responsables por nombre o
                    correo electrónico cuando el directorio del equipo los conoce; sin
                    notas), csv o json.
@@ -3212,46 +3256,6 @@ directorio incorrecto; no se envió ni importó nada), 4 caso o escalamiento no 
 espera o TLS, 8 respuesta inesperada.
 Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
 </translation>
-    </message>
-    <message>
-        <source>--profile needs a name.</source>
-        <translation>--profile necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>Argument %1 is not a command: use list, update, due, directory or key.</source>
-        <translation>El argumento %1 no es un comando: use list, update, due, directory o key.</translation>
-    </message>
-    <message>
-        <source>--within takes a number and a unit, e.g. 90m, 12h or 30d.</source>
-        <translation>--within acepta un número y una unidad, p. ej. 90m, 12h o 30d.</translation>
-    </message>
-    <message>
-        <source>No command given: use list, update, due, directory or key.</source>
-        <translation>No se indicó ningún comando: use list, update, due, directory o key.</translation>
-    </message>
-    <message>
-        <source>--profile, --within, --overdue and --mine are for due.</source>
-        <translation>--profile, --within, --overdue y --mine son para due.</translation>
-    </message>
-    <message>
-        <source>--json and --format are for list, update and due.</source>
-        <translation>--json y --format son para list, update y due.</translation>
-    </message>
-    <message>
-        <source>due reads the follow-ups kept on this computer, for every environment: choose one with --profile, not --env or --base-url.</source>
-        <translation>due lee los seguimientos guardados en esta computadora, de todos los entornos: elija uno con --profile, no con --env ni --base-url.</translation>
-    </message>
-    <message>
-        <source>due takes no --case or --escalation: it lists the follow-ups of every case kept on this computer.</source>
-        <translation>due no admite --case ni --escalation: muestra los seguimientos de todos los casos guardados en esta computadora.</translation>
-    </message>
-    <message>
-        <source>--from, --base, --show-notes and --accept-display-marks are not for due.</source>
-        <translation>--from, --base, --show-notes y --accept-display-marks no son para due.</translation>
-    </message>
-    <message>
-        <source>--overdue and --within cannot be combined: --within includes what is already overdue.</source>
-        <translation>--overdue y --within no se pueden combinar: --within incluye lo que ya está vencido.</translation>
     </message>
 </context>
 <context>

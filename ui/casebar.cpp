@@ -5,7 +5,6 @@
 #include "models/caseid.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
@@ -68,17 +67,7 @@ CaseBar::CaseBar(QWidget *parent)
     connect(m_caseCombo->lineEdit(), &QLineEdit::returnPressed, this, &CaseBar::requestLoad);
     connect(m_caseCombo, qOverload<int>(&QComboBox::activated), this, &CaseBar::requestLoad);
     connect(m_loadButton, &QToolButton::clicked, this, &CaseBar::requestLoad);
-    m_caseCombo->installEventFilter(this);
-    m_caseCombo->lineEdit()->installEventFilter(this);
     updateValidity();
-}
-
-bool CaseBar::eventFilter(QObject *watched, QEvent *event)
-{
-    // The arrow's click and Ctrl+L both focus the field first: the list is current when seen.
-    if (event->type() == QEvent::FocusIn && m_listStale)
-        fillList();
-    return QWidget::eventFilter(watched, event);
 }
 
 QString CaseBar::caseId() const
@@ -97,34 +86,17 @@ void CaseBar::setCaseId(const QString &caseId)
 void CaseBar::setRecentCases(const QList<QPair<QString, QString>> &cases)
 {
     m_recentCases = cases;
-    fillListWhenBack();
+    fillList();
 }
 
 void CaseBar::setPracticeCases(const QList<QPair<QString, QString>> &cases)
 {
     m_practiceCases = cases;
-    // A new environment's demo cases: the agent may be in the field already (at start).
-    if (m_caseCombo->lineEdit()->hasFocus())
-        fillList();
-    else
-        fillListWhenBack();
-}
-
-void CaseBar::fillListWhenBack()
-{
-    // Rebuilding the list rewrites the field (cleared, then its text again). After a load the
-    // focus is already on its way to the table, and Orca 48 took the field's caret events for
-    // the focus coming back (then read the whole row on the next arrow): while the window is
-    // shown, the list is rebuilt when the agent comes back to the field.
-    if (isVisible())
-        m_listStale = true;
-    else
-        fillList();
+    fillList();
 }
 
 void CaseBar::fillList()
 {
-    m_listStale = false;
     const QString text = m_caseCombo->currentText();
     m_caseCombo->clear();
     // The ID first, so that picking an entry puts a loadable ID in the field (the title after

@@ -31,9 +31,6 @@ public:
 signals:
     void loadRequested(const QString &caseId);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void updateValidity();
     void requestLoad();
@@ -42,13 +39,11 @@ private:
     QLabel *m_validityLabel;
     QToolButton *m_loadButton;
     void fillList();
-    void fillListWhenBack();
 
     QList<QPair<QString, QString>> m_recentCases;
     QList<QPair<QString, QString>> m_practiceCases;
     bool m_loadEnabled = true;
     bool m_loadQueued = false;
-    bool m_listStale = false;
 };
 
 } // namespace Care360

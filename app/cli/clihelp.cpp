@@ -49,8 +49,8 @@ Options:
                    sending for 30 s ends it sooner.
   --ca-file FILE   Also trust the certificate authorities in FILE (PEM or DER), e.g. the
                    one a company proxy that inspects secure traffic signs with. Those of
-                   SSL_CERT_FILE and of the console's Preferences are added too, and the
-                   system's stay trusted; verification is never turned off.
+                   SSL_CERT_FILE, SSL_CERT_DIR and the console's Preferences are added too; the
+                   system's stay trusted and verification is never turned off.
   --format FORMAT  How list prints: table (the default; assignees by name or e-mail when
                    the team directory knows them; no notes), csv or json.
                    csv: RFC 4180 with the header escalationId,type,title,note,followUpDueAt,

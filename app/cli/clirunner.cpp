@@ -36,8 +36,8 @@ bool CliRunner::prepareNetwork()
     // Plain http:// (loopback only) verifies nothing: reading the sources would only cost time.
     if (target.scheme() != QLatin1String("https"))
         return true;
-    // Every source adds to the system's roots: --ca-file and SSL_CERT_FILE (as OpenSSL names
-    // it, which Qt ignores) for this run, and the console's Preferences.
+    // Every source adds to the system's roots: --ca-file, SSL_CERT_FILE and SSL_CERT_DIR (as
+    // OpenSSL names them, which Qt ignores) for this run, and the console's Preferences.
     const std::pair<QString, bool> sources[] = {
         { m_options.caFile, true },
         { qEnvironmentVariable("SSL_CERT_FILE"), true },
@@ -54,6 +54,17 @@ bool CliRunner::prepareNetwork()
             // A file named for this run is a usage error; one from Preferences only a warning.
             if (namedForThisRun)
                 return false;
+        }
+        trusted += certificates;
+    }
+    // OpenSSL's directory form, which Qt ignores as it ignores SSL_CERT_FILE.
+    if (const QString directories = qEnvironmentVariable("SSL_CERT_DIR"); !directories.isEmpty()) {
+        QString problem;
+        const QList<QSslCertificate> certificates =
+            NetworkSetup::readCaDirectories(directories, &problem);
+        if (certificates.isEmpty()) {
+            m_err << problem << Qt::endl;
+            return false;
         }
         trusted += certificates;
     }

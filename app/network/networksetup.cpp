@@ -47,6 +47,21 @@ QList<QSslCertificate> readCaBundle(const QString &file, QString *error)
     return certificates;
 }
 
+QList<QSslCertificate> readCaDirectories(const QString &directories, QString *error)
+{
+    QList<QSslCertificate> certificates;
+    const QStringList paths = directories.split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    for (const QString &path : paths) {
+        const QDir directory(path);
+        for (const QFileInfo &file : directory.entryInfoList(QDir::Files | QDir::Readable))
+            certificates += certificatesIn(file.filePath());
+    }
+    if (certificates.isEmpty())
+        *error = tr("The certificate authority directory %1 holds no certificate (PEM or DER).")
+                     .arg(QDir::toNativeSeparators(directories));
+    return certificates;
+}
+
 void trustAlso(const QList<QSslCertificate> &certificates)
 {
     // Touching QSslConfiguration loads the TLS backend and, to add to them, every system root:

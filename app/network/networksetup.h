@@ -16,6 +16,9 @@ namespace Care360::NetworkSetup {
 // The certificates of a PEM or DER file; none, with a sentence in *error, when there is no such
 // file, it cannot be read or it holds no certificate.
 QList<QSslCertificate> readCaBundle(const QString &file, QString *error);
+// The certificates of every file in the directories of an OpenSSL SSL_CERT_DIR value (one
+// directory, or several separated by ':'); none, with a sentence, when they hold none.
+QList<QSslCertificate> readCaDirectories(const QString &directories, QString *error);
 // Every TLS connection of this process from now on trusts the system's roots plus these (and
 // no longer any added before); verification is never relaxed.
 void trustAlso(const QList<QSslCertificate> &certificates);

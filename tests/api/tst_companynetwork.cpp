@@ -12,7 +12,9 @@
 #include "companynetwork.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 
 using namespace Care360;
 using namespace Care360::TestSupport;
@@ -27,11 +29,13 @@ private slots:
     void cliWithoutCompanyCaIsRefusedAndSendsNothing();
     void cliWithProxyLoginAndCompanyCaLists();
     void cliTakesSslCertFile();
+    void cliTakesSslCertDir();
     void cliGoesDirectForNoProxyHosts();
     void cliHonoursAllProxy();
     void cliTakesProxyVariablesAsCurlDoes();
     void cliAddsEveryCertificateSource();
     void consoleAsksForProxyLoginOnceAndKeepsItInTheKeychain();
+    void consoleWithoutCompanyCaSaysWhereToAddIt();
     void consoleAsksAgainWhenTheProxyRefusesTheLogin();
     void consoleWithoutLoginNamesTheProxy();
 
@@ -65,7 +69,7 @@ CliRun TestCompanyNetwork::cli(const QStringList &extraArgs,
                                const QMap<QString, QString> &environment)
 {
     for (const char *name : { "https_proxy", "HTTPS_PROXY", "http_proxy", "all_proxy", "ALL_PROXY",
-                              "no_proxy", "NO_PROXY", "SSL_CERT_FILE" })
+                              "no_proxy", "NO_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR" })
         qunsetenv(name);
     for (auto it = environment.cbegin(); it != environment.cend(); ++it)
         qputenv(qPrintable(it.key()), it.value().toUtf8());
@@ -123,6 +127,26 @@ void TestCompanyNetwork::cliTakesSslCertFile()
     // A file that holds no certificate is a usage error naming it, before any request.
     const QString junk = m_fixture.writeFile(QStringLiteral("junk.pem"), "not a certificate\n");
     const CliRun refused = cli({}, { { QStringLiteral("SSL_CERT_FILE"), junk } });
+    QCOMPARE(refused.exitCode, int(Exit::Usage));
+    QVERIFY2(refused.err.contains("holds no certificate"), refused.err.constData());
+    QCOMPARE(m_fixture.server.receivedRequests().size(), 1);
+}
+
+void TestCompanyNetwork::cliTakesSslCertDir()
+{
+    // OpenSSL's directory form (c_rehash names the files "<hash>.0"; any name is read).
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    QVERIFY(QFile::copy(m_network.caFile(), directory.filePath(QStringLiteral("5d1e3a1f.0"))));
+    const CliRun run = cli(
+        {},
+        { { QStringLiteral("https_proxy"), m_network.proxyUrl(true) },
+          { QStringLiteral("SSL_CERT_DIR"), QStringLiteral("/nonexistent:") + directory.path() } });
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(m_fixture.server.receivedRequests().size(), 1);
+    // An empty one is a usage error naming it, before any request.
+    QTemporaryDir empty;
+    const CliRun refused = cli({}, { { QStringLiteral("SSL_CERT_DIR"), empty.path() } });
     QCOMPARE(refused.exitCode, int(Exit::Usage));
     QVERIFY2(refused.err.contains("holds no certificate"), refused.err.constData());
     QCOMPARE(m_fixture.server.receivedRequests().size(), 1);
@@ -259,6 +283,39 @@ void TestCompanyNetwork::consoleAsksForProxyLoginOnceAndKeepsItInTheKeychain()
     QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 30000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     QVERIFY(process.readAllStandardOutput().contains("Hold Order"));
+}
+
+void TestCompanyNetwork::consoleWithoutCompanyCaSaysWhereToAddIt()
+{
+    // The proxy and its login, but no organisation CA in Preferences: refused, key unsent, and
+    // the sentence points at the setting (the CLI's points at --ca-file).
+    Preferences().setProxy(
+        { ProxyChoice::Mode::Manual, QStringLiteral("127.0.0.1"), m_network.proxyPort });
+    ConsoleServices services;
+    services.proxyLogins()->setKeychainEnabled(false);
+    services.proxyLogins()->setAsker([](const QString &, bool) {
+        return std::optional(
+            ProxyLogins::Login { CompanyNetwork::proxyUser, CompanyNetwork::proxyPassword });
+    });
+    const JobResult result = listThrough(services);
+    QVERIFY(result.outcome);
+    QCOMPARE(result.outcome->kind, Kind::TlsFailed);
+    const QString sentence = result.outcome->userMessage();
+    QVERIFY2(sentence.contains(QLatin1String("inspects secure traffic")), qPrintable(sentence));
+    QVERIFY2(sentence.contains(QStringLiteral("Settings › Preferences › Network")),
+             qPrintable(sentence));
+    QCOMPARE(m_fixture.server.receivedRequests().size(), 0);
+    // With the CA added in Preferences, the same console lists.
+    Preferences().setCaBundleFile(m_network.caFile());
+    ConsoleServices next;
+    next.proxyLogins()->setKeychainEnabled(false);
+    next.proxyLogins()->setAsker([](const QString &, bool) {
+        return std::optional(
+            ProxyLogins::Login { CompanyNetwork::proxyUser, CompanyNetwork::proxyPassword });
+    });
+    const JobResult listed = listThrough(next);
+    QVERIFY(listed.outcome);
+    QVERIFY2(listed.outcome->kind == Kind::Listed, qPrintable(listed.outcome->userMessage()));
 }
 
 void TestCompanyNetwork::consoleAsksAgainWhenTheProxyRefusesTheLogin()

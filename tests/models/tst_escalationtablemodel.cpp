@@ -395,6 +395,13 @@ void TestEscalationTableModel::serverTextIsShownInertButEditedAndCopiedExactly()
     const QString tip = m_model->index(0, Model::Assignee).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("user-\uFFFDdi.exe")), qPrintable(tip));
     QVERIFY(!tip.contains(QChar(u'\u202E')));
+    // And the escalation ID in the title's tooltip (the client takes any non-empty ID).
+    Escalation odd = escalation(3);
+    odd.id = QStringLiteral("e-\u202Eexe");
+    load({ odd });
+    const QString idTip = m_model->index(0, Model::Title).data(Qt::ToolTipRole).toString();
+    QVERIFY2(idTip.contains(QStringLiteral("e-\uFFFDexe")), qPrintable(idTip));
+    QVERIFY(!idTip.contains(QChar(u'\u202E')));
 }
 
 QTEST_MAIN(TestEscalationTableModel)

@@ -17,6 +17,7 @@ private slots:
     void cleanup() { destroyModel(); }
     void validationErrorMapsItemThroughSnapshot();
     void validationErrorOnNonEditableFieldMarksRow();
+    void validationErrorIsShownInert();
     void validationErrorWithoutIndexIsModelError();
     void editingClearsTheCellError();
     void assigneeNotFoundMarksEveryDraftWithThatEmail();
@@ -46,6 +47,25 @@ void TestMergeErrors::validationErrorMapsItemThroughSnapshot()
     QCOMPARE(cell(rowOf(1), Model::Assignee).data(Model::ErrorRole).toString(), QString());
     QCOMPARE(m_model->modelError(), QString());
     QCOMPARE(m_model->pendingCount(), 3); // nothing else changed
+}
+
+void TestMergeErrors::validationErrorIsShownInert()
+{
+    // The server's message is kept as sent (ErrorRole) but shown and said with its controls
+    // made visible: a right-to-left override or an escape must not steer the tooltip or Orca.
+    m_model->setCaseEscalations(kCase, { escalation(1) });
+    edit(1, Model::Note, QStringLiteral("b"));
+    const ApiOutcome refused = validationFailed(QStringLiteral("note is \u202Egnol oot\x1b[2J"), 0,
+                                                QStringLiteral("note"));
+    m_model->applyOutcome(m_model->snapshot(), refused);
+    const QModelIndex note = cell(0, Model::Note);
+    QCOMPARE(note.data(Model::ErrorRole).toString(), refused.validationMessage);
+    for (const int role : { int(Qt::ToolTipRole), int(Qt::AccessibleTextRole),
+                            int(Qt::AccessibleDescriptionRole) }) {
+        const QString text = note.data(role).toString();
+        QVERIFY2(text.contains(QStringLiteral("\uFFFDgnol oot\u241B[2J")), qPrintable(text));
+        QVERIFY(!text.contains(QChar(u'\u202E')) && !text.contains(QChar(u'\x1b')));
+    }
 }
 
 void TestMergeErrors::validationErrorOnNonEditableFieldMarksRow()
