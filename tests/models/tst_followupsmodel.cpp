@@ -85,7 +85,8 @@ void TestFollowUpsModel::groupsByTheAgentsCalendar()
              QStringLiteral("case-overdue"));
     // Heard alone, a follow-up's date says its group ("Overdue: 7 Dec 2026 09:59").
     const QString heard = overdue.data(Qt::AccessibleTextRole).toString();
-    QVERIFY2(heard.startsWith(QStringLiteral("Overdue: ")) && heard.endsWith(QStringLiteral("09:59")),
+    QVERIFY2(heard.startsWith(QStringLiteral("Overdue: "))
+                 && heard.endsWith(QStringLiteral("09:59")),
              qPrintable(heard));
 }
 
