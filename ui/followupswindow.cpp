@@ -358,10 +358,12 @@ void FollowUpsWindow::rememberCurrent()
 
 void FollowUpsWindow::afterReset()
 {
-    m_tree->expandAll();
     QModelIndex target;
     for (int group = 0; group < m_model->rowCount(); ++group) {
         const QModelIndex parent = m_model->index(group, 0);
+        // The groups only: expandAll() marked every follow-up expanded too, and Orca read
+        // "Overdue: 7 Dec 2026 01:08 expanded" for an item that has nothing to expand.
+        m_tree->expand(parent);
         m_tree->setFirstColumnSpanned(group, QModelIndex(), true); // "Overdue (3)" whole
         for (int row = 0; row < m_model->rowCount(parent) && !m_current.isEmpty(); ++row) {
             const QModelIndex index = m_model->index(row, 0, parent);

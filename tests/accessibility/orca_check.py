@@ -349,6 +349,7 @@ def steps():
         Step("follow-ups", "Ctrl+Shift+F", key("ctrl+shift+f"), [
             Heard(r"follow-ups", "the Follow-ups window is named"),
             Heard(r"overdue", "its first group (Overdue) is heard"),
+            NotHeard(r"expanded", "a follow-up (which has nothing to expand) is not 'expanded'"),
         ], min_wait=2.0),
         Step("follow-ups-close", "Escape", key("Escape"), [
             Heard(r"active escalations|\bnote\b|follow-up|assignee",
