@@ -57,6 +57,9 @@ struct ApiOutcome {
     // request ID means something (a refusal before sending has none worth showing).
     bool requestSent = false;
 
+    // The request ID worth showing people: only when a request went out (one refused before
+    // sending, or a connection refused, has nothing to look up).
+    QString shownRequestId() const { return requestSent ? requestId : QString(); }
     bool isSuccess() const { return kind == Kind::Updated || kind == Kind::Listed; }
     // Whether sending the same request again may succeed without the agent changing anything.
     bool isRetryable() const;

@@ -57,11 +57,11 @@ void OutcomePresenter::present(CaseSession::Action action, const ApiOutcome &out
     using Kind = ApiOutcome::Kind;
     using Banner = ErrorBanner;
     m_cellErrorMessage.clear();
-    // "Your changes are kept" only when there are changes; a request ID only when a request
-    // went out (Kind::Refused before sending, a refused connection: nothing to look up).
+    // "Your changes are kept" only when there are changes (ApiOutcome::shownRequestId: the
+    // request ID only when a request went out).
     const bool pending = model() && model()->hasDrafts();
     QString message = outcome.userMessage(ApiOutcome::Audience::Console, pending);
-    const QString requestId = outcome.requestSent ? outcome.requestId : QString();
+    const QString requestId = outcome.shownRequestId();
     // A refused change request changed nothing on Care360: say so, the drafts say the rest.
     const bool refused = outcome.kind == Kind::ValidationFailed
         || outcome.kind == Kind::AssigneeNotFound || outcome.kind == Kind::EscalationsNotFound

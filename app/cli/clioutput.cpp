@@ -69,9 +69,8 @@ QString CliOutput::errorLine(const ApiOutcome &outcome, bool isUpdate)
             + tr("The update may have been applied: run list to check before sending it again.");
     else if (isUpdate)
         sentence += QLatin1Char(' ') + tr("Nothing was sent.");
-    // A request ID only when a request went out: one refused before sending names nothing.
-    return outcome.requestSent ? tr("%1 (request ID %2)").arg(sentence, outcome.requestId)
-                               : sentence;
+    const QString requestId = outcome.shownRequestId();
+    return requestId.isEmpty() ? sentence : tr("%1 (request ID %2)").arg(sentence, requestId);
 }
 
 QString CliOutput::cell(QStringView text, int maxChars)
