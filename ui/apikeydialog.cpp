@@ -50,13 +50,14 @@ ApiKeyDialog::ApiKeyDialog(CaseWorkspace *core, QWidget *parent)
     : QDialog(parent)
     , m_core(core)
 {
-    const QString environmentName = core->environment().displayName();
+    // The key belongs to the organisation: its name leads, then the environment.
+    const QString environmentName = core->profile().label();
     const QUrl baseUrl = core->environment().baseUrl;
     setObjectName(QStringLiteral("apiKeyDialog"));
     setWindowTitle(tr("API key for %1").arg(environmentName));
     setAccessibleName(windowTitle());
 
-    m_environmentLabel = named(new QLabel(this), "environmentLabel", tr("Environment"));
+    m_environmentLabel = named(new QLabel(this), "environmentLabel", tr("Organisation"));
     m_environmentLabel->setTextFormat(Qt::RichText);
     m_environmentLabel->setText(
         tr("This key applies to <b>%1</b> only:<br>%2")

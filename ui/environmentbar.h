@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/environment.h"
+#include "models/profile.h"
 
 #include <QWidget>
 
@@ -10,31 +10,33 @@ class QToolButton;
 
 namespace Care360 {
 
-// Toolbar part: which Care360 environment the console talks to, and the state of its API key.
+// Toolbar part: which organisation profile the console talks to ("Acme Pharmacy — Production"),
+// a marker in the profile's own colour that names it, and the state of its API key.
 class EnvironmentBar : public QWidget {
     Q_OBJECT
 public:
-    explicit EnvironmentBar(bool offerSandbox, QWidget *parent = nullptr);
+    explicit EnvironmentBar(QWidget *parent = nullptr);
 
-    // Shows environment without emitting environmentRequested.
-    void setEnvironment(const Environment &environment);
-    // The custom address used last, offered when Custom URL… is chosen from elsewhere.
-    void setRememberedCustomUrl(const QUrl &url) { m_rememberedCustomUrl = url; }
+    // What the selector offers (practice profiles first), and which is open; no signal.
+    void setProfiles(const QList<Profile> &profiles, const Profile &current);
     void setKeyState(const QString &text, const QString &toolTip);
     QToolButton *keyButton() const { return m_keyButton; }
 
 signals:
-    void environmentRequested(const Care360::Environment &environment);
+    void profileRequested(const Care360::Profile &profile);
+    // The last entry, "Organisations…": the dialog that adds, renames and removes them.
+    void manageRequested();
 
 private:
     void onActivated(int index);
+    void showMarker();
 
     QComboBox *m_combo;
-    QLabel *m_sandboxBadge;
+    QLabel *m_marker;
     QLabel *m_keyStateLabel;
     QToolButton *m_keyButton;
-    QUrl m_rememberedCustomUrl;
-    Environment m_current;
+    QList<Profile> m_profiles;
+    Profile m_current;
 };
 
 } // namespace Care360

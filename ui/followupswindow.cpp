@@ -40,12 +40,16 @@ QList<TeamMember> practicePeople(ConsoleServices *services)
     if (!services->hasSandbox())
         return {};
     for (const CaseWorkspace *workspace : services->workspaces()) {
-        if (workspace->environment().kind != Environment::Kind::Sandbox)
+        if (!workspace->profile().isPractice())
             continue;
         QString problem;
         const std::unique_ptr<PracticeServer> practice =
             services->sharedPracticeServer()(QString(), &problem);
-        return practice ? practice->practicePeople() : QList<TeamMember>();
+        QList<TeamMember> people;
+        for (const auto &organisation :
+             practice ? practice->practiceOrganisations() : QList<PracticeServer::PracticeOrganisation>())
+            people += organisation.people;
+        return people;
     }
     return {};
 }

@@ -2,6 +2,7 @@
 #include "app/core/consoleservices.h"
 #include "app/core/instancerelay.h"
 #include "app/sandbox/sandboxthread.h"
+#include "app/session/profilestore.h"
 #include "app/session/settings.h"
 #include "app/translations.h"
 #include "care360/version.h"
@@ -37,6 +38,10 @@ Care360::StartupOptions parseOptions(const QStringList &arguments, bool ownLaunc
         "The API key is kept in the system keychain; it is never accepted on the command line."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QApplication::translate("main", "Organisation profile to open, by name or id."),
+        QStringLiteral("name"));
     const QCommandLineOption environment(
         QStringLiteral("environment"),
         QApplication::translate("main",
@@ -54,13 +59,14 @@ Care360::StartupOptions parseOptions(const QStringList &arguments, bool ownLaunc
         QStringLiteral("sandbox-data"),
         QApplication::translate("main", "JSON data file for the built-in practice sandbox."),
         QStringLiteral("file"));
-    parser.addOptions({ environment, baseUrl, caseId, sandboxData });
+    parser.addOptions({ profile, environment, baseUrl, caseId, sandboxData });
     if (ownLaunch)
         parser.process(arguments);
     else if (!parser.parse(arguments))
         return {};
 
     Care360::StartupOptions options;
+    options.profile = parser.value(profile).trimmed();
     if (parser.isSet(environment)) {
         options.environment = Care360::Environment::kindFromName(parser.value(environment));
         if (!options.environment && ownLaunch)
@@ -125,9 +131,9 @@ int main(int argc, char *argv[])
 
     Care360::Settings::releaseAbandonedLock();
     // A console that will open on the sandbox starts it now, beside the window's own start.
+    Care360::ProfileStore().migrateSettings();
     const bool onSandbox = options.sandboxDataFile.isEmpty()
-        && Care360::CaseWorkspace::startEnvironment(options, Care360::Settings(), true).kind
-            == Care360::Environment::Kind::Sandbox;
+        && Care360::CaseWorkspace::startProfile(options, true).isPractice();
     using Care360::Sandbox::SandboxThread;
     Care360::ConsoleServices services(SandboxThread::factory(
         onSandbox ? SandboxThread::Start::Now : SandboxThread::Start::WhenAsked));

@@ -5,6 +5,7 @@
 #include "apikeydialog.h"
 #include "casebar.h"
 #include "environmentbar.h"
+#include "profilesdialog.h"
 #include "errorbanner.h"
 #include "escalationdelegate.h"
 #include "outcomepresenter.h"
@@ -14,6 +15,7 @@
 
 #include "app/core/consoleservices.h"
 #include "app/session/preferences.h"
+#include "app/session/profilestore.h"
 
 #include "care360/version.h"
 #include "models/clock.h"
@@ -76,16 +78,17 @@ MainWindow::MainWindow(CaseWorkspace *core, QWidget *parent)
     setTabOrder();
     restoreSettings();
 
-    connect(m_environmentBar, &EnvironmentBar::environmentRequested, this,
-            &MainWindow::requestEnvironment);
-    connect(m_core, &CaseWorkspace::environmentChanged, m_environmentBar,
-            &EnvironmentBar::setEnvironment);
+    connect(m_environmentBar, &EnvironmentBar::profileRequested, this, &MainWindow::requestProfile);
+    connect(m_environmentBar, &EnvironmentBar::manageRequested, this,
+            &MainWindow::openProfilesDialog);
+    connect(m_core, &CaseWorkspace::environmentChanged, this, &MainWindow::showProfiles);
+    connect(m_core, &CaseWorkspace::profilesChanged, this, &MainWindow::showProfiles);
     connect(m_core, &CaseWorkspace::keyStateChanged, this, &MainWindow::onKeyStateChanged);
     connect(m_core, &CaseWorkspace::keyRequested, this, [this] {
         // The dialog may be closed unanswered: the banner still says why the table is empty.
         m_banner->showMessage(ErrorBanner::Kind::Info,
                               tr("No API key is saved for %1 yet: enter one to open its cases.")
-                                  .arg(m_core->environment().displayName()),
+                                  .arg(m_core->profile().label()),
                               QString(), ErrorBanner::Action::EnterKey);
         openKeyDialog();
     });
@@ -195,16 +198,30 @@ void MainWindow::showNotice(CaseWorkspace::NoticeKind kind, const QString &text)
                           text);
 }
 
-void MainWindow::requestEnvironment(const Environment &environment)
+void MainWindow::requestProfile(const Profile &profile)
 {
-    const bool switched =
-        run([&](Confirmation c) { return m_core->selectEnvironment(environment, c); },
-            tr("Switching environment closes the open case."));
+    const bool switched = run([&](Confirmation c) { return m_core->selectProfile(profile, c); },
+                              tr("Switching organisation closes the open case."));
     if (switched)
         m_banner->hide();
     else // refused or cancelled: the bar shows where the console still is
-        m_environmentBar->setEnvironment(m_core->environment());
+        showProfiles();
     updateActions();
+}
+
+void MainWindow::showProfiles()
+{
+    m_environmentBar->setProfiles(m_core->profiles(), m_core->profile());
+}
+
+void MainWindow::openProfilesDialog()
+{
+    ProfilesDialog dialog(m_core->services(), this);
+    dialog.exec();
+    showProfiles();
+    // One just added is what the agent wants next: switched to, and its key asked for.
+    if (const auto added = ProfileStore().find(dialog.addedProfileId()))
+        requestProfile(*added);
 }
 
 void MainWindow::onKeyStateChanged()
@@ -259,7 +276,7 @@ void MainWindow::onBusyChanged(bool busy)
     m_progress->setVisible(busy);
     m_cancelButton->setVisible(busy);
     if (busy)
-        statusBar()->showMessage(tr("Talking to %1…").arg(m_core->environment().displayName()));
+        statusBar()->showMessage(tr("Talking to %1…").arg(m_core->profile().label()));
     else
         statusBar()->clearMessage(); // the outcome's own message follows
     updateActions();
@@ -322,7 +339,7 @@ void MainWindow::updateActions()
     m_caseBar->setLoadEnabled(m_core->canLoad());
     // The sandbox answers to its practice key alone: a key typed for it would be kept for nothing
     // (under this run's random port).
-    m_apiKeyAction->setEnabled(m_core->environment().kind != Environment::Kind::Sandbox);
+    m_apiKeyAction->setEnabled(!m_core->profile().isPractice());
     m_sendButton->setEnabled(m_sendAction->isEnabled());
     m_pendingLabel->setText(pending == 0 ? tr("No pending changes")
                                          : tr("%Ln pending change(s)", nullptr, pending));

@@ -92,7 +92,9 @@ private:
     void showRestoredDrafts(int changes, const QDateTime &savedAt);
     void updateCaseHeader();
     bool askSendConfirmation();
-    void requestEnvironment(const Environment &environment);
+    void requestProfile(const Profile &profile);
+    void openProfilesDialog();
+    void showProfiles();
     void onKeyStateChanged();
     void openKeyDialog();
     void loadCase(const QString &caseId);
@@ -141,6 +143,7 @@ private:
     QAction *m_revertAllAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_apiKeyAction = nullptr;
+    QAction *m_profilesAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_newWindowAction = nullptr;

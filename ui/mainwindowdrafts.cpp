@@ -94,24 +94,24 @@ void MainWindow::updateCaseHeader()
     // Several windows: the title tells them apart in the task switcher.
     // The environment is in the title too: a reader says the title when the window activates.
     setWindowTitle(caseId.isEmpty()
-                       ? tr("Care360 Escalations — %1").arg(m_core->environment().displayName())
+                       ? tr("Care360 Escalations — %1").arg(m_core->profile().label())
                        : tr("Case %1 — %2 — Care360 Escalations")
-                             .arg(caseId, m_core->environment().displayName()));
+                             .arg(caseId, m_core->profile().label()));
     if (caseId.isEmpty()) {
         // First run: say how to begin, and where the demo cases are.
         m_caseHeader->setText(
-            m_core->environment().kind == Environment::Kind::Sandbox
+            m_core->profile().isPractice()
                 ? tr("No case open. Type a case ID above (Ctrl+L) or pick a demo case from "
                      "its list (Alt+Down).")
                 : tr("No case open on %1. Type or paste a case ID above (Ctrl+L).")
-                      .arg(m_core->environment().displayName()));
+                      .arg(m_core->profile().label()));
         return;
     }
     int active = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)
         active += m_model->index(row, 0).data(EscalationTableModel::InactiveRole).toBool() ? 0 : 1;
     QString text = tr("Case %1 on %2: %Ln active escalation(s)", nullptr, active)
-                       .arg(caseId, m_core->environment().displayName());
+                       .arg(caseId, m_core->profile().label());
     // The send's confirmation stays here, where it is seen even without the status bar.
     if (!m_savedNote.isEmpty())
         text += QStringLiteral(" · ") + m_savedNote;

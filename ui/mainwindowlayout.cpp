@@ -72,6 +72,7 @@ void MainWindow::createActions()
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace));
     m_findAction = make("findAction", tr("F&ilter…"), QKeySequence(Qt::CTRL | Qt::Key_F));
     m_apiKeyAction = make("apiKeyAction", tr("&API key…"), QKeySequence());
+    m_profilesAction = make("profilesAction", tr("&Organisations…"), QKeySequence());
     m_aboutAction = make("aboutAction", tr("&About Care360 Escalations"), QKeySequence());
     m_quitAction = make("quitAction", tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_newWindowAction =
@@ -91,6 +92,7 @@ void MainWindow::createActions()
     connect(m_revertAction, &QAction::triggered, this, &MainWindow::revertSelection);
     connect(m_revertAllAction, &QAction::triggered, m_core, &CaseWorkspace::revertAll);
     connect(m_apiKeyAction, &QAction::triggered, this, &MainWindow::openKeyDialog);
+    connect(m_profilesAction, &QAction::triggered, this, &MainWindow::openProfilesDialog);
     // Quit closes every window, each asking about its own unsent changes; one Cancel stops it.
     connect(m_quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows,
             Qt::QueuedConnection);
@@ -120,8 +122,7 @@ QWidget *MainWindow::createCentralWidget()
     // The overflow button of a narrow window is otherwise an unnamed check box.
     if (auto *more = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
         more->setAccessibleName(tr("More toolbar items"));
-    m_environmentBar = new EnvironmentBar(m_core->hasSandbox(), toolbar);
-    m_environmentBar->setRememberedCustomUrl(m_settings.customBaseUrl());
+    m_environmentBar = new EnvironmentBar(toolbar);
     m_environmentBar->keyButton()->setDefaultAction(m_apiKeyAction);
     toolbar->addWidget(m_environmentBar);
 

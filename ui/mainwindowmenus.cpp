@@ -112,6 +112,7 @@ void MainWindow::createMenus()
     menuBar()->setAccessibleName(tr("Menu bar"));
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_profilesAction);
     file->addAction(m_apiKeyAction);
     file->addAction(m_importTeamAction);
     file->addSeparator();

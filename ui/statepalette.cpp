@@ -144,6 +144,32 @@ QColor border(const QPalette &palette, State state, QPalette::ColorRole surface)
                qMin(1.0, 3 * strength(palette, state, surface)));
 }
 
+namespace {
+QColor markerHue(int index)
+{
+    constexpr double goldenAngle = 137.508;
+    const double hue = std::fmod(210.0 + goldenAngle * index, 360.0);
+    return QColor::fromHsvF(float(hue / 360.0), 0.8f, 0.85f);
+}
+} // namespace
+
+QColor markerBackground(const QPalette &palette, int index, QPalette::ColorRole surface)
+{
+    return mix(palette.color(surface), markerHue(index), strength(palette, State::Sandbox, surface));
+}
+
+QColor markerForeground(const QPalette &palette, int index, QPalette::ColorRole surface)
+{
+    return readableOn(palette.color(textRoleOf(surface)),
+                      markerBackground(palette, index, surface));
+}
+
+QColor markerBorder(const QPalette &palette, int index, QPalette::ColorRole surface)
+{
+    return mix(palette.color(surface), markerHue(index),
+               qMin(1.0, 3 * strength(palette, State::Sandbox, surface)));
+}
+
 QColor text(const QPalette &palette, State state, QPalette::ColorRole surface)
 {
     return readableOn(tintOf(state).hue, palette.color(surface));

@@ -32,6 +32,13 @@ QColor border(const QPalette &palette, State state, QPalette::ColorRole surface 
 // Text in the state's hue straight on the surface (an error sentence in a dialog).
 QColor text(const QPalette &palette, State state, QPalette::ColorRole surface = QPalette::Window);
 
+// An organisation profile's marker: the index-th of hues a golden angle apart (neighbours in the
+// list never look alike), tinted over the surface as strongly as the sandbox badge, with the
+// surface's text made readable on it.
+QColor markerBackground(const QPalette &palette, int index, QPalette::ColorRole surface);
+QColor markerForeground(const QPalette &palette, int index, QPalette::ColorRole surface);
+QColor markerBorder(const QPalette &palette, int index, QPalette::ColorRole surface);
+
 // WCAG 2 relative luminance (0 black … 1 white) and contrast ratio (1 … 21).
 double relativeLuminance(const QColor &color);
 double contrastRatio(const QColor &a, const QColor &b);

@@ -1,6 +1,7 @@
 #include "clidirectory.h"
 
 #include "app/exitcodes.h"
+#include "app/session/profilestore.h"
 #include "app/session/settings.h"
 #include "clifiles.h"
 #include "clioutput.h"
@@ -13,20 +14,38 @@
 
 namespace Care360 {
 
-int CliDirectory::run(const CliOptions &options, QTextStream &out, QTextStream &err)
+int CliDirectory::run(const CliOptions &options, const QString &profileId, QTextStream &out,
+                      QTextStream &err)
 {
-    return options.subcommand == QLatin1String("import") ? import(options.directoryPath, out, err)
-                                                         : show(out);
+    return options.subcommand == QLatin1String("import")
+        ? import(options.directoryPath, profileId, out, err)
+        : show(profileId, out);
 }
 
-void CliDirectory::loadPeople(AssigneeDirectory *people)
+void CliDirectory::loadPeople(AssigneeDirectory *people, const QString &profileId)
 {
-    const Settings settings;
-    people->teamFromVariantList(settings.teamDirectory());
-    people->fromVariantMap(settings.assigneeEmails());
+    QStringList ids { profileId };
+    if (profileId.isEmpty()) {
+        ids.clear();
+        for (const Profile &profile : ProfileStore().profiles())
+            ids.append(profile.id);
+    }
+    QList<TeamMember> team;
+    QVariantMap emails;
+    for (const QString &id : std::as_const(ids)) {
+        Settings settings;
+        settings.setProfile(id);
+        AssigneeDirectory theirs;
+        theirs.teamFromVariantList(settings.teamDirectory());
+        team += theirs.team();
+        emails.insert(settings.assigneeEmails());
+    }
+    people->setTeam(team);
+    people->fromVariantMap(emails);
 }
 
-int CliDirectory::import(const QString &path, QTextStream &out, QTextStream &err)
+int CliDirectory::import(const QString &path, const QString &profileId, QTextStream &out,
+                         QTextStream &err)
 {
     QByteArray bytes;
     QString error;
@@ -44,6 +63,7 @@ int CliDirectory::import(const QString &path, QTextStream &out, QTextStream &err
     people.setTeam(parsed.members);
     {
         Settings settings; // written when it goes out of scope
+        settings.setProfile(profileId);
         settings.setTeamDirectory(people.teamToVariantList());
     }
     // Same names as Settings, so this is its file; sync() reports a write that failed.
@@ -62,10 +82,12 @@ int CliDirectory::import(const QString &path, QTextStream &out, QTextStream &err
     return Exit::Success;
 }
 
-int CliDirectory::show(QTextStream &out)
+int CliDirectory::show(const QString &profileId, QTextStream &out)
 {
     AssigneeDirectory people;
-    people.teamFromVariantList(Settings().teamDirectory());
+    Settings settings;
+    settings.setProfile(profileId);
+    people.teamFromVariantList(settings.teamDirectory());
     if (people.team().isEmpty()) {
         out << tr("The team directory is empty; import one with \"directory import FILE\".")
             << Qt::endl;

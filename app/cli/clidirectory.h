@@ -15,13 +15,16 @@ class CliDirectory {
     Q_DECLARE_TR_FUNCTIONS(CliDirectory)
 
 public:
-    static int run(const CliOptions &options, QTextStream &out, QTextStream &err);
+    static int run(const CliOptions &options, const QString &profileId, QTextStream &out,
+                   QTextStream &err);
     // The team directory and the e-mails the console learnt, as the console would load them.
-    static void loadPeople(AssigneeDirectory *people);
+    // The profile's team directory and learnt e-mails; every profile's for an empty id.
+    static void loadPeople(AssigneeDirectory *people, const QString &profileId);
 
 private:
-    static int import(const QString &path, QTextStream &out, QTextStream &err);
-    static int show(QTextStream &out);
+    static int import(const QString &path, const QString &profileId, QTextStream &out,
+                      QTextStream &err);
+    static int show(const QString &profileId, QTextStream &out);
 };
 
 } // namespace Care360

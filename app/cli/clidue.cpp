@@ -4,7 +4,9 @@
 #include "app/exitcodes.h"
 #include "app/followups/followupdatabase.h"
 #include "app/session/preferences.h"
+#include "app/session/profilestore.h"
 #include "clidirectory.h"
+#include "cliprofiles.h"
 #include "dueoutput.h"
 #include "models/assigneedirectory.h"
 #include "models/clock.h"
@@ -18,10 +20,12 @@
 
 namespace Care360 {
 
-int CliDue::run(const CliOptions &options, QTextStream &out, QTextStream &err)
+int CliDue::run(const CliOptions &given, QTextStream &out, QTextStream &err)
 {
+    CliOptions options = given;
+    options.profile = CliProfiles::askedName(given); // --profile, else CARE360_PROFILE
     AssigneeDirectory people;
-    CliDirectory::loadPeople(&people);
+    CliDirectory::loadPeople(&people, QString()); // every profile's: due spans them all
     QSet<QString> mine;
     if (options.mine) {
         const std::optional<QSet<QString>> ids = myUserIds(people, err);
@@ -95,6 +99,8 @@ QList<FollowUp> CliDue::selected(QList<FollowUp> kept, const CliOptions &options
 bool CliDue::matchesProfile(const QString &profile, const QString &asked)
 {
     const QString trimmed = asked.trimmed();
+    if (const auto named = ProfileStore().find(trimmed))
+        return profile == named->place;
     if (profile.compare(trimmed, Qt::CaseInsensitive) == 0)
         return true;
     const QUrl url(trimmed, QUrl::StrictMode);

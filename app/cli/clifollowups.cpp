@@ -1,23 +1,14 @@
 #include "clifollowups.h"
 
-#include "app/credentials/credentialstore.h"
 #include "app/followups/followupdatabase.h"
 #include "app/session/preferences.h"
 #include "models/clock.h"
 
 namespace Care360 {
 
-CliFollowUps::CliFollowUps(const Environment &environment)
-    : m_profile(profileOf(environment))
+CliFollowUps::CliFollowUps(const QString &place)
+    : m_profile(place)
 {
-}
-
-QString CliFollowUps::profileOf(const Environment &environment)
-{
-    // The sandbox's port changes every run: its kind names it. A custom server is its origin.
-    return environment.kind == Environment::Kind::Custom
-        ? CredentialStore::keyName(environment.baseUrl)
-        : environment.name();
 }
 
 void CliFollowUps::add(const QString &caseId, const QList<Escalation> &active)

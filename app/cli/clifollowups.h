@@ -17,10 +17,9 @@ class CliFollowUps {
     Q_DECLARE_TR_FUNCTIONS(CliFollowUps)
 
 public:
-    explicit CliFollowUps(const Environment &environment);
+    // place: the profile's (Profile::place), which the console files its follow-ups under too.
+    explicit CliFollowUps(const QString &place);
 
-    // As CaseWorkspace::setDraftsEnvironment names it: the kind, or a custom server's origin.
-    static QString profileOf(const Environment &environment);
 
     // A successful listing or send of the case answered with these active escalations, now.
     void add(const QString &caseId, const QList<Escalation> &active);

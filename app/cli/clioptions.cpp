@@ -90,6 +90,8 @@ bool CliOptionsParser::parseArgument(const QString &argument)
         return !m_options.profile.trimmed().isEmpty() || fail(tr("--profile needs a name."));
     } else if (name == QLatin1String("--within")) {
         return takeValue(name, &value) && parseWithin(value);
+    } else if (name == QLatin1String("--yes")) {
+        m_options.yes = true;
     } else if (name == QLatin1String("--overdue")) {
         m_options.overdueOnly = true;
     } else if (name == QLatin1String("--mine")) {
@@ -160,16 +162,22 @@ bool CliOptionsParser::parseCommandWord(const QString &word)
             m_options.command = Command::Key;
         else if (word == QLatin1String("directory"))
             m_options.command = Command::Directory;
+        else if (word == QLatin1String("profile"))
+            m_options.command = Command::Profile;
         else
-            return fail(tr("Argument %1 is not a command: use list, update, due, directory or "
-                           "key.")
+            return fail(tr("Argument %1 is not a command: use list, update, due, directory, key "
+                           "or profile.")
                             .arg(m_position));
         return true;
     }
-    const bool takesSubcommand =
-        m_options.command == Command::Key || m_options.command == Command::Directory;
+    const bool takesSubcommand = m_options.command == Command::Key
+        || m_options.command == Command::Directory || m_options.command == Command::Profile;
     if (takesSubcommand && m_options.subcommand.isEmpty()) {
         m_options.subcommand = word;
+        return true;
+    }
+    if (m_options.command == Command::Profile) {
+        m_options.profileWords.append(word);
         return true;
     }
     if (m_options.command == Command::Directory && m_options.subcommand == QLatin1String("import")
@@ -298,6 +306,7 @@ bool CliOptionsParser::checkEnvironment()
         return fail(tr("Argument %1 is not an environment: use production, staging, sandbox or "
                        "custom.")
                         .arg(m_envPosition));
+    m_options.environmentNamed = !m_envName.isEmpty() || !m_baseUrl.isEmpty();
     const QUrl baseUrl(m_baseUrl, QUrl::StrictMode);
     if (*kind == Kind::Sandbox || *kind == Kind::Custom) {
         if (m_baseUrl.isEmpty())
@@ -324,9 +333,13 @@ bool CliOptionsParser::checkCombination()
         return false;
     m_options.format = m_format.value_or(CliOptions::Format::Table);
     if (m_options.command == Command::None)
-        return fail(tr("No command given: use list, update, due, directory or key."));
-    if (!m_options.profile.isEmpty() || m_options.within || m_options.overdueOnly || m_options.mine)
-        return fail(tr("--profile, --within, --overdue and --mine are for due."));
+        return fail(tr("No command given: use list, update, due, directory, key or profile."));
+    if (m_options.within || m_options.overdueOnly || m_options.mine)
+        return fail(tr("--within, --overdue and --mine are for due."));
+    if (m_options.yes && m_options.command != Command::Profile)
+        return fail(tr("--yes is for profile remove."));
+    if (m_options.command == Command::Profile)
+        return checkProfileCommand();
     if (!m_options.fromPath.isEmpty() && m_options.command != Command::Update)
         return fail(tr("--from is for update."));
     if (!m_options.basePath.isEmpty() && m_options.fromPath.isEmpty())
@@ -340,10 +353,11 @@ bool CliOptionsParser::checkCombination()
     if (m_options.showNotes && m_options.command != Command::List)
         return fail(tr("--show-notes is for list."));
     if (m_format && m_options.command != Command::List && m_options.command != Command::Update)
-        return fail(tr("--json and --format are for list, update and due."));
+        return fail(tr("--json and --format are for list, update, due and profile list."));
     switch (m_options.command) {
     case Command::None:
     case Command::Due:
+    case Command::Profile:
         break; // refused or checked above
     case Command::Key:
         if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
@@ -413,6 +427,36 @@ bool CliOptionsParser::checkDue()
         return fail(tr("--overdue and --within cannot be combined: --within includes what is "
                        "already overdue."));
     return true;
+}
+
+bool CliOptionsParser::checkProfileCommand()
+{
+    const QString &sub = m_options.subcommand;
+    const qsizetype words = m_options.profileWords.size();
+    if (!m_options.caseId.isEmpty() || !m_options.updates.isEmpty())
+        return fail(tr("profile takes no --case or --escalation."));
+    if (m_format && sub != QLatin1String("list"))
+        return fail(tr("--json and --format are for list, update, due and profile list."));
+    if (m_format == CliOptions::Format::Csv)
+        return fail(tr("profile list prints a table, or JSON with --format json."));
+    if (m_options.yes && sub != QLatin1String("remove"))
+        return fail(tr("--yes is for profile remove."));
+    if (sub == QLatin1String("list"))
+        return words == 0 || fail(tr("profile list takes no names."));
+    if (sub == QLatin1String("add")) {
+        if (words != 1)
+            return fail(tr("profile add needs one NAME (quote a name with spaces)."));
+        if (m_envName.isEmpty())
+            return fail(tr("profile add needs --env production, staging or custom."));
+        return m_options.environment.kind != Environment::Kind::Sandbox
+            || fail(tr("The sandbox's practice organisations are built into the console; "
+                       "profile add takes production, staging or custom."));
+    }
+    if (sub == QLatin1String("rename"))
+        return words == 2 || fail(tr("profile rename needs NAME and NEW."));
+    if (sub == QLatin1String("remove"))
+        return words == 1 || fail(tr("profile remove needs one NAME."));
+    return fail(tr("profile needs one of list, add, rename or remove."));
 }
 
 bool CliOptionsParser::checkDirectory()

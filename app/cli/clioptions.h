@@ -15,21 +15,24 @@ namespace Care360 {
 
 // The parsed command line of care360-escalations-cli.
 struct CliOptions {
-    enum class Command { None, List, Update, Due, Key, Directory };
+    enum class Command { None, List, Update, Due, Key, Directory, Profile };
     enum class Format { Table, Csv, Json };
 
     Environment environment = Environment::production();
+    bool environmentNamed = false; // --env or --base-url: the profile standing for that address
     Command command = Command::None;
     QString caseId;
     QList<EscalationUpdate> updates; // one per --escalation group, in order
     QString fromPath; // update --from FILE ("-" for standard input)
     QString basePath; // update --from FILE --base OLD: the list --format csv export FILE came from
     bool acceptDisplayMarks = false; // update --from sends notes that look like a display form
-    QString subcommand; // key: set, forget or status; directory: import or show
+    QString subcommand; // key: set, forget or status; directory: import or show; profile: ...
+    QStringList profileWords; // profile add NAME, rename NAME NEW, remove NAME
+    bool yes = false; // profile remove --yes: no question
     QString directoryPath; // directory import FILE
     Format format = Format::Table; // --json is --format json
     bool showNotes = false; // list --show-notes: the table has a NOTE column
-    QString profile; // due --profile: an environment name as stored, or a custom server's URL
+    QString profile; // --profile NAME|ID (else CARE360_PROFILE); due: only this profile's
     std::optional<std::chrono::minutes> within; // due --within: due by now + this
     bool overdueOnly = false; // due --overdue
     bool mine = false; // due --mine: assigned to Preferences::myEmail()
@@ -67,6 +70,7 @@ private:
     bool checkCombination();
     bool checkUpdate();
     bool checkDirectory();
+    bool checkProfileCommand();
     bool checkDue();
     bool fail(const QString &error);
 

@@ -15,15 +15,18 @@
 
 namespace Care360 {
 
-CliRunner::CliRunner(const CliOptions &options, QTextStream &out, QTextStream &err, QObject *parent)
+CliRunner::CliRunner(const CliOptions &options, const Profile &profile, QTextStream &out,
+                     QTextStream &err, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_profile(profile)
     , m_out(out)
     , m_err(err)
     , m_client(new ApiClient(&m_network, this))
     , m_proxyLogins(new ProxyLogins(&m_network))
-    , m_seen(options.environment)
+    , m_seen(profile.place)
 {
+    m_options.environment = profile.environment;
 }
 
 bool CliRunner::prepareNetwork()
@@ -79,10 +82,10 @@ std::optional<QString> CliRunner::apiKey()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     QString problem;
-    std::optional<QString> key = loadKeyBlocking(m_options.environment.baseUrl, &problem);
+    std::optional<QString> key = loadKeyBlocking(m_profile, &problem);
     if (!key) {
         m_err << tr("No API key for %1: %2 Store one with \"key set\" or set CARE360_API_KEY.")
-                     .arg(m_options.environment.displayName(), problem)
+                     .arg(m_profile.label(), problem)
               << Qt::endl;
     }
     return key;
@@ -192,7 +195,7 @@ void CliRunner::onListed(const ApiOutcome &outcome, const QByteArray &rawBody)
     } else if (outcome.isSuccess()) {
         // The console's team directory and learnt e-mails turn user IDs into people.
         AssigneeDirectory people;
-        CliDirectory::loadPeople(&people);
+        CliDirectory::loadPeople(&people, m_profile.id);
         if (m_options.format == CliOptions::Format::Csv)
             m_out << QString::fromUtf8(CliOutput::csv(outcome.escalations, people));
         else
@@ -229,7 +232,7 @@ void CliRunner::onCaseListed(const ApiOutcome &outcome)
     }
     m_seen.add(request.caseId, outcome.escalations);
     AssigneeDirectory people;
-    CliDirectory::loadPeople(&people);
+    CliDirectory::loadPeople(&people, m_profile.id);
     const bool hasBase = !m_options.basePath.isEmpty();
     if (hasBase) // what the agent left as exported is not theirs to send
         BulkChanges::dropUnedited(&request, m_base, people);
@@ -294,7 +297,7 @@ void CliRunner::onUpdated(const ApiOutcome &outcome, const QByteArray &rawBody)
         // A file's run ends in one line per case; --escalation shows the case as it is now.
         if (!perCase) {
             AssigneeDirectory people;
-            CliDirectory::loadPeople(&people);
+            CliDirectory::loadPeople(&people, m_profile.id);
             m_out << CliOutput::table(outcome.escalations, people, CliOutput::Notes::LeftOut);
         }
         m_out.flush();

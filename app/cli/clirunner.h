@@ -4,6 +4,7 @@
 #include "clifollowups.h"
 #include "clioptions.h"
 #include "models/apioutcome.h"
+#include "models/profile.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -21,8 +22,9 @@ class CliRunner : public QObject {
     Q_OBJECT
 
 public:
-    CliRunner(const CliOptions &options, QTextStream &out, QTextStream &err,
-              QObject *parent = nullptr);
+    // profile: the organisation the command talks to (CliProfiles::resolve).
+    CliRunner(const CliOptions &options, const Profile &profile, QTextStream &out,
+              QTextStream &err, QObject *parent = nullptr);
 
     void start();
 
@@ -49,6 +51,7 @@ private:
     void finish(int exitCode);
 
     CliOptions m_options;
+    Profile m_profile;
     QTextStream &m_out;
     QTextStream &m_err;
     QNetworkAccessManager m_network;

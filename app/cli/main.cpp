@@ -1,4 +1,5 @@
 #include "app/credentials/keycommand.h"
+#include "app/session/profilestore.h"
 #include "app/session/settings.h"
 #include "app/translations.h"
 #include "care360/version.h"
@@ -7,6 +8,7 @@
 #include "clioptions.h"
 #include "clioutput.h"
 #include "clirunner.h"
+#include "cliprofiles.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -47,16 +49,22 @@ int main(int argc, char *argv[])
         out << QStringLiteral("care360-escalations-cli " CARE360_VERSION) << Qt::endl;
         return Care360::Exit::Success;
     }
-    if (options.command == Care360::CliOptions::Command::Key)
-        return Care360::runKeyCommand(options.subcommand, options.environment.baseUrl, out, err);
-    if (options.command == Care360::CliOptions::Command::Due)
+    using Command = Care360::CliOptions::Command;
+    Care360::Settings::releaseAbandonedLock(); // profiles and team directories are written
+    Care360::ProfileStore().migrateSettings();
+    if (options.command == Command::Due)
         return Care360::CliDue::run(options, out, err); // the store only: no key, no network
-    if (options.command == Care360::CliOptions::Command::Directory) {
-        Care360::Settings::releaseAbandonedLock(); // it writes the team directory
-        return Care360::CliDirectory::run(options, out, err);
-    }
+    if (options.command == Command::Profile)
+        return Care360::CliProfiles::run(options, out, err);
+    const std::optional<Care360::Profile> profile = Care360::CliProfiles::resolve(options, err);
+    if (!profile)
+        return Care360::Exit::Usage;
+    if (options.command == Command::Key)
+        return Care360::runKeyCommand(options.subcommand, *profile, out, err);
+    if (options.command == Command::Directory)
+        return Care360::CliDirectory::run(options, profile->id, out, err);
 
-    Care360::CliRunner runner(options, out, err);
+    Care360::CliRunner runner(options, *profile, out, err);
     // Queued, since the runner may be done before the event loop runs.
     QObject::connect(&runner, &Care360::CliRunner::done, &app, &QCoreApplication::exit,
                      Qt::QueuedConnection);

@@ -4,11 +4,13 @@
 
 #include "app/api/apiclient.h"
 #include "app/credentials/credentialstore.h"
+#include "app/credentials/profilekeys.h"
 #include "app/drafts/draftkeeper.h"
 #include "app/followups/followupstore.h"
 #include "app/session/activitylog.h"
 #include "app/session/connectionmanager.h"
 #include "app/session/preferences.h"
+#include "app/session/profilestore.h"
 #include "models/assigneedirectory.h"
 #include "models/clock.h"
 #include "models/escalationtablemodel.h"
@@ -26,8 +28,7 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     : QObject(parent)
     , m_services(services)
     , m_client(new ApiClient(services->network(), this))
-    , m_credentials(services->credentials())
-    , m_connection(new ConnectionManager(m_client, m_credentials, this))
+    , m_connection(new ConnectionManager(m_client, services->profileKeys(), this))
     , m_assignees(new AssigneeDirectory(this))
     , m_model(new EscalationTableModel(m_assignees, this))
     , m_log(new ActivityLog(this))
@@ -44,12 +45,11 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
     m_connection->setPracticeServerFactory(services->sharedPracticeServer());
     applyPreferences();
     connect(services, &ConsoleServices::preferencesChanged, this, &CaseWorkspace::applyPreferences);
-    m_assignees->fromVariantMap(m_settings.assigneeEmails());
-    m_assignees->teamFromVariantList(m_settings.teamDirectory());
     setUpDrafts();
 
-    connect(m_connection, &ConnectionManager::environmentChanged, this,
-            &CaseWorkspace::onEnvironmentChanged);
+    connect(m_connection, &ConnectionManager::profileChanged, this,
+            &CaseWorkspace::onProfileChanged);
+    connect(services, &ConsoleServices::profilesChanged, this, &CaseWorkspace::profilesChanged);
     connect(m_connection, &ConnectionManager::keyStateChanged, this,
             &CaseWorkspace::onKeyStateChanged);
     connect(m_connection, &ConnectionManager::keyMissing, this, &CaseWorkspace::onKeyMissing);
@@ -57,8 +57,10 @@ CaseWorkspace::CaseWorkspace(ConsoleServices *services, QObject *parent)
             [this](const QString &message) { emit notice(NoticeKind::Warning, message); });
     connect(m_session, &CaseSession::busyChanged, this, &CaseWorkspace::busyChanged);
     connect(m_session, &CaseSession::finished, this, &CaseWorkspace::onFinished);
-    connect(m_credentials, &CredentialStore::writeFinished, this, &CaseWorkspace::onKeyWritten);
-    connect(m_credentials, &CredentialStore::removeFinished, this, &CaseWorkspace::onKeyRemoved);
+    connect(services->profileKeys(), &ProfileKeys::writeFinished, this,
+            &CaseWorkspace::onKeyWritten);
+    connect(services->profileKeys(), &ProfileKeys::removeFinished, this,
+            &CaseWorkspace::onKeyRemoved);
 
     // Overdue and due-soon marks follow the clock while the console stays open all day.
     auto *dueTimer = new QTimer(this);
@@ -71,14 +73,15 @@ CaseWorkspace::~CaseWorkspace()
 {
     // Before the model and the journal it writes through go: the last drafts reach the disk.
     delete m_keeper;
-    m_settings.setAssigneeEmails(m_assignees->toVariantMap());
+    if (!m_settings.profile().isEmpty())
+        m_settings.setAssigneeEmails(m_assignees->toVariantMap());
 }
 
 void CaseWorkspace::start(const StartupOptions &options)
 {
     m_startingUp = true;
     m_startupCaseId = options.caseId;
-    m_explicitEnvironment = options.environment.has_value();
+    m_explicitEnvironment = options.environment.has_value() || !options.profile.isEmpty();
     // The journal's key costs a keychain round trip and, on a first start, the keyring's work
     // to make one: with a case to open, that waits until its listing has ended instead of
     // competing with it (drafts are restored onto the listing once the key is there).
@@ -91,35 +94,63 @@ void CaseWorkspace::start(const StartupOptions &options)
                 startDrafts();
         });
     m_connection->setSandboxDataFile(options.sandboxDataFile);
-    const Environment environment = startEnvironment(options, m_settings, hasSandbox());
-    if (!m_connection->selectEnvironment(environment) && hasSandbox()
-        && environment.kind != Environment::Kind::Sandbox)
-        m_connection->selectEnvironment(Environment::sandbox(QUrl()));
+    const Profile profile = startProfile(options, hasSandbox());
+    if (!options.profile.isEmpty() && !ProfileStore().anyProfile(options.profile)) {
+        const QString named = options.profile;
+        QTimer::singleShot(0, this, [this, named, profile] {
+            emit notice(NoticeKind::Warning,
+                        tr("No organisation is called \"%1\", so the console opened %2. Add it "
+                           "under File › Organisations….")
+                            .arg(named, profile.label()));
+        });
+    }
+    if (!m_connection->selectProfile(profile) && hasSandbox() && !profile.isPractice())
+        m_connection->selectProfile(ProfileStore::practiceProfiles({}).constFirst());
 }
 
-Environment CaseWorkspace::startEnvironment(const StartupOptions &options, const Settings &settings,
-                                            bool hasSandbox)
+std::optional<Profile> CaseWorkspace::profileFor(const StartupOptions &options)
 {
-    std::optional<Environment::Kind> kind = options.environment;
-    if (!kind)
-        kind = Environment::kindFromName(settings.lastEnvironment());
-    const QUrl customUrl = options.baseUrl.isEmpty() ? settings.customBaseUrl() : options.baseUrl;
-    // New users start on the practice sandbox; a build without one starts on Production, which
-    // asks for its key.
-    const bool usableCustom = customUrl.isValid() && !customUrl.isEmpty();
-    if (kind && *kind != Environment::Kind::Sandbox
-        && (*kind != Environment::Kind::Custom || usableCustom))
-        return Environment::fromKind(*kind, customUrl);
-    return hasSandbox ? Environment::sandbox(QUrl()) : Environment::production();
+    ProfileStore store;
+    if (!options.profile.isEmpty())
+        return store.anyProfile(options.profile);
+    if (!options.environment)
+        return std::nullopt;
+    if (*options.environment == Environment::Kind::Sandbox)
+        return ProfileStore::practiceProfiles({}).constFirst();
+    const QUrl customUrl = options.baseUrl.isEmpty() ? Settings().customBaseUrl() : options.baseUrl;
+    if (*options.environment == Environment::Kind::Custom
+        && (!customUrl.isValid() || customUrl.isEmpty()))
+        return std::nullopt;
+    return store.forAddress(Environment::fromKind(*options.environment, customUrl));
+}
+
+Profile CaseWorkspace::startProfile(const StartupOptions &options, bool hasSandbox)
+{
+    if (const auto asked = profileFor(options))
+        return *asked;
+    // New users start on the practice sandbox; a build without one starts on Production,
+    // which asks for its key.
+    ProfileStore store;
+    if (const auto last = store.anyProfile(store.lastProfileId());
+        last && (hasSandbox || !last->isPractice()))
+        return *last;
+    return hasSandbox ? ProfileStore::practiceProfiles({}).constFirst()
+                      : store.forAddress(Environment::production());
 }
 
 CaseWorkspace::Step CaseWorkspace::selectEnvironment(const Environment &requested,
                                                      Confirmation confirmation)
 {
-    const Environment current = m_connection->environment();
-    // The sandbox's address is only known once it runs, so the kind alone names it.
-    if (requested.kind == current.kind
-        && (requested.kind == Environment::Kind::Sandbox || requested.baseUrl == current.baseUrl))
+    return selectProfile(requested.kind == Environment::Kind::Sandbox
+                             ? ProfileStore::practiceProfiles({}).constFirst()
+                             : ProfileStore().forAddress(requested),
+                         confirmation);
+}
+
+CaseWorkspace::Step CaseWorkspace::selectProfile(const Profile &requested,
+                                                 Confirmation confirmation)
+{
+    if (requested.id == m_connection->profile().id)
         return Step::Nothing;
     if (confirmation == Confirmation::Ask && needsDiscardConfirmation())
         return Step::ConfirmDiscard;
@@ -127,7 +158,7 @@ CaseWorkspace::Step CaseWorkspace::selectEnvironment(const Environment &requeste
     m_startupCaseId.clear();
     prepareToClose(QString(), confirmation);
     m_session->close();
-    m_connection->selectEnvironment(requested);
+    m_connection->selectProfile(requested);
     return Step::Started;
 }
 
@@ -157,18 +188,14 @@ CaseWorkspace::Step CaseWorkspace::loadCase(const QString &caseId, Confirmation 
 CaseWorkspace::Step CaseWorkspace::openCase(const StartupOptions &options,
                                             Confirmation confirmation)
 {
-    const Environment current = m_connection->environment();
-    const bool here = !options.environment
-        || (*options.environment == current.kind
-            && (current.kind != Environment::Kind::Custom || options.baseUrl == current.baseUrl));
-    if (here)
+    const std::optional<Profile> target = profileFor(options);
+    if (!target || target->id == profile().id)
         return loadCase(options.caseId, confirmation);
-    const Step step = selectEnvironment(
-        Environment::fromKind(*options.environment, options.baseUrl), confirmation);
+    const Step step = selectProfile(*target, confirmation);
     if (step != Step::Started)
         return step;
     if (hasKey())
-        loadCase(options.caseId, Confirmation::Given); // the sandbox's key is there at once
+        loadCase(options.caseId, Confirmation::Given); // a practice key is there at once
     else
         m_startupCaseId = options.caseId; // loaded once the keychain has answered
     return step;
@@ -277,6 +304,32 @@ Environment CaseWorkspace::environment() const
     return m_connection->environment();
 }
 
+Profile CaseWorkspace::profile() const
+{
+    return m_connection->profile();
+}
+
+QList<Profile> CaseWorkspace::profiles() const
+{
+    return m_connection->practiceProfiles() + ProfileStore().profiles();
+}
+
+QList<Profile> CaseWorkspace::otherProfilesThatOpened(const QString &caseId) const
+{
+    QList<Profile> others = ProfileStore().profilesThatOpened(caseId);
+    others.removeIf([this](const Profile &p) { return p.id == profile().id; });
+    return others;
+}
+
+std::optional<Profile> CaseWorkspace::profileLastUsedFor(const QString &caseId) const
+{
+    // Only a case this profile never opened: one it knows is opened here without a question.
+    if (m_settings.recentCases().contains(caseId))
+        return std::nullopt;
+    const QList<Profile> others = otherProfilesThatOpened(caseId);
+    return others.isEmpty() ? std::nullopt : std::optional<Profile>(others.constFirst());
+}
+
 bool CaseWorkspace::hasSandbox() const
 {
     return m_connection->hasSandbox();
@@ -290,7 +343,7 @@ QString CaseWorkspace::keyStateText() const
 QString CaseWorkspace::keyStateToolTip() const
 {
     return m_connection->keyState() == ConnectionManager::KeyState::MemoryOnly
-        ? m_credentials->unavailableMessage()
+        ? m_services->credentials()->unavailableMessage()
         : QString();
 }
 
@@ -371,16 +424,19 @@ QString CaseWorkspace::discardQuestion(const QString &reason) const
     return text.trimmed();
 }
 
-void CaseWorkspace::onEnvironmentChanged(const Environment &environment)
+void CaseWorkspace::onProfileChanged(const Profile &profile)
 {
-    m_session->setEnvironmentName(environment.displayName());
-    setDraftsEnvironment(environment);
+    // What was learnt under the profile left stays with it.
+    if (!m_settings.profile().isEmpty())
+        m_settings.setAssigneeEmails(m_assignees->toVariantMap());
+    m_settings.setProfile(profile.id);
+    m_assignees->fromVariantMap(m_settings.assigneeEmails());
+    m_session->setEnvironmentName(profile.label());
+    setDraftsPlace(profile.place);
     releaseOtherCases();
-    applyTeamFor(environment);
-    m_settings.setLastEnvironment(environment.name());
-    if (environment.kind == Environment::Kind::Custom)
-        m_settings.setCustomBaseUrl(environment.baseUrl);
-    emit environmentChanged(environment);
+    applyTeamFor(profile);
+    ProfileStore().setLastProfileId(profile.id);
+    emit environmentChanged(profile.environment);
 }
 
 void CaseWorkspace::onKeyStateChanged()
@@ -396,19 +452,18 @@ void CaseWorkspace::onKeyStateChanged()
         loadCase(std::exchange(m_startupCaseId, QString()), Confirmation::Given);
 }
 
-void CaseWorkspace::onKeyMissing(const Environment &environment, const QString &reason)
+void CaseWorkspace::onKeyMissing(const Profile &profile, const QString &reason)
 {
     if (std::exchange(m_draftsAfterListing, false))
         startDrafts(); // no listing before the agent has answered
-    if (m_startingUp && hasSandbox() && environment.kind != Environment::Kind::Sandbox
-        && !m_explicitEnvironment) {
+    if (m_startingUp && hasSandbox() && !profile.isPractice() && !m_explicitEnvironment) {
         m_startingUp = false;
         // Without a key the chosen environment is unusable: open on the practice sandbox. A
         // case asked for belongs to the other environment, so it is not loaded here, and the
         // sentence stays on screen instead of being replaced by a listing.
-        const QString name = environment.displayName();
+        const QString name = profile.label();
         const QString caseId = std::exchange(m_startupCaseId, QString());
-        m_connection->selectEnvironment(Environment::sandbox(QUrl()));
+        m_connection->selectProfile(ProfileStore::practiceProfiles({}).constFirst());
         QString text = reason.isEmpty()
             ? tr("No API key is saved for %1 yet, so the console opened on the Sandbox. Choose "
                  "%1 again to enter its key.")

@@ -4,7 +4,7 @@
 #include "app/session/casesession.h"
 #include "app/session/practiceserver.h"
 #include "app/session/settings.h"
-#include "models/environment.h"
+#include "models/profile.h"
 
 #include <QModelIndexList>
 #include <QObject>
@@ -60,14 +60,19 @@ public:
     CaseWorkspace(ConsoleServices *services, QObject *parent);
     ~CaseWorkspace() override;
 
-    // Opens the environment the options, the last run or a first run ask for.
+    // Opens the profile the options, the last run or a first run ask for.
     void start(const StartupOptions &options);
-    // Where start() opens: the options' environment, else the last one used; the sandbox for a
-    // newcomer or when that cannot be used (a custom choice without an address).
-    static Environment startEnvironment(const StartupOptions &options, const Settings &settings,
-                                        bool hasSandbox);
+    // Where start() opens: the options' profile or environment (the profile standing for that
+    // address), else the last profile used; a practice profile for a newcomer or when the one
+    // asked for is unknown (with a notice). A profile named but unknown: nullopt.
+    static Profile startProfile(const StartupOptions &options, bool hasSandbox);
+    // The profile the options name (--profile, or --environment and --base-url), if any.
+    static std::optional<Profile> profileFor(const StartupOptions &options);
 
     // Intents.
+    Step selectProfile(const Profile &profile, Confirmation = Confirmation::Ask);
+    // The profile standing for this address (created at the first call naming it), or the first
+    // practice profile for the Sandbox.
     Step selectEnvironment(const Environment &environment, Confirmation = Confirmation::Ask);
     Step loadCase(const QString &caseId, Confirmation = Confirmation::Ask);
     // A case in an environment (the start screen's unsent work, a later launch): switches
@@ -107,6 +112,13 @@ public:
     ActivityLog *activityLog() const { return m_log; }
     Settings &settings() { return m_settings; }
     Environment environment() const;
+    Profile profile() const;
+    // What the selector offers: the practice profiles, then the agent's by name.
+    QList<Profile> profiles() const;
+    // The profiles that opened this case before, other than the open one (a 401 or 403 hint).
+    QList<Profile> otherProfilesThatOpened(const QString &caseId) const;
+    // When a case typed here was last used with another profile: that one (asked about first).
+    std::optional<Profile> profileLastUsedFor(const QString &caseId) const;
     bool hasSandbox() const;
     QString keyStateText() const;
     QString keyStateToolTip() const;
@@ -144,7 +156,10 @@ public:
     QString keyEntryDescription() const;
 
 signals:
+    // The profile changed (and with it, perhaps, the environment).
     void environmentChanged(const Care360::Environment &environment);
+    // The agent's profiles changed (added, renamed, removed in some window).
+    void profilesChanged();
     void keyStateChanged();
     // No usable key: the view opens the key dialog.
     void keyRequested();
@@ -164,18 +179,18 @@ signals:
     void draftsRestored(int changes, const QDateTime &savedAt);
 
 private:
-    void onEnvironmentChanged(const Environment &environment);
+    void onProfileChanged(const Profile &profile);
     void onKeyStateChanged();
-    void onKeyMissing(const Environment &environment, const QString &reason);
+    void onKeyMissing(const Profile &profile, const QString &reason);
     void onFinished(CaseSession::Action action, const ApiOutcome &outcome);
-    void onKeyWritten(const QUrl &baseUrl, const CredentialResult &result);
-    void onKeyRemoved(const QUrl &baseUrl, const CredentialResult &result);
+    void onKeyWritten(const QString &profileId, const CredentialResult &result);
+    void onKeyRemoved(const QString &profileId, const CredentialResult &result);
     void setUpDrafts();
     void startDrafts();
-    void setDraftsEnvironment(const Environment &environment);
+    void setDraftsPlace(const QString &place);
     void cancelDraftDiscard();
-    // The sandbox's demo people while on it; the imported team elsewhere.
-    void applyTeamFor(const Environment &environment);
+    // A practice organisation's demo people; the profile's imported team elsewhere.
+    void applyTeamFor(const Profile &profile);
     // Closing the open case for another: Given drops its drafts from the journal too.
     void prepareToClose(const QString &nextCaseId, Confirmation confirmation);
     // Where a case lives for the journal and for ConsoleServices' one-case-one-place rule.
@@ -185,9 +200,8 @@ private:
     Settings m_settings;
     bool m_draftsAfterListing = false; // start() put the journal's key off until a listing ends
     ConsoleServices *m_services;
-    QString m_draftsEnvironment; // the environment's stable name (see DraftJournal::pathFor)
+    QString m_draftsEnvironment; // the profile's place (see Profile::place, DraftJournal::pathFor)
     ApiClient *m_client;
-    CredentialStore *m_credentials;
     ConnectionManager *m_connection;
     AssigneeDirectory *m_assignees;
     EscalationTableModel *m_model;
@@ -202,7 +216,9 @@ private:
     // The command line named the environment: it is opened even without a key (which is asked
     // for); only a start without one falls back to the sandbox.
     bool m_explicitEnvironment = false;
-    QUrl m_keyWriteUrl; // the environment a key is being saved for
+    bool m_unknownProfileNamed = false; // --profile named none: said once the window is up
+    QString m_keyWriteProfile; // the profile a key is being saved for
+    QString m_keyRemoveProfile; // the profile a key is being forgotten for
     QString m_keyBeingWritten;
 };
 

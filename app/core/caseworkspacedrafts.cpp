@@ -2,7 +2,6 @@
 // open case's drafts into the journal the services share.
 #include "caseworkspace.h"
 
-#include "app/credentials/credentialstore.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/draftkeeper.h"
 #include "consoleservices.h"
@@ -26,12 +25,9 @@ void CaseWorkspace::startDrafts()
     m_services->startDrafts();
 }
 
-void CaseWorkspace::setDraftsEnvironment(const Environment &environment)
+void CaseWorkspace::setDraftsPlace(const QString &place)
 {
-    // The sandbox's port changes every run: its kind names it. A custom server is its origin.
-    m_draftsEnvironment = environment.kind == Environment::Kind::Custom
-        ? CredentialStore::keyName(environment.baseUrl)
-        : environment.name();
+    m_draftsEnvironment = place;
     m_keeper->setEnvironment(m_draftsEnvironment);
 }
 

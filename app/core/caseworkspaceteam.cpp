@@ -31,11 +31,11 @@ QString CaseWorkspace::importTeamDirectory(const QString &path, int *count)
     return {};
 }
 
-void CaseWorkspace::applyTeamFor(const Environment &environment)
+void CaseWorkspace::applyTeamFor(const Profile &profile)
 {
     const PracticeServer *practice = m_connection->practiceServer();
-    if (environment.kind == Environment::Kind::Sandbox && practice)
-        m_assignees->setTeam(practice->practicePeople()); // not saved: the demo's own people
+    if (profile.isPractice() && practice) // not saved: the demo's own people
+        m_assignees->setTeam(practice->practiceOrganisations().value(profile.practiceIndex).people);
     else
         m_assignees->teamFromVariantList(m_settings.teamDirectory());
 }
@@ -43,9 +43,8 @@ void CaseWorkspace::applyTeamFor(const Environment &environment)
 QList<PracticeServer::PracticeCase> CaseWorkspace::practiceCases() const
 {
     const PracticeServer *practice = m_connection->practiceServer();
-    return environment().kind == Environment::Kind::Sandbox && practice
-        ? practice->practiceCases()
-        : QList<PracticeServer::PracticeCase>();
+    return profile().isPractice() && practice ? practice->practiceCases(profile().practiceIndex)
+                                              : QList<PracticeServer::PracticeCase>();
 }
 
 QString CaseWorkspace::caseTitle(const QString &caseId, const QList<Escalation> &escalations) const

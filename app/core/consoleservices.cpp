@@ -3,6 +3,9 @@
 #include "caseworkspace.h"
 
 #include "app/credentials/credentialstore.h"
+#include "app/credentials/profilekeys.h"
+#include "app/session/profilestore.h"
+#include "legacykeysweep.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/journalkey.h"
 #include "app/followups/followupdatabase.h"
@@ -14,6 +17,7 @@
 #include "models/wirenames.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 namespace Care360 {
 
@@ -26,9 +30,14 @@ public:
     {
     }
     QUrl baseUrl() const override { return m_server->baseUrl(); }
-    QString practiceKey() const override { return m_server->practiceKey(); }
-    QList<PracticeCase> practiceCases() const override { return m_server->practiceCases(); }
-    QList<TeamMember> practicePeople() const override { return m_server->practicePeople(); }
+    QList<PracticeOrganisation> practiceOrganisations() const override
+    {
+        return m_server->practiceOrganisations();
+    }
+    QList<PracticeCase> practiceCases(int organisation) const override
+    {
+        return m_server->practiceCases(organisation);
+    }
 
 private:
     const PracticeServer *m_server;
@@ -39,6 +48,8 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_credentials(new CredentialStore(this))
+    , m_profileKeys(new ProfileKeys(m_credentials, this))
+    , m_legacyKeys(new LegacyKeySweep(m_profileKeys, this))
     , m_proxyLogins(new ProxyLogins(m_network))
     , m_journal(new DraftJournal(DraftJournal::defaultDirectory(), this))
     , m_journalKey(new JournalKey(this))
@@ -50,6 +61,10 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
     m_journal->setObjectName(QStringLiteral("draftJournal"));
     m_journalKey->setObjectName(QStringLiteral("journalKey"));
     applyNetworkPreferences();
+    ProfileStore().migrateSettings();
+    connect(m_legacyKeys, &LegacyKeySweep::profilesChanged, this, &ConsoleServices::profilesChanged);
+    // Off the path to the first listing: a keychain round trip per address it knew.
+    QTimer::singleShot(1500, m_legacyKeys, &LegacyKeySweep::start);
     connect(m_journalKey, &JournalKey::ready, m_journal, &DraftJournal::setKey);
     connect(m_journalKey, &JournalKey::unavailable, m_journal, &DraftJournal::setUnavailable);
     connect(m_journal, &DraftJournal::stateChanged, this, &ConsoleServices::onJournalReady);
@@ -97,9 +112,19 @@ void ConsoleServices::onJournalReady()
         for (const QString &environment : std::as_const(environments))
             candidates.append({ environment, caseId });
     }
-    for (const StartupOptions &open : std::as_const(m_openAtCrash))
-        candidates.append(
-            { open.environment ? Environment::name(*open.environment) : QString(), open.caseId });
+    for (const Profile &profile : ProfileStore().profiles()) {
+        Settings mine;
+        mine.setProfile(profile.id);
+        for (const QString &caseId : mine.recentCases())
+            candidates.append({ profile.place, caseId });
+    }
+    for (const StartupOptions &open : std::as_const(m_openAtCrash)) {
+        const auto profile = ProfileStore().anyProfile(open.profile);
+        candidates.append({ profile ? profile->place
+                                    : open.environment ? Environment::name(*open.environment)
+                                                       : QString(),
+                            open.caseId });
+    }
     m_journal->adopt(candidates);
     emit unsentWorkChanged();
 }
@@ -114,6 +139,10 @@ StartupOptions ConsoleServices::optionsFor(const QString &journalEnvironment, co
 {
     StartupOptions options;
     options.caseId = caseId;
+    if (const auto profile = ProfileStore().anyProfile(journalEnvironment)) {
+        options.profile = profile->id;
+        return options;
+    }
     options.environment = Environment::kindFromName(journalEnvironment);
     const QString prefix = Wire::apiKeyHeader + QLatin1Char('@');
     if (!options.environment && journalEnvironment.startsWith(prefix)) {
@@ -123,8 +152,15 @@ StartupOptions ConsoleServices::optionsFor(const QString &journalEnvironment, co
     return options;
 }
 
+std::optional<Profile> ConsoleServices::profileAt(const QString &place)
+{
+    return CaseWorkspace::profileFor(optionsFor(place, QString()));
+}
+
 QString ConsoleServices::environmentLabel(const QString &journalEnvironment)
 {
+    if (const auto profile = ProfileStore().anyProfile(journalEnvironment))
+        return profile->label();
     const StartupOptions options = optionsFor(journalEnvironment, QString());
     if (!options.environment)
         return journalEnvironment;

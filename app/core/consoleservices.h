@@ -17,6 +17,8 @@ class QNetworkAccessManager;
 namespace Care360 {
 
 class CredentialStore;
+class LegacyKeySweep;
+class ProfileKeys;
 class ProxyLogins;
 class DraftJournal;
 class FollowUpStore;
@@ -35,6 +37,9 @@ public:
 
     QNetworkAccessManager *network() const { return m_network; }
     CredentialStore *credentials() const { return m_credentials; }
+    ProfileKeys *profileKeys() const { return m_profileKeys; }
+    // Added, renamed or removed a profile: every window's selector follows.
+    void notifyProfilesChanged() { emit profilesChanged(); }
     ProxyLogins *proxyLogins() const { return m_proxyLogins; }
     // Applies Preferences to every request and every open case from now on: the network part
     // (proxy, certificate authorities) here, the rest in each workspace (preferencesChanged).
@@ -53,9 +58,13 @@ public:
 
     // The cases with unsent changes kept on this computer, newest first (the start screen).
     QList<JournalIndex::Entry> unsentWork() const;
-    // How to open a case whose journal lives under this environment name.
+    // How to open a case whose journal lives under this place (a profile's, or an address's
+    // from before profiles).
     static StartupOptions optionsFor(const QString &journalEnvironment, const QString &caseId);
-    // The environment as the agent reads it ("Sandbox", "Production", a custom host).
+    // The profile a place belongs to: a profile's own, or an address's from before profiles (the
+    // profile standing for that address).
+    static std::optional<Profile> profileAt(const QString &place);
+    // The profile as the agent reads it ("Acme Pharmacy — Production", "Sandbox").
     static QString environmentLabel(const QString &journalEnvironment);
     // The cases that were open when the console last ended without closing its windows.
     QList<StartupOptions> casesOpenAtACrash() const { return m_openAtCrash; }
@@ -76,6 +85,7 @@ signals:
     void workspaceCreated(Care360::CaseWorkspace *workspace);
     void unsentWorkChanged();
     void preferencesChanged();
+    void profilesChanged();
 
 private:
     void applyNetworkPreferences();
@@ -86,6 +96,8 @@ private:
     QList<StartupOptions> m_openAtCrash;
     QNetworkAccessManager *m_network;
     CredentialStore *m_credentials;
+    ProfileKeys *m_profileKeys;
+    LegacyKeySweep *m_legacyKeys;
     ProxyLogins *m_proxyLogins;
     QString m_caBundleProblem;
     DraftJournal *m_journal;

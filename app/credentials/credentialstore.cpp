@@ -1,6 +1,6 @@
 #include "credentialstore.h"
 
-#include "models/wirenames.h"
+#include "models/profile.h"
 
 #include "app/logging.h"
 #include "care360/version.h"
@@ -75,18 +75,7 @@ QString CredentialStore::serviceName()
 
 QString CredentialStore::keyName(const QUrl &baseUrl)
 {
-    if (!baseUrl.isValid() || baseUrl.scheme().isEmpty() || baseUrl.host().isEmpty())
-        return {};
-    QUrl origin;
-    origin.setScheme(baseUrl.scheme().toLower());
-    origin.setHost(baseUrl.host());
-    const int port = baseUrl.port();
-    const int defaultPort = origin.scheme() == QLatin1String("https") ? 443
-        : origin.scheme() == QLatin1String("http")                    ? 80
-                                                                      : -1;
-    if (port != -1 && port != defaultPort)
-        origin.setPort(port);
-    return Wire::apiKeyHeader + QLatin1Char('@') + origin.toString(QUrl::FullyEncoded);
+    return Profile::addressKeyEntry(baseUrl);
 }
 
 std::optional<QString> CredentialStore::normalizeKey(const QString &input, QString *errorMessage)
@@ -107,61 +96,59 @@ std::optional<QString> CredentialStore::normalizeKey(const QString &input, QStri
     return key;
 }
 
-void CredentialStore::read(const QUrl &baseUrl)
+void CredentialStore::read(const QString &entry)
 {
-    const QString name = keyName(baseUrl);
-    if (name.isEmpty()) {
-        emitLater(baseUrl,
+    if (entry.isEmpty()) {
+        emitLater(entry,
                   makeResult(Operation::Read, Status::OtherError,
                              tr("the environment's address is not a valid URL")));
         return;
     }
     // A key entered this run while the keychain was unusable wins over whatever it holds.
-    const auto inMemory = m_memoryKeys.constFind(name);
+    const auto inMemory = m_memoryKeys.constFind(entry);
     if (inMemory != m_memoryKeys.constEnd()) {
         CredentialResult result = makeResult(Operation::Read, Status::Ok);
         result.key = inMemory.value();
         result.inMemoryOnly = true;
-        qCInfo(lcKeychain) << "read" << name << "Ok (in memory only)";
-        emitLater(baseUrl, result);
+        qCInfo(lcKeychain) << "read" << entry << "Ok (in memory only)";
+        emitLater(entry, result);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
-    startJob(job, baseUrl, Operation::Read, {});
+    startJob(job, entry, Operation::Read, {});
 }
 
-void CredentialStore::write(const QUrl &baseUrl, const QString &key)
+void CredentialStore::write(const QString &entry, const QString &key)
 {
-    const QString name = keyName(baseUrl);
     QString problem;
     const std::optional<QString> normalized = normalizeKey(key, &problem);
-    if (name.isEmpty() || !normalized) {
-        emitLater(baseUrl,
+    if (entry.isEmpty() || !normalized) {
+        emitLater(entry,
                   makeResult(Operation::Write, Status::OtherError,
-                             name.isEmpty() ? tr("the environment's address is not a valid URL")
-                                            : problem));
+                             entry.isEmpty() ? tr("the environment's address is not a valid URL")
+                                             : problem));
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
     job->setTextData(*normalized);
-    startJob(job, baseUrl, Operation::Write, *normalized);
+    startJob(job, entry, Operation::Write, *normalized);
 }
 
-void CredentialStore::remove(const QUrl &baseUrl)
+void CredentialStore::remove(const QString &entry)
 {
-    if (keyName(baseUrl).isEmpty()) {
-        emitLater(baseUrl,
+    if (entry.isEmpty()) {
+        emitLater(entry,
                   makeResult(Operation::Remove, Status::OtherError,
                              tr("the environment's address is not a valid URL")));
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
-    startJob(job, baseUrl, Operation::Remove, {});
+    startJob(job, entry, Operation::Remove, {});
 }
 
-std::optional<QString> CredentialStore::memoryKey(const QUrl &baseUrl) const
+std::optional<QString> CredentialStore::memoryKey(const QString &entry) const
 {
-    const auto it = m_memoryKeys.constFind(keyName(baseUrl));
+    const auto it = m_memoryKeys.constFind(entry);
     if (it == m_memoryKeys.constEnd())
         return std::nullopt;
     return it.value();
@@ -172,21 +159,18 @@ QString CredentialStore::unavailableMessage() const
     return m_unavailable ? CredentialResult::notRememberedMessage(m_unavailableDetail) : QString();
 }
 
-void CredentialStore::startJob(QKeychain::Job *job, const QUrl &baseUrl, Operation operation,
+void CredentialStore::startJob(QKeychain::Job *job, const QString &entry, Operation operation,
                                const QString &key)
 {
     job->setAutoDelete(false);
     job->setInsecureFallback(false);
-    job->setKey(keyName(baseUrl));
+    job->setKey(entry);
     connect(job, &QKeychain::Job::finished, this,
-            [this, baseUrl, operation, key](QKeychain::Job *done) {
-                finishJob(done, baseUrl, operation, key);
-            });
+            [this, operation, key](QKeychain::Job *done) { finishJob(done, operation, key); });
     job->start();
 }
 
-void CredentialStore::finishJob(QKeychain::Job *job, const QUrl &baseUrl, Operation operation,
-                                const QString &key)
+void CredentialStore::finishJob(QKeychain::Job *job, Operation operation, const QString &key)
 {
     job->deleteLater();
     const QString name = job->key();
@@ -218,20 +202,19 @@ void CredentialStore::finishJob(QKeychain::Job *job, const QUrl &baseUrl, Operat
         || (operation == Operation::Remove && keychainAnswered);
     if (mayHideLock) {
         // libsecret skips items of a locked collection when nobody answers its unlock prompt.
-        checkDefaultCollectionLocked(this, [this, baseUrl, name, result](bool locked) mutable {
+        checkDefaultCollectionLocked(this, [this, name, result](bool locked) mutable {
             if (locked) {
                 result.status = Status::Locked;
                 result.detail = tr("the keyring that holds the key is locked");
             }
-            deliver(baseUrl, name, result);
+            deliver(name, result);
         });
         return;
     }
-    deliver(baseUrl, name, result);
+    deliver(name, result);
 }
 
-void CredentialStore::deliver(const QUrl &baseUrl, const QString &name,
-                              const CredentialResult &result)
+void CredentialStore::deliver(const QString &name, const CredentialResult &result)
 {
     const char *operation = operationName(result.operation);
     const QString status = CredentialResult::statusName(result.status);
@@ -240,26 +223,26 @@ void CredentialStore::deliver(const QUrl &baseUrl, const QString &name,
     else
         qCWarning(lcKeychain) << operation << name << status << result.detail
                               << (result.inMemoryOnly ? "(kept in memory only)" : "");
-    emitNow(baseUrl, result);
+    emitNow(name, result);
 }
 
-void CredentialStore::emitLater(const QUrl &baseUrl, const CredentialResult &result)
+void CredentialStore::emitLater(const QString &entry, const CredentialResult &result)
 {
     QMetaObject::invokeMethod(
-        this, [this, baseUrl, result] { emitNow(baseUrl, result); }, Qt::QueuedConnection);
+        this, [this, entry, result] { emitNow(entry, result); }, Qt::QueuedConnection);
 }
 
-void CredentialStore::emitNow(const QUrl &baseUrl, const CredentialResult &result)
+void CredentialStore::emitNow(const QString &entry, const CredentialResult &result)
 {
     switch (result.operation) {
     case Operation::Read:
-        emit readFinished(baseUrl, result);
+        emit readFinished(entry, result);
         break;
     case Operation::Write:
-        emit writeFinished(baseUrl, result);
+        emit writeFinished(entry, result);
         break;
     case Operation::Remove:
-        emit removeFinished(baseUrl, result);
+        emit removeFinished(entry, result);
         break;
     }
 }

@@ -1,6 +1,7 @@
 #include "keycommand.h"
 
 #include "credentialstore.h"
+#include "profilekeys.h"
 #include "stdinsecret.h"
 
 #include <QCoreApplication>
@@ -10,20 +11,21 @@ namespace Care360 {
 
 namespace {
 using Status = CredentialResult::Status;
-using Finished = void (CredentialStore::*)(const QUrl &, const CredentialResult &);
+using Finished = void (ProfileKeys::*)(const QString &, const CredentialResult &);
 
-// Runs one store operation to completion; the CLI never keeps a key in memory.
+// Runs one keychain operation to completion; the CLI never keeps a key in memory.
 template<typename Start> CredentialResult runBlocking(Finished finished, Start start)
 {
     CredentialStore store;
     store.setMemoryFallbackEnabled(false);
+    ProfileKeys keys(&store);
     CredentialResult result;
     QEventLoop loop;
-    QObject::connect(&store, finished, &loop, [&](const QUrl &, const CredentialResult &r) {
+    QObject::connect(&keys, finished, &loop, [&](const QString &, const CredentialResult &r) {
         result = r;
         loop.quit();
     });
-    start(store);
+    start(keys);
     loop.exec();
     return result;
 }
@@ -32,16 +34,12 @@ struct KeyCommandText {
     Q_DECLARE_TR_FUNCTIONS(KeyCommand)
 };
 
-QString origin(const QUrl &baseUrl)
+int setKey(const Profile &profile, QTextStream &out, QTextStream &err)
 {
-    return CredentialStore::keyName(baseUrl).section(QLatin1Char('@'), 1);
-}
-
-int setKey(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
-{
+    const QString name = profileDescription(profile);
     if (stdinIsTerminal()) {
         err << KeyCommandText::tr("Paste the API key for %1 and press Enter (it is not shown):")
-                   .arg(origin(baseUrl))
+                   .arg(name)
             << Qt::endl;
     }
     const std::optional<QString> line = readSecretLineFromStdin();
@@ -54,43 +52,42 @@ int setKey(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
         err << problem << Qt::endl;
         return Exit::Usage;
     }
-    const CredentialResult result =
-        runBlocking(&CredentialStore::writeFinished,
-                    [&](CredentialStore &store) { store.write(baseUrl, *key); });
+    const CredentialResult result = runBlocking(
+        &ProfileKeys::writeFinished, [&](ProfileKeys &keys) { keys.write(profile, *key); });
     if (!result.isSuccess()) {
         err << result.userMessage() << Qt::endl;
         return Exit::KeychainError;
     }
-    out << KeyCommandText::tr("The API key for %1 is saved in the system keychain.")
-               .arg(origin(baseUrl))
+    out << KeyCommandText::tr("The API key for %1 is saved in the system keychain.").arg(name)
         << Qt::endl;
     return Exit::Success;
 }
 
-int forgetKey(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
+int forgetKey(const Profile &profile, QTextStream &out, QTextStream &err)
 {
-    const CredentialResult result = runBlocking(
-        &CredentialStore::removeFinished, [&](CredentialStore &store) { store.remove(baseUrl); });
+    const CredentialResult result = removeKeyBlocking(profile);
     if (result.status != Status::Ok && result.status != Status::NotFound) {
         err << result.userMessage() << Qt::endl;
         return Exit::KeychainError;
     }
-    out << KeyCommandText::tr("No API key is stored for %1 any more.").arg(origin(baseUrl))
+    out << KeyCommandText::tr("No API key is stored for %1 any more.")
+               .arg(profileDescription(profile))
         << Qt::endl;
     return Exit::Success;
 }
 
-int keyStatus(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
+int keyStatus(const Profile &profile, QTextStream &out, QTextStream &err)
 {
-    const CredentialResult result = readKeyBlocking(baseUrl);
+    const CredentialResult result = readKeyBlocking(profile);
+    const QString name = profileDescription(profile);
     if (result.status == Status::Ok) {
         out << KeyCommandText::tr("stored: an API key for %1 is saved in the system keychain.")
-                   .arg(origin(baseUrl))
+                   .arg(name)
             << Qt::endl;
         return Exit::Success;
     }
     if (result.status == Status::NotFound) {
-        out << KeyCommandText::tr("not stored: no API key is saved for %1.").arg(origin(baseUrl))
+        out << KeyCommandText::tr("not stored: no API key is saved for %1.").arg(name)
             << Qt::endl;
         return Exit::Success;
     }
@@ -99,15 +96,28 @@ int keyStatus(const QUrl &baseUrl, QTextStream &out, QTextStream &err)
 }
 } // namespace
 
-CredentialResult readKeyBlocking(const QUrl &baseUrl)
+QString profileDescription(const Profile &profile)
 {
-    return runBlocking(&CredentialStore::readFinished,
-                       [&](CredentialStore &store) { store.read(baseUrl); });
+    const QString origin = CredentialStore::keyName(profile.environment.baseUrl).section(QLatin1Char('@'), 1);
+    return profile.id.isEmpty() ? origin
+                                : QStringLiteral("%1 (%2)").arg(profile.label(), origin);
 }
 
-std::optional<QString> loadKeyBlocking(const QUrl &baseUrl, QString *errorMessage)
+CredentialResult readKeyBlocking(const Profile &profile)
 {
-    const CredentialResult result = readKeyBlocking(baseUrl);
+    return runBlocking(&ProfileKeys::readFinished,
+                       [&](ProfileKeys &keys) { keys.read(profile); });
+}
+
+CredentialResult removeKeyBlocking(const Profile &profile)
+{
+    return runBlocking(&ProfileKeys::removeFinished,
+                       [&](ProfileKeys &keys) { keys.remove(profile); });
+}
+
+std::optional<QString> loadKeyBlocking(const Profile &profile, QString *errorMessage)
+{
+    const CredentialResult result = readKeyBlocking(profile);
     if (result.status == Status::Ok)
         return result.key;
     if (errorMessage)
@@ -115,21 +125,21 @@ std::optional<QString> loadKeyBlocking(const QUrl &baseUrl, QString *errorMessag
     return std::nullopt;
 }
 
-int runKeyCommand(const QString &subcommand, const QUrl &baseUrl, QTextStream &out,
+int runKeyCommand(const QString &subcommand, const Profile &profile, QTextStream &out,
                   QTextStream &err)
 {
-    if (CredentialStore::keyName(baseUrl).isEmpty()) {
+    if (ProfileKeys::entryOf(profile).isEmpty()) {
         err << KeyCommandText::tr("The environment's address \"%1\" is not a valid URL.")
-                   .arg(baseUrl.toDisplayString())
+                   .arg(profile.environment.baseUrl.toDisplayString())
             << Qt::endl;
         return Exit::Usage;
     }
     if (subcommand == QLatin1String("set"))
-        return setKey(baseUrl, out, err);
+        return setKey(profile, out, err);
     if (subcommand == QLatin1String("forget"))
-        return forgetKey(baseUrl, out, err);
+        return forgetKey(profile, out, err);
     if (subcommand == QLatin1String("status"))
-        return keyStatus(baseUrl, out, err);
+        return keyStatus(profile, out, err);
     err << KeyCommandText::tr("Unknown key command \"%1\": use set, forget or status.")
                .arg(subcommand)
         << Qt::endl;

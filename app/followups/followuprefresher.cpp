@@ -8,6 +8,7 @@
 #include "app/core/consoleservices.h"
 #include "app/credentials/credentialresult.h"
 #include "app/credentials/credentialstore.h"
+#include "app/credentials/profilekeys.h"
 #include "app/logging.h"
 #include "app/session/preferences.h"
 #include "models/apioutcome.h"
@@ -30,7 +31,7 @@ FollowUpRefresher::FollowUpRefresher(ConsoleServices *services, QObject *parent)
     m_wait.setSingleShot(true);
     m_wait.setTimerType(Qt::PreciseTimer); // never sooner than the rate allows
     connect(&m_wait, &QTimer::timeout, this, &FollowUpRefresher::next);
-    connect(services->credentials(), &CredentialStore::readFinished, this,
+    connect(services->profileKeys(), &ProfileKeys::readFinished, this,
             &FollowUpRefresher::onKeyRead);
 }
 
@@ -107,31 +108,33 @@ void FollowUpRefresher::next()
         ++m_done;
         return next();
     }
-    const StartupOptions options = ConsoleServices::optionsFor(place.profile, place.caseId);
-    if (!options.environment) {
+    const std::optional<Profile> profile = ConsoleServices::profileAt(place.profile);
+    if (!profile) {
         m_failures.append(tr("%1 (its server is no longer known)").arg(place.caseId));
         ++m_done;
         return next();
     }
-    if (*options.environment == Environment::Kind::Sandbox) {
+    if (profile->isPractice()) {
         QString problem;
-        const auto practice = practiceServer(&problem);
+        const auto practice = practiceServer(profile->practiceIndex, &problem);
         if (!practice)
             return skipProfile(place.profile, problem), next();
         return listWithKey(place, practice->first, practice->second);
     }
-    const QUrl baseUrl = Environment::fromKind(*options.environment, options.baseUrl).baseUrl;
+    const QUrl baseUrl = profile->environment.baseUrl;
     if (m_keys.contains(place.profile))
         return listWithKey(place, baseUrl, m_keys.value(place.profile));
-    if (const auto key = m_services->credentials()->memoryKey(baseUrl)) {
+    if (const auto key = m_services->profileKeys()->memoryKey(*profile)) {
         m_keys.insert(place.profile, *key);
         return listWithKey(place, baseUrl, *key);
     }
     m_waitingForKey = place;
-    m_services->credentials()->read(baseUrl);
+    m_waitingProfileId = profile->id;
+    m_services->profileKeys()->read(*profile);
 }
 
-std::optional<std::pair<QUrl, QString>> FollowUpRefresher::practiceServer(QString *problem) const
+std::optional<std::pair<QUrl, QString>> FollowUpRefresher::practiceServer(int organisation,
+                                                                         QString *problem) const
 {
     const PracticeServerFactory factory = m_services->sharedPracticeServer();
     if (!factory) {
@@ -141,18 +144,17 @@ std::optional<std::pair<QUrl, QString>> FollowUpRefresher::practiceServer(QStrin
     const std::unique_ptr<PracticeServer> server = factory(QString(), problem);
     if (!server)
         return std::nullopt;
-    return std::make_pair(server->baseUrl(), server->practiceKey());
+    return std::make_pair(server->baseUrl(),
+                          server->practiceOrganisations().value(organisation).key);
 }
 
-void FollowUpRefresher::onKeyRead(const QUrl &baseUrl, const CredentialResult &result)
+void FollowUpRefresher::onKeyRead(const QString &profileId, const CredentialResult &result)
 {
-    if (!m_waitingForKey)
-        return;
-    const Place place = *m_waitingForKey;
-    const StartupOptions options = ConsoleServices::optionsFor(place.profile, place.caseId);
-    if (!options.environment
-        || Environment::fromKind(*options.environment, options.baseUrl).baseUrl != baseUrl)
+    if (!m_waitingForKey || profileId != m_waitingProfileId)
         return; // a window's read, not ours
+    const Place place = *m_waitingForKey;
+    const std::optional<Profile> profile = ConsoleServices::profileAt(place.profile);
+    const QUrl baseUrl = profile ? profile->environment.baseUrl : QUrl();
     m_waitingForKey.reset();
     if (result.status != CredentialResult::Status::Ok) {
         skipProfile(place.profile,

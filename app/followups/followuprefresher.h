@@ -45,12 +45,12 @@ private:
     };
     void next();
     void listWithKey(const Place &place, const QUrl &baseUrl, const QString &key);
-    void onKeyRead(const QUrl &baseUrl, const CredentialResult &result);
+    void onKeyRead(const QString &profileId, const CredentialResult &result);
     void onListed(const Place &place, const ApiOutcome &outcome);
     void skipProfile(const QString &profile, const QString &why);
     void finish(bool cancelled);
     bool anyWindowSending() const;
-    std::optional<std::pair<QUrl, QString>> practiceServer(QString *problem) const;
+    std::optional<std::pair<QUrl, QString>> practiceServer(int organisation, QString *problem) const;
 
     ConsoleServices *m_services;
     ApiClient *m_client;
@@ -62,6 +62,7 @@ private:
     bool m_requestOut = false;
     QList<Place> m_queue;
     std::optional<Place> m_waitingForKey;
+    QString m_waitingProfileId; // the profile whose key m_waitingForKey waits for
     QHash<QString, QString> m_keys; // profile -> key, for this run only
     QHash<QString, QString> m_skipped; // profile -> why
     int m_total = 0;

@@ -35,44 +35,39 @@ QUrl PracticeSandbox::baseUrl() const
     return m_server->baseUrl();
 }
 
-QString PracticeSandbox::practiceKey() const
+QList<PracticeServer::PracticeOrganisation> PracticeSandbox::practiceOrganisations() const
 {
-    // The first key of the first organisation: the demo's Acme key, or a data file's own.
-    const QList<SandboxOrganization> organizations = m_server->store().organizations();
-    return organizations.isEmpty() ? QString() : organizations.first().apiKeys.value(0);
+    QList<PracticeOrganisation> list;
+    for (const SandboxOrganization &organization : m_server->store().organizations()) {
+        PracticeOrganisation practice { organization.name, organization.apiKeys.value(0), {} };
+        for (const SandboxUser &user : organization.users) {
+            // The part before the @, capitalised, stands in for a name: "Nurse (demo)".
+            QString name = user.email.section(QLatin1Char('@'), 0, 0);
+            if (!name.isEmpty())
+                name[0] = name[0].toUpper();
+            // The role too: the demo's CASEMANAGER is shown by name but never offered as
+            // assignee.
+            practice.people.append({ user.id, user.email, tr("%1 (demo)").arg(name), user.role });
+        }
+        list.append(practice);
+    }
+    return list;
 }
 
-QList<PracticeServer::PracticeCase> PracticeSandbox::practiceCases() const
+QList<PracticeServer::PracticeCase> PracticeSandbox::practiceCases(int organisation) const
 {
     QList<PracticeCase> cases;
     const QList<SandboxOrganization> organizations = m_server->store().organizations();
-    if (organizations.isEmpty())
+    if (organisation < 0 || organisation >= organizations.size())
         return cases;
-    const SandboxOrganization &organization = organizations.first();
-    for (const SandboxCase &sandboxCase : organization.cases) {
+    const SandboxOrganization &chosen = organizations.at(organisation);
+    for (const SandboxCase &sandboxCase : chosen.cases) {
         const int active = int(m_server->store().activeEscalations(sandboxCase.id).size());
         cases.append({ sandboxCase.id,
                        tr("%1 demo case, %Ln active escalation(s)", nullptr, active)
-                           .arg(organization.name) });
+                           .arg(chosen.name) });
     }
     return cases;
-}
-
-QList<TeamMember> PracticeSandbox::practicePeople() const
-{
-    QList<TeamMember> people;
-    const QList<SandboxOrganization> organizations = m_server->store().organizations();
-    if (organizations.isEmpty())
-        return people;
-    for (const SandboxUser &user : organizations.first().users) {
-        // The part before the @, capitalised, stands in for a name: "Nurse (demo)".
-        QString name = user.email.section(QLatin1Char('@'), 0, 0);
-        if (!name.isEmpty())
-            name[0] = name[0].toUpper();
-        // The role too: the demo's CASEMANAGER is shown by name but never offered as assignee.
-        people.append({ user.id, user.email, tr("%1 (demo)").arg(name), user.role });
-    }
-    return people;
 }
 
 } // namespace Care360::Sandbox

@@ -18,9 +18,8 @@ public:
     static std::unique_ptr<PracticeSandbox> start(const QString &dataFile, QString *problem);
 
     QUrl baseUrl() const override;
-    QString practiceKey() const override;
-    QList<PracticeCase> practiceCases() const override;
-    QList<TeamMember> practicePeople() const override;
+    QList<PracticeOrganisation> practiceOrganisations() const override;
+    QList<PracticeCase> practiceCases(int organisation) const override;
     // Tests reach the running server to inject faults.
     SandboxServer *server() const { return m_server.get(); }
 

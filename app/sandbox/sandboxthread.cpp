@@ -19,8 +19,7 @@ struct SandboxThread::Shared {
     std::unique_ptr<PracticeSandbox> sandbox; // made, used and destroyed on the thread
     // What never changes once it listens, copied out so that reading it needs no round trip.
     QUrl baseUrl;
-    QString practiceKey;
-    QList<TeamMember> practicePeople;
+    QList<PracticeServer::PracticeOrganisation> organisations;
 };
 
 SandboxThread::SandboxThread()
@@ -50,8 +49,7 @@ std::unique_ptr<SandboxThread> SandboxThread::launch(const QString &dataFile)
         const QMutexLocker locker(&shared->mutex);
         if (sandbox) {
             shared->baseUrl = sandbox->baseUrl();
-            shared->practiceKey = sandbox->practiceKey();
-            shared->practicePeople = sandbox->practicePeople();
+            shared->organisations = sandbox->practiceOrganisations();
         }
         shared->sandbox = std::move(sandbox);
         shared->problem = problem;
@@ -92,24 +90,19 @@ QUrl SandboxThread::baseUrl() const
     return d->baseUrl;
 }
 
-QString SandboxThread::practiceKey() const
+QList<PracticeServer::PracticeOrganisation> SandboxThread::practiceOrganisations() const
 {
-    return d->practiceKey;
+    return d->organisations;
 }
 
-QList<PracticeServer::PracticeCase> SandboxThread::practiceCases() const
+QList<PracticeServer::PracticeCase> SandboxThread::practiceCases(int organisation) const
 {
     // The active counts change with every send: asked on the thread that changes them.
     QList<PracticeCase> cases;
     QMetaObject::invokeMethod(
-        &d->context, [this, &cases] { cases = d->sandbox->practiceCases(); },
+        &d->context, [this, &cases, organisation] { cases = d->sandbox->practiceCases(organisation); },
         Qt::BlockingQueuedConnection);
     return cases;
-}
-
-QList<TeamMember> SandboxThread::practicePeople() const
-{
-    return d->practicePeople;
 }
 
 } // namespace Care360::Sandbox

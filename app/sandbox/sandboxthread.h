@@ -29,9 +29,8 @@ public:
     bool ready(QString *problem);
 
     QUrl baseUrl() const override;
-    QString practiceKey() const override;
-    QList<PracticeCase> practiceCases() const override;
-    QList<TeamMember> practicePeople() const override;
+    QList<PracticeOrganisation> practiceOrganisations() const override;
+    QList<PracticeCase> practiceCases(int organisation) const override;
 
 private:
     SandboxThread();

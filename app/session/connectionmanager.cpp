@@ -1,17 +1,18 @@
 #include "connectionmanager.h"
 
 #include "app/api/apiclient.h"
-#include "app/credentials/credentialstore.h"
+#include "app/credentials/profilekeys.h"
+#include "profilestore.h"
 #include "app/logging.h"
 
 namespace Care360 {
 
-ConnectionManager::ConnectionManager(ApiClient *client, CredentialStore *store, QObject *parent)
+ConnectionManager::ConnectionManager(ApiClient *client, ProfileKeys *keys, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_store(store)
+    , m_keys(keys)
 {
-    connect(m_store, &CredentialStore::readFinished, this, &ConnectionManager::onKeyRead);
+    connect(m_keys, &ProfileKeys::readFinished, this, &ConnectionManager::onKeyRead);
 }
 
 ConnectionManager::~ConnectionManager() = default;
@@ -21,30 +22,49 @@ void ConnectionManager::setPracticeServerFactory(PracticeServerFactory factory)
     m_sandboxFactory = std::move(factory);
 }
 
-bool ConnectionManager::selectEnvironment(const Environment &requested)
+bool ConnectionManager::selectProfile(const Profile &requested)
 {
-    Environment environment = requested;
-    if (environment.kind == Environment::Kind::Sandbox) {
+    Profile profile = requested;
+    if (profile.isPractice()) {
         if (!m_sandbox && !startSandbox())
             return false;
-        environment.baseUrl = m_sandbox->baseUrl();
+        profile.environment.baseUrl = m_sandbox->baseUrl();
+        // The placeholder named before the sandbox ran becomes its organisation.
+        profile = practiceProfiles().value(profile.practiceIndex, practiceProfiles().constFirst());
     }
-    m_environment = environment;
-    m_client->setBaseUrl(environment.baseUrl);
+    m_profile = profile;
+    m_client->setBaseUrl(profile.environment.baseUrl);
     m_client->setApiKey(QString());
-    emit environmentChanged(environment);
+    emit profileChanged(profile);
 
-    if (environment.kind == Environment::Kind::Sandbox) {
-        m_client->setApiKey(m_sandbox->practiceKey());
+    if (profile.isPractice()) {
+        m_client->setApiKey(
+            m_sandbox->practiceOrganisations().value(profile.practiceIndex).key);
         setKeyState(KeyState::SandboxDemo);
-    } else if (const std::optional<QString> key = m_store->memoryKey(environment.baseUrl)) {
+    } else if (const std::optional<QString> key = m_keys->memoryKey(profile)) {
         m_client->setApiKey(*key);
         setKeyState(KeyState::MemoryOnly);
     } else {
         setKeyState(KeyState::Loading);
-        m_store->read(environment.baseUrl);
+        m_keys->read(profile);
     }
     return true;
+}
+
+QList<Profile> ConnectionManager::practiceProfiles() const
+{
+    if (!hasSandbox())
+        return {};
+    QStringList names;
+    if (m_sandbox) {
+        for (const PracticeServer::PracticeOrganisation &organisation :
+             m_sandbox->practiceOrganisations())
+            names.append(organisation.name);
+    }
+    QList<Profile> profiles = ProfileStore::practiceProfiles(names);
+    for (Profile &profile : profiles)
+        profile.environment.baseUrl = m_sandbox ? m_sandbox->baseUrl() : QUrl();
+    return profiles;
 }
 
 bool ConnectionManager::startSandbox()
@@ -61,12 +81,12 @@ bool ConnectionManager::startSandbox()
     return bool(m_sandbox);
 }
 
-void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &result)
+void ConnectionManager::onKeyRead(const QString &profileId, const CredentialResult &result)
 {
-    // An answer for an environment the agent has left, or overtaken by a key just entered.
-    if (baseUrl != m_environment.baseUrl || m_keyState != KeyState::Loading)
+    // An answer for a profile the agent has left, or overtaken by a key just entered.
+    if (profileId != m_profile.id || m_keyState != KeyState::Loading)
         return;
-    const Environment environment = m_environment; // slots may switch environment
+    const Profile profile = m_profile; // slots may switch profile
     switch (result.status) {
     case CredentialResult::Status::Ok:
         m_client->setApiKey(result.key);
@@ -74,11 +94,11 @@ void ConnectionManager::onKeyRead(const QUrl &baseUrl, const CredentialResult &r
         return;
     case CredentialResult::Status::NotFound:
         setKeyState(KeyState::None);
-        emit keyMissing(environment, QString());
+        emit keyMissing(profile, QString());
         return;
     default:
         setKeyState(KeyState::None);
-        emit keyMissing(environment, result.userMessage());
+        emit keyMissing(profile, result.userMessage());
         return;
     }
 }

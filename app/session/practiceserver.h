@@ -18,17 +18,22 @@ class PracticeServer {
 public:
     virtual ~PracticeServer() = default;
     virtual QUrl baseUrl() const = 0;
-    // The key its data accepts: the demo's, or a data file's own first key.
-    virtual QString practiceKey() const = 0;
+    // Each organisation of its data, a built-in practice profile: the key its data accepts
+    // (the organisation's first) and the people a newcomer can assign to with it.
+    struct PracticeOrganisation {
+        QString name;
+        QString key;
+        QList<TeamMember> people;
+    };
+    virtual QList<PracticeOrganisation> practiceOrganisations() const = 0;
 
-    // What a newcomer can open and assign to with that key, offered in the case field and the
-    // assignee editor while on the sandbox.
+    // What a newcomer can open with an organisation's key, offered in the case field while on
+    // its practice profile.
     struct PracticeCase {
         QString caseId;
         QString title;
     };
-    virtual QList<PracticeCase> practiceCases() const = 0;
-    virtual QList<TeamMember> practicePeople() const = 0;
+    virtual QList<PracticeCase> practiceCases(int organisation) const = 0;
 };
 
 // Starts a practice server on a free loopback port, with the built-in demo data when dataFile is

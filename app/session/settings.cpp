@@ -19,6 +19,16 @@ const QString kOpenCases = QStringLiteral("session/openCases");
 
 Settings::Settings() = default;
 
+QString Settings::profileGroup(const QString &profileId)
+{
+    return QStringLiteral("profile/") + profileId;
+}
+
+QString Settings::scoped(const QString &key) const
+{
+    return m_profile.isEmpty() ? key : profileGroup(m_profile) + QLatin1Char('/') + key;
+}
+
 void Settings::releaseAbandonedLock()
 {
     // QSettings locks "<file>.lock" (QConfFileSettingsPrivate::syncConfFile); a live writer
@@ -73,7 +83,7 @@ void Settings::setCustomBaseUrl(const QUrl &url)
 
 QStringList Settings::recentCases() const
 {
-    return m_settings.value(kRecentCases).toStringList();
+    return m_settings.value(scoped(kRecentCases)).toStringList();
 }
 
 void Settings::addRecentCase(const QString &caseId, const QString &title)
@@ -83,9 +93,9 @@ void Settings::addRecentCase(const QString &caseId, const QString &title)
     cases.prepend(caseId);
     while (cases.size() > maxRecentCases)
         cases.removeLast();
-    m_settings.setValue(kRecentCases, cases);
+    m_settings.setValue(scoped(kRecentCases), cases);
     // Titles of the cases still listed only: one that left the list takes its title along.
-    const QVariantMap known = m_settings.value(kRecentTitles).toMap();
+    const QVariantMap known = m_settings.value(scoped(kRecentTitles)).toMap();
     QVariantMap titles;
     for (const QString &id : std::as_const(cases)) {
         if (known.contains(id))
@@ -93,30 +103,30 @@ void Settings::addRecentCase(const QString &caseId, const QString &title)
     }
     if (!title.isEmpty())
         titles.insert(caseId, title);
-    m_settings.setValue(kRecentTitles, titles);
+    m_settings.setValue(scoped(kRecentTitles), titles);
 }
 
 QString Settings::recentCaseTitle(const QString &caseId) const
 {
-    return m_settings.value(kRecentTitles).toMap().value(caseId).toString();
+    return m_settings.value(scoped(kRecentTitles)).toMap().value(caseId).toString();
 }
 
 QVariantList Settings::teamDirectory() const
 {
-    return m_settings.value(kTeam).toList();
+    return m_settings.value(scoped(kTeam)).toList();
 }
 void Settings::setTeamDirectory(const QVariantList &team)
 {
-    m_settings.setValue(kTeam, team);
+    m_settings.setValue(scoped(kTeam), team);
 }
 
 QVariantMap Settings::assigneeEmails() const
 {
-    return m_settings.value(kAssignees).toMap();
+    return m_settings.value(scoped(kAssignees)).toMap();
 }
 void Settings::setAssigneeEmails(const QVariantMap &e)
 {
-    m_settings.setValue(kAssignees, e);
+    m_settings.setValue(scoped(kAssignees), e);
 }
 
 QStringList Settings::openCases() const

@@ -15,6 +15,13 @@ class Settings {
 public:
     Settings();
 
+    // From here on, recent cases, the team directory and learnt e-mails are this profile's
+    // (an empty id: the single set kept before profiles, which only the migration reads).
+    void setProfile(const QString &profileId) { m_profile = profileId; }
+    QString profile() const { return m_profile; }
+    // The settings group holding everything of one profile.
+    static QString profileGroup(const QString &profileId);
+
     // A console killed while QSettings was writing can leave the file's lock behind empty, and
     // Qt then waits 30 s before it calls that lock stale, with the window frozen. Call once at
     // start, before anything writes settings: an empty or abandoned lock older than a moment
@@ -34,7 +41,7 @@ public:
     QUrl customBaseUrl() const;
     void setCustomBaseUrl(const QUrl &url);
 
-    // Most recent first, at most maxRecentCases.
+    // Of the profile (see setProfile). Most recent first, at most maxRecentCases.
     QStringList recentCases() const;
     // title: what lets the agent tell the case from the others in the list (kept as given;
     // empty keeps the one known before).
@@ -54,7 +61,10 @@ public:
     void setOpenCases(const QStringList &places);
 
 private:
+    QString scoped(const QString &key) const;
+
     mutable QSettings m_settings;
+    QString m_profile;
 };
 
 } // namespace Care360

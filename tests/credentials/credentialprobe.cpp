@@ -26,11 +26,11 @@ QJsonObject describe(const CredentialResult &result)
 }
 
 CredentialResult wait(CredentialStore &store,
-                      void (CredentialStore::*signal)(const QUrl &, const CredentialResult &))
+                      void (CredentialStore::*signal)(const QString &, const CredentialResult &))
 {
     CredentialResult result;
     QEventLoop loop;
-    QObject::connect(&store, signal, &loop, [&](const QUrl &, const CredentialResult &r) {
+    QObject::connect(&store, signal, &loop, [&](const QString &, const CredentialResult &r) {
         result = r;
         loop.quit();
     });
@@ -38,19 +38,30 @@ CredentialResult wait(CredentialStore &store,
     return result;
 }
 
+// An address as the CLI's --env custom --base-url names one without a profile: its key in the
+// address's own entry.
+Profile address(const QUrl &url)
+{
+    Profile profile;
+    profile.environment = Environment::custom(url);
+    profile.fromAddress = true;
+    return profile;
+}
+
 int writeAndReadBack(const QUrl &url)
 {
     const QString key = readSecretLineFromStdin().value_or(QString());
     CredentialStore store;
-    store.write(url, key);
+    const QString entry = CredentialStore::keyName(url);
+    store.write(entry, key);
     const CredentialResult written = wait(store, &CredentialStore::writeFinished);
-    store.read(url);
+    store.read(entry);
     const CredentialResult readBack = wait(store, &CredentialStore::readFinished);
     QJsonObject out { { QStringLiteral("write"), describe(written) },
                       { QStringLiteral("read"), describe(readBack) },
                       { QStringLiteral("readKeyMatches"), readBack.key == key.trimmed() },
                       { QStringLiteral("memoryKeyMatches"),
-                        store.memoryKey(url).value_or(QString()) == key.trimmed() },
+                        store.memoryKey(entry).value_or(QString()) == key.trimmed() },
                       { QStringLiteral("keychainUnavailable"), store.keychainUnavailable() },
                       { QStringLiteral("unavailableMessage"), store.unavailableMessage() } };
     std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
@@ -65,14 +76,14 @@ int main(int argc, char **argv)
     if (args.size() == 3 && args.at(1) == QLatin1String("write"))
         return writeAndReadBack(QUrl(args.at(2)));
     if (args.size() == 3 && args.at(1) == QLatin1String("read")) {
-        const QJsonObject out = describe(readKeyBlocking(QUrl(args.at(2))));
+        const QJsonObject out = describe(readKeyBlocking(address(QUrl(args.at(2)))));
         std::fputs(QJsonDocument(out).toJson(QJsonDocument::Compact).constData(), stdout);
         return 0;
     }
     if (args.size() == 4 && args.at(1) == QLatin1String("key")) {
         QTextStream out(stdout);
         QTextStream err(stderr);
-        return runKeyCommand(args.at(2), QUrl(args.at(3)), out, err);
+        return runKeyCommand(args.at(2), address(QUrl(args.at(3))), out, err);
     }
     std::fputs("usage: credentialprobe write|read <url> | key set|forget|status <url>\n", stderr);
     return 2;

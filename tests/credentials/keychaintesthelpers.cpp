@@ -18,24 +18,26 @@ QUrl uniqueUrl(const QString &label)
 }
 
 CredentialResult waitFor(CredentialStore &store, const QUrl &url,
-                         void (CredentialStore::*start)(const QUrl &),
-                         void (CredentialStore::*finished)(const QUrl &, const CredentialResult &))
+                         void (CredentialStore::*start)(const QString &),
+                         void (CredentialStore::*finished)(const QString &,
+                                                           const CredentialResult &))
 {
     QSignalSpy spy(&store, finished);
-    (store.*start)(url);
+    const QString entry = CredentialStore::keyName(url);
+    (store.*start)(entry);
     if (spy.isEmpty() && !spy.wait(20000)) {
         qWarning("keychain operation timed out");
         return {};
     }
-    if (spy.at(0).at(0).toUrl() != url)
-        qWarning("keychain answered for another URL");
+    if (spy.at(0).at(0).toString() != entry)
+        qWarning("keychain answered for another entry");
     return spy.at(0).at(1).value<CredentialResult>();
 }
 
 CredentialResult writeKey(CredentialStore &store, const QUrl &url, const QString &key)
 {
     QSignalSpy spy(&store, &CredentialStore::writeFinished);
-    store.write(url, key);
+    store.write(CredentialStore::keyName(url), key);
     if (spy.isEmpty() && !spy.wait(20000))
         return {};
     return spy.at(0).at(1).value<CredentialResult>();
@@ -49,6 +51,14 @@ CredentialResult readKey(CredentialStore &store, const QUrl &url)
 CredentialResult removeKey(CredentialStore &store, const QUrl &url)
 {
     return waitFor(store, url, &CredentialStore::remove, &CredentialStore::removeFinished);
+}
+
+Profile address(const QUrl &url)
+{
+    Profile profile;
+    profile.environment = Environment::custom(url);
+    profile.fromAddress = true;
+    return profile;
 }
 
 QString secretToolSearch()

@@ -101,7 +101,7 @@ void TestKeychainProcesses::keySetReadsStdinAndNeverPrintsTheKey()
     QVERIFY(!set.out.contains(key) && !set.err.contains(key));
 
     QString error;
-    QCOMPARE(loadKeyBlocking(url, &error).value_or(QString()), key); // trimmed, from the keychain
+    QCOMPARE(loadKeyBlocking(address(url), &error).value_or(QString()), key); // trimmed, from the keychain
 
     Run status = run(kProbe, { QStringLiteral("key"), QStringLiteral("status"), urlText });
     QCOMPARE(status.exitCode, int(Exit::Success));
@@ -110,13 +110,13 @@ void TestKeychainProcesses::keySetReadsStdinAndNeverPrintsTheKey()
 
     Run forget = run(kProbe, { QStringLiteral("key"), QStringLiteral("forget"), urlText });
     QCOMPARE(forget.exitCode, int(Exit::Success));
-    QVERIFY(!loadKeyBlocking(url, &error));
+    QVERIFY(!loadKeyBlocking(address(url), &error));
     QVERIFY(error.contains(QLatin1String("No API key is saved")));
 
     // In-process too, as the CLI helper calls it.
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
-    QCOMPARE(runKeyCommand(QStringLiteral("status"), url, out, err), int(Exit::Success));
+    QCOMPARE(runKeyCommand(QStringLiteral("status"), address(url), out, err), int(Exit::Success));
     QVERIFY2(outText.startsWith(QLatin1String("not stored:")), qPrintable(outText));
 }
 
@@ -129,7 +129,7 @@ void TestKeychainProcesses::keySetRejectsInvalidInput()
         QCOMPARE(set.exitCode, int(Exit::Usage));
         QVERIFY(!set.err.trimmed().isEmpty());
     }
-    QCOMPARE(readKeyBlocking(url).status, Status::NotFound);
+    QCOMPARE(readKeyBlocking(address(url)).status, Status::NotFound);
 }
 
 void TestKeychainProcesses::keyCommandRejectsBadUsage()
@@ -137,8 +137,8 @@ void TestKeychainProcesses::keyCommandRejectsBadUsage()
     QString outText, errText;
     QTextStream out(&outText), err(&errText);
     const QUrl url = uniqueUrl(QStringLiteral("usage"));
-    QCOMPARE(runKeyCommand(QStringLiteral("show"), url, out, err), int(Exit::Usage));
-    QCOMPARE(runKeyCommand(QStringLiteral("status"), QUrl(QStringLiteral("no url")), out, err),
+    QCOMPARE(runKeyCommand(QStringLiteral("show"), address(url), out, err), int(Exit::Usage));
+    QCOMPARE(runKeyCommand(QStringLiteral("status"), address(QUrl(QStringLiteral("no url"))), out, err),
              int(Exit::Usage));
     QVERIFY(outText.isEmpty());
     QCOMPARE(errText.count(QLatin1Char('\n')), 2);

@@ -128,7 +128,7 @@ void TestFollowUpRefresh::aRefusedKeyStopsItsProfileOnly()
     const QUrl custom = m_sandbox->baseUrl();
     CredentialStore *credentials = m_services->credentials();
     QSignalSpy written(credentials, &CredentialStore::writeFinished);
-    credentials->write(custom, QStringLiteral("not-a-demo-key"));
+    credentials->write(CredentialStore::keyName(custom), QStringLiteral("not-a-demo-key"));
     QVERIFY(written.wait(10000));
     const QString customProfile = CredentialStore::keyName(custom);
     seed(customProfile, { Demo::acmeCaseId, Demo::acmeSecondCaseId });
@@ -145,7 +145,7 @@ void TestFollowUpRefresh::aRefusedKeyStopsItsProfileOnly()
     QVERIFY2(sentence.startsWith(QStringLiteral("Refreshed 1 of 3")), qPrintable(sentence));
     QVERIFY2(sentence.contains(QStringLiteral("refused its API key")), qPrintable(sentence));
     QSignalSpy removed(credentials, &CredentialStore::removeFinished);
-    credentials->remove(custom);
+    credentials->remove(CredentialStore::keyName(custom));
     QVERIFY(removed.wait(10000));
 }
 

@@ -23,7 +23,7 @@ void TestSandboxThread::answersWhileTheWindowThreadIsBusy()
     std::unique_ptr<SandboxThread> sandbox = SandboxThread::launch(QString());
     QString problem;
     QVERIFY2(sandbox->ready(&problem), qPrintable(problem));
-    QCOMPARE(sandbox->practiceKey(), Sandbox::Demo::acmeApiKey);
+    QCOMPARE(sandbox->practiceOrganisations().value(0).key, Sandbox::Demo::acmeApiKey);
 
     // This thread never returns to its event loop below: only a server on another thread
     // can answer. (Had it run here, the read would time out with nothing.)
@@ -58,7 +58,7 @@ void TestSandboxThread::answersWhileTheWindowThreadIsBusy()
     QVERIFY2(answer.contains("\"escalations\""), answer.left(400).constData());
 
     // Asked from this thread, answered from the sandbox's store on its own.
-    const QList<PracticeServer::PracticeCase> cases = sandbox->practiceCases();
+    const QList<PracticeServer::PracticeCase> cases = sandbox->practiceCases(0);
     QVERIFY(!cases.isEmpty());
     QCOMPARE(cases.first().caseId, Sandbox::Demo::acmeCaseId);
 }
@@ -87,7 +87,7 @@ void TestSandboxThread::theDemoIsWhatTheFactoryStartedEarly()
     QVERIFY2(first, qPrintable(problem));
     QCOMPARE(listened.loadRelaxed(), 1); // the early one was taken, none started now
     QVERIFY(first->baseUrl().isValid());
-    QCOMPARE(first->practiceKey(), Sandbox::Demo::acmeApiKey);
+    QCOMPARE(first->practiceOrganisations().value(0).key, Sandbox::Demo::acmeApiKey);
     // Taken once; another call starts another (its own port).
     std::unique_ptr<PracticeServer> second = factory(QString(), &problem);
     QVERIFY2(second, qPrintable(problem));

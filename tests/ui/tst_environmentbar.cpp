@@ -1,70 +1,107 @@
-// The environment box names the custom server that is open, and offers the address used last
-// when Custom URL… is chosen again by keyboard.
+// The organisation selector: each profile is named with its environment, carries a marker in its
+// own colour that a screen reader names, and is chosen by keyboard; its last entry opens the
+// Organisations dialog.
 #include "ui/environmentbar.h"
+#include "ui/statepalette.h"
 
-#include <QApplication>
+#include <QAccessible>
 #include <QComboBox>
-#include <QInputDialog>
-#include <QLineEdit>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
-#include <QTimer>
 
 using namespace Care360;
 
 class TestEnvironmentBar : public QObject {
     Q_OBJECT
 private slots:
-    void customServerIsNamedInTheBox();
-    void customUrlDialogOffersTheAddressUsedLast();
+    void profilesAreNamedWithTheirEnvironment();
+    void eachOrganisationHasItsOwnMarker();
+    void keyboardChoosesAProfileOrTheDialog();
+
+private:
+    static QList<Profile> twoOnProduction();
 };
 
-void TestEnvironmentBar::customServerIsNamedInTheBox()
+QList<Profile> TestEnvironmentBar::twoOnProduction()
 {
-    EnvironmentBar bar(true);
-    auto *combo = bar.findChild<QComboBox *>(QStringLiteral("environmentCombo"));
-    QVERIFY(combo);
-    bar.setEnvironment(
-        Environment::custom(QUrl(QStringLiteral("https://care360.acme.example:8443"))));
-    QCOMPARE(combo->currentText(), QStringLiteral("Custom: care360.acme.example:8443"));
-    bar.setEnvironment(Environment::custom(QUrl(QStringLiteral("https://eu.care360.example"))));
-    QCOMPARE(combo->currentText(), QStringLiteral("Custom: eu.care360.example"));
-    bar.setEnvironment(Environment::production());
-    QCOMPARE(combo->currentText(), QStringLiteral("Production"));
-    QCOMPARE(combo->itemText(combo->findData(int(Environment::Kind::Custom))),
-             QStringLiteral("Custom URL…"));
+    Profile practice;
+    practice.id = Profile::practiceId(0);
+    practice.name = QStringLiteral("Acme Pharmacy (practice)");
+    practice.environment = Environment::sandbox(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    practice.practiceIndex = 0;
+    Profile acme { QStringLiteral("id-acme"), QStringLiteral("Acme Pharmacy"),
+                   Environment::production(), QStringLiteral("profile:id-acme") };
+    Profile beta { QStringLiteral("id-beta"), QStringLiteral("Beta Health"),
+                   Environment::production(), QStringLiteral("profile:id-beta") };
+    beta.order = 1;
+    return { practice, acme, beta };
 }
 
-void TestEnvironmentBar::customUrlDialogOffersTheAddressUsedLast()
+void TestEnvironmentBar::profilesAreNamedWithTheirEnvironment()
 {
-    EnvironmentBar bar(true);
-    bar.setRememberedCustomUrl(QUrl(QStringLiteral("https://care360.acme.example:8443")));
-    bar.setEnvironment(Environment::production());
+    EnvironmentBar bar;
+    const QList<Profile> profiles = twoOnProduction();
+    bar.setProfiles(profiles, profiles.at(1));
+    auto *combo = bar.findChild<QComboBox *>(QStringLiteral("environmentCombo"));
+    QVERIFY(combo);
+    QCOMPARE(combo->currentText(), QStringLiteral("Acme Pharmacy — Production"));
+    QCOMPARE(combo->itemText(0), QStringLiteral("Acme Pharmacy (practice) — Sandbox"));
+    QCOMPARE(combo->itemText(2), QStringLiteral("Beta Health — Production"));
+    QCOMPARE(combo->itemText(combo->count() - 1), QStringLiteral("Organisations…"));
+    // Orca 43 reads a closed combo's description: the organisation leads it.
+    QVERIFY2(combo->toolTip().startsWith(QStringLiteral("Acme Pharmacy — Production (https://")),
+             qPrintable(combo->toolTip()));
+    auto *marker = bar.findChild<QLabel *>(QStringLiteral("profileMarker"));
+    QCOMPARE(marker->text(), QStringLiteral("Acme Pharmacy"));
+    QCOMPARE(marker->accessibleName(), QStringLiteral("Organisation: Acme Pharmacy — Production"));
+    bar.setProfiles(profiles, profiles.at(0));
+    QCOMPARE(marker->text(), QStringLiteral("Practice data"));
+}
+
+void TestEnvironmentBar::eachOrganisationHasItsOwnMarker()
+{
+    const QPalette light = QPalette(QColor(0xef, 0xef, 0xef));
+    const QPalette dark = QPalette(QColor(0x30, 0x30, 0x30));
+    for (const QPalette &palette : { light, dark }) {
+        QSet<QRgb> seen;
+        for (int index = 0; index < 6; ++index) {
+            const QColor background = StatePalette::markerBackground(palette, index, QPalette::Window);
+            const QColor text = StatePalette::markerForeground(palette, index, QPalette::Window);
+            QVERIFY2(!seen.contains(background.rgb()), qPrintable(background.name()));
+            seen.insert(background.rgb());
+            QVERIFY2(StatePalette::contrastRatio(text, background) >= StatePalette::kMinimumContrast,
+                     qPrintable(text.name() + QLatin1Char('/') + background.name()));
+        }
+    }
+    // Two organisations on one address look different in the bar.
+    EnvironmentBar bar;
+    const QList<Profile> profiles = twoOnProduction();
+    auto *marker = bar.findChild<QLabel *>(QStringLiteral("profileMarker"));
+    bar.setProfiles(profiles, profiles.at(1));
+    const QString acmeStyle = marker->styleSheet();
+    bar.setProfiles(profiles, profiles.at(2));
+    QVERIFY(marker->styleSheet() != acmeStyle);
+}
+
+void TestEnvironmentBar::keyboardChoosesAProfileOrTheDialog()
+{
+    EnvironmentBar bar;
+    const QList<Profile> profiles = twoOnProduction();
+    bar.setProfiles(profiles, profiles.at(1));
     bar.show();
     QVERIFY(QTest::qWaitForWindowExposed(&bar));
     auto *combo = bar.findChild<QComboBox *>(QStringLiteral("environmentCombo"));
     combo->setFocus();
-    QSignalSpy requested(&bar, &EnvironmentBar::environmentRequested);
-    QString offered;
-    // The dialog is modal: read what it offers, then take it with Enter as an agent would.
-    QTimer answer;
-    answer.setInterval(20);
-    connect(&answer, &QTimer::timeout, &bar, [&] {
-        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-        auto *edit = dialog ? dialog->findChild<QLineEdit *>() : nullptr;
-        if (!edit)
-            return;
-        answer.stop();
-        offered = dialog->textValue();
-        QTest::keyClick(edit, Qt::Key_Return);
-    });
-    answer.start();
-    // Custom URL… is the last entry: End, then Enter chooses it from the keyboard.
-    QTest::keyClick(combo, Qt::Key_End);
-    QCOMPARE(offered, QStringLiteral("https://care360.acme.example:8443"));
+    QSignalSpy requested(&bar, &EnvironmentBar::profileRequested);
+    QSignalSpy manage(&bar, &EnvironmentBar::manageRequested);
+    QTest::keyClick(combo, Qt::Key_Down);
     QCOMPARE(requested.size(), 1);
-    QCOMPARE(requested.at(0).at(0).value<Environment>().baseUrl,
-             QUrl(QStringLiteral("https://care360.acme.example:8443")));
+    QCOMPARE(requested.at(0).at(0).value<Profile>().id, QStringLiteral("id-beta"));
+    QTest::keyClick(combo, Qt::Key_End);
+    QCOMPARE(manage.size(), 1);
+    // The dialog decides; meanwhile the box shows the open profile again.
+    QCOMPARE(combo->currentText(), QStringLiteral("Acme Pharmacy — Production"));
 }
 
 QTEST_MAIN(TestEnvironmentBar)
