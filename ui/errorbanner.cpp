@@ -35,6 +35,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     , m_retryButton(new QPushButton(tr("&Retry"), this))
     , m_keyButton(new QPushButton(tr("Enter &key…"), this))
     , m_discardButton(new QPushButton(tr("&Discard them"), this))
+    , m_profileButton(new QPushButton(this))
     , m_closeButton(new QPushButton(tr("Dismiss"), this))
     , m_retryCountdown(new QTimer(this))
 {
@@ -68,6 +69,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_keyButton->setAccessibleName(tr("Enter API key"));
     m_discardButton->setObjectName(QStringLiteral("bannerDiscardButton"));
     m_discardButton->setAccessibleName(tr("Discard the restored changes"));
+    m_profileButton->setObjectName(QStringLiteral("bannerProfileButton"));
     m_closeButton->setObjectName(QStringLiteral("bannerCloseButton"));
     m_closeButton->setAccessibleName(tr("Dismiss message"));
 
@@ -77,6 +79,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->addWidget(m_retryButton);
     layout->addWidget(m_keyButton);
     layout->addWidget(m_discardButton);
+    layout->addWidget(m_profileButton);
     layout->addWidget(m_closeButton);
 
     connect(m_retryButton, &QPushButton::clicked, this, [this] {
@@ -87,6 +90,10 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     connect(m_discardButton, &QPushButton::clicked, this, [this] {
         hide();
         emit discardDraftsRequested();
+    });
+    connect(m_profileButton, &QPushButton::clicked, this, [this] {
+        hide();
+        emit switchProfileRequested();
     });
     connect(m_closeButton, &QPushButton::clicked, this, &QWidget::hide);
     hide();
@@ -123,6 +130,7 @@ void ErrorBanner::showMessage(Kind kind, const QString &message, const QString &
     m_retryButton->setVisible(action == Action::Retry);
     m_keyButton->setVisible(action == Action::EnterKey);
     m_discardButton->setVisible(action == Action::DiscardDrafts);
+    m_profileButton->setVisible(action == Action::SwitchProfile);
     const StatePalette::State state = stateOf(kind);
     StatePalette::follow(this, [this, state] {
         // From the parent: the banner's own palette still carries the previous message's tint.
@@ -149,6 +157,13 @@ void ErrorBanner::holdRetry(int seconds)
     m_retryButton->setEnabled(false);
     m_retryButton->setText(tr("&Retry (%1 s)").arg(seconds));
     m_retryCountdown->start();
+}
+
+void ErrorBanner::setOfferedProfile(const QString &label)
+{
+    QString shown = label;
+    m_profileButton->setText(tr("&Open with %1").arg(shown.replace(QLatin1Char('&'), QLatin1String("&&"))));
+    m_profileButton->setAccessibleName(tr("Open with %1").arg(label));
 }
 
 QString ErrorBanner::message() const

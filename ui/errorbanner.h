@@ -16,7 +16,8 @@ class ErrorBanner : public QFrame {
     Q_PROPERTY(QString sentence READ message)
 public:
     enum class Kind { Error, Warning, Info };
-    enum class Action { None, Retry, EnterKey, DiscardDrafts };
+    // SwitchProfile: "Open with <profile>" (setOfferedProfile), for a case of another organisation.
+    enum class Action { None, Retry, EnterKey, DiscardDrafts, SwitchProfile };
 
     explicit ErrorBanner(QWidget *parent = nullptr);
 
@@ -25,11 +26,14 @@ public:
     QString message() const;
     // Keeps Retry disabled for the server's Retry-After, counting down on the button.
     void holdRetry(int seconds);
+    // The profile Action::SwitchProfile's button names ("Acme Pharmacy — Production").
+    void setOfferedProfile(const QString &label);
 
 signals:
     void retryRequested();
     void enterKeyRequested();
     void discardDraftsRequested();
+    void switchProfileRequested();
 
 private:
     QLabel *m_iconLabel;
@@ -38,6 +42,7 @@ private:
     QPushButton *m_retryButton;
     QPushButton *m_keyButton;
     QPushButton *m_discardButton;
+    QPushButton *m_profileButton;
     QPushButton *m_closeButton;
     QTimer *m_retryCountdown;
     int m_retryHeldSeconds = 0;

@@ -101,6 +101,13 @@ MainWindow::MainWindow(CaseWorkspace *core, QWidget *parent)
     connect(m_caseBar, &CaseBar::loadRequested, this, &MainWindow::loadCase);
     connect(m_banner, &ErrorBanner::retryRequested, this, &MainWindow::retry);
     connect(m_banner, &ErrorBanner::enterKeyRequested, this, &MainWindow::openKeyDialog);
+    connect(m_banner, &ErrorBanner::switchProfileRequested, this, [this] {
+        StartupOptions options;
+        options.profile = m_offeredProfileId;
+        options.caseId = m_core->lastCaseId();
+        run([&](Confirmation c) { return m_core->openCase(options, c); },
+            tr("Switching organisation closes the open case."));
+    });
     connect(m_banner, &ErrorBanner::discardDraftsRequested, m_core, &CaseWorkspace::discardDrafts);
     connect(m_core, &CaseWorkspace::draftsRestored, this, &MainWindow::showRestoredDrafts);
     connect(m_core, &CaseWorkspace::environmentChanged, this, &MainWindow::updateCaseHeader);
@@ -214,6 +221,25 @@ void MainWindow::showProfiles()
     m_environmentBar->setProfiles(m_core->profiles(), m_core->profile());
 }
 
+void MainWindow::offerOtherProfiles(const ApiOutcome &outcome)
+{
+    // Never tried with another key by itself: the agent chooses the organisation.
+    const QList<Profile> others = m_core->otherProfilesThatOpened(m_core->lastCaseId());
+    if (others.isEmpty() || !outcome.requestSent)
+        return;
+    QStringList labels;
+    for (const Profile &profile : others)
+        labels.append(profile.label());
+    const QString sentence = outcome.userMessage(ApiOutcome::Audience::Console, false)
+        + QLatin1Char(' ')
+        + tr("This case may belong to another organisation: it was opened before with %1.")
+              .arg(QLocale().createSeparatedList(labels));
+    m_offeredProfileId = others.constFirst().id;
+    m_banner->setOfferedProfile(others.constFirst().label());
+    m_banner->showMessage(ErrorBanner::Kind::Error, sentence, outcome.shownRequestId(),
+                          ErrorBanner::Action::SwitchProfile);
+}
+
 void MainWindow::openProfilesDialog()
 {
     ProfilesDialog dialog(m_core->services(), this);
@@ -240,6 +266,34 @@ void MainWindow::openKeyDialog()
 
 void MainWindow::loadCase(const QString &caseId)
 {
+    // A case this organisation never opened, which another did: asked where it belongs.
+    if (const auto elsewhere = m_core->profileLastUsedFor(caseId)) {
+        QMessageBox question(QMessageBox::Question, tr("Which organisation?"),
+                             tr("Case %1 was last opened with %2, not %3. Open it with %2?")
+                                 .arg(caseId, elsewhere->label(), m_core->profile().label()),
+                             QMessageBox::Cancel, this);
+        question.setObjectName(QStringLiteral("caseProfileQuestion"));
+        QPushButton *there = question.addButton(tr("Open with %1").arg(elsewhere->name),
+                                                QMessageBox::AcceptRole);
+        there->setObjectName(QStringLiteral("openWithLastProfileButton"));
+        QPushButton *here = question.addButton(tr("Open with %1").arg(m_core->profile().name),
+                                               QMessageBox::ActionRole);
+        here->setObjectName(QStringLiteral("openHereButton"));
+        question.setDefaultButton(there);
+        question.exec();
+        if (question.clickedButton() == there) {
+            StartupOptions options;
+            options.profile = elsewhere->id;
+            options.caseId = caseId;
+            run([&](Confirmation c) { return m_core->openCase(options, c); },
+                tr("Switching organisation closes the open case."));
+            return;
+        }
+        if (question.clickedButton() != here) {
+            m_caseBar->setCaseId(m_core->caseId());
+            return;
+        }
+    }
     run([&](Confirmation c) { return m_core->loadCase(caseId, c); },
         tr("Loading another case closes this one."));
 }
@@ -312,6 +366,10 @@ void MainWindow::onFinished(CaseSession::Action action, const ApiOutcome &outcom
     if (outcome.kind == ApiOutcome::Kind::Updated)
         m_delegate->setCompletions(m_core->assigneeCompletions());
     m_presenter->present(action, outcome, m_core->sentCount());
+    if (action == CaseSession::Action::Load
+        && (outcome.kind == ApiOutcome::Kind::PermissionDenied
+            || outcome.kind == ApiOutcome::Kind::InvalidApiKey))
+        offerOtherProfiles(outcome);
     updateActions();
     if (action == CaseSession::Action::Send && std::exchange(m_closeAfterSend, false)
         && outcome.kind == ApiOutcome::Kind::Updated && !m_model->hasDrafts())

@@ -94,6 +94,8 @@ private:
     bool askSendConfirmation();
     void requestProfile(const Profile &profile);
     void openProfilesDialog();
+    // After a 401 or 403 on a load: the organisations that opened this case before.
+    void offerOtherProfiles(const ApiOutcome &outcome);
     void showProfiles();
     void onKeyStateChanged();
     void openKeyDialog();
@@ -144,6 +146,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_apiKeyAction = nullptr;
     QAction *m_profilesAction = nullptr;
+    QString m_offeredProfileId; // what the banner's "Open with" opens
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_newWindowAction = nullptr;

@@ -125,6 +125,8 @@ public:
     bool hasKey() const;
     bool isBusy() const { return m_session->isBusy(); }
     QString caseId() const { return m_session->caseId(); }
+    // The case the last load asked for (also when it did not open).
+    QString lastCaseId() const { return m_session->lastCaseId(); }
     // The changes (fields) the last send carried.
     int sentCount() const { return m_sentCount; }
     bool canSend() const;

@@ -34,7 +34,10 @@ std::optional<Profile> fromMap(const QVariantMap &map)
     p.fromAddress = map.value(QStringLiteral("fromAddress")).toBool();
     if (!kind || *kind == Environment::Kind::Sandbox || p.id.isEmpty() || p.place.isEmpty())
         return std::nullopt; // written by something else: left alone, never guessed at
-    p.environment = Environment::fromKind(*kind, map.value(QStringLiteral("baseUrl")).toUrl());
+    // The address as stored: a Production profile may point at a test server.
+    const QUrl baseUrl = map.value(QStringLiteral("baseUrl")).toUrl();
+    p.environment = baseUrl.isValid() && !baseUrl.isEmpty() ? Environment { *kind, baseUrl }
+                                                            : Environment::fromKind(*kind);
     return p;
 }
 
