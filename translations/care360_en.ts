@@ -284,4 +284,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ProfileStore</name>
+    <message numerus="yes">
+        <source>The name is too long: at most %Ln characters.</source>
+        <translation>
+            <numerusform>The name is too long: at most %Ln character.</numerusform>
+            <numerusform>The name is too long: at most %Ln characters.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -132,10 +132,6 @@
         <translation>Clave de API para %1</translation>
     </message>
     <message>
-        <source>Environment</source>
-        <translation>Entorno</translation>
-    </message>
-    <message>
         <source>This key applies to &lt;b&gt;%1&lt;/b&gt; only:&lt;br&gt;%2</source>
         <translation>Esta clave se aplica solo a &lt;b&gt;%1&lt;/b&gt;:&lt;br&gt;%2</translation>
     </message>
@@ -226,6 +222,10 @@
     <message>
         <source>The key for this environment is forgotten. Enter a new one or close this window.</source>
         <translation>Se olvidó la clave de este entorno. Ingrese una nueva o cierre esta ventana.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
     </message>
 </context>
 <context>
@@ -776,10 +776,6 @@
         </translation>
     </message>
     <message>
-        <source>The key is kept in the system keychain (entry %1), never in a file.</source>
-        <translation>La clave se guarda en el llavero del sistema (entrada %1), nunca en un archivo.</translation>
-    </message>
-    <message>
         <source>%1 could not be opened: %2.</source>
         <translation>No se pudo abrir %1: %2.</translation>
     </message>
@@ -794,6 +790,14 @@
     <message>
         <source>Case %1 is open in another window, which was brought forward: a case is edited in one place only, so no change can overwrite another.</source>
         <translation>El caso %1 está abierto en otra ventana, que se trajo al frente: un caso se edita en un solo lugar, así ningún cambio sobrescribe a otro.</translation>
+    </message>
+    <message>
+        <source>No organisation is called &quot;%1&quot;, so the console opened %2. Add it under File › Organisations….</source>
+        <translation>Ninguna organización se llama &quot;%1&quot;, así que la consola abrió %2. Agréguela en Archivo › Organizaciones….</translation>
+    </message>
+    <message>
+        <source>The key of %1 is kept in the system keychain (entry %2), never in a file.</source>
+        <translation>La clave de %1 se guarda en el llavero del sistema (entrada %2), nunca en un archivo.</translation>
     </message>
 </context>
 <context>
@@ -1017,34 +1021,6 @@
 <context>
     <name>Care360::EnvironmentBar</name>
     <message>
-        <source>Sandbox — practice data</source>
-        <translation>Sandbox — datos de práctica</translation>
-    </message>
-    <message>
-        <source>E&amp;nvironment:</source>
-        <translation>En&amp;torno:</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Entorno</translation>
-    </message>
-    <message>
-        <source>Sandbox</source>
-        <translation>Sandbox (práctica)</translation>
-    </message>
-    <message>
-        <source>Staging</source>
-        <translation>Staging (pruebas)</translation>
-    </message>
-    <message>
-        <source>Production</source>
-        <translation>Producción</translation>
-    </message>
-    <message>
-        <source>Custom URL…</source>
-        <translation>URL personalizada…</translation>
-    </message>
-    <message>
         <source>Changes here go to a practice server on this computer, never to Care360.</source>
         <translation>Los cambios aquí van a un servidor de práctica en esta computadora, nunca a Care360.</translation>
     </message>
@@ -1061,14 +1037,6 @@
         <translation>Clave de API: %1</translation>
     </message>
     <message>
-        <source>Custom Care360 URL</source>
-        <translation>URL personalizada de Care360</translation>
-    </message>
-    <message>
-        <source>Base URL of the Care360 API (https://…, or http:// for this computer only):</source>
-        <translation>URL base de la API de Care360 (https://…, o http:// solo para esta computadora):</translation>
-    </message>
-    <message>
         <source>%1 — practice data on this computer (%2)</source>
         <translation>%1 — datos de práctica en esta computadora (%2)</translation>
     </message>
@@ -1077,8 +1045,28 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Custom: %1</source>
-        <translation>Personalizado: %1</translation>
+        <source>Orga&amp;nisation:</source>
+        <translation>Or&amp;ganización:</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Organisations…</source>
+        <translation>Organizaciones…</translation>
+    </message>
+    <message>
+        <source>Every case in this window is %1&apos;s.</source>
+        <translation>Todos los casos de esta ventana son de %1.</translation>
+    </message>
+    <message>
+        <source>Practice data</source>
+        <translation>Datos de práctica</translation>
+    </message>
+    <message>
+        <source>Organisation: %1</source>
+        <translation>Organización: %1</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1130,14 @@
     <message>
         <source>Information</source>
         <translation>Información</translation>
+    </message>
+    <message>
+        <source>&amp;Open with %1</source>
+        <translation>&amp;Abrir con %1</translation>
+    </message>
+    <message>
+        <source>Open with %1</source>
+        <translation>Abrir con %1</translation>
     </message>
 </context>
 <context>
@@ -1745,10 +1741,6 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>&amp;Conservar para la próxima vez</translation>
     </message>
     <message>
-        <source>Switching environment closes the open case.</source>
-        <translation>Al cambiar de entorno se cierra el caso abierto.</translation>
-    </message>
-    <message>
         <source>Loading another case closes this one.</source>
         <translation>Al cargar otro caso se cierra este.</translation>
     </message>
@@ -2136,6 +2128,30 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>Cell &amp;details</source>
         <translation>Detalles de la ce&amp;lda</translation>
     </message>
+    <message>
+        <source>Switching organisation closes the open case.</source>
+        <translation>Cambiar de organización cierra el caso abierto.</translation>
+    </message>
+    <message>
+        <source>This case may belong to another organisation: it was opened before with %1.</source>
+        <translation>Es posible que este caso pertenezca a otra organización: antes se abrió con %1.</translation>
+    </message>
+    <message>
+        <source>Which organisation?</source>
+        <translation>¿Qué organización?</translation>
+    </message>
+    <message>
+        <source>Case %1 was last opened with %2, not %3. Open it with %2?</source>
+        <translation>El caso %1 se abrió por última vez con %2, no con %3. ¿Abrirlo con %2?</translation>
+    </message>
+    <message>
+        <source>Open with %1</source>
+        <translation>Abrir con %1</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>Organi&amp;zaciones…</translation>
+    </message>
 </context>
 <context>
     <name>Care360::NetworkPreferencesPage</name>
@@ -2429,6 +2445,112 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>Conf&amp;irmations</source>
         <translation>Con&amp;firmaciones</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::Profile</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>Care360::ProfilesDialog</name>
+    <message>
+        <source>Organisations</source>
+        <translation>Organizaciones</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Agregar</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Cambiar &amp;nombre</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Cambiar nombre</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>URL personalizada</translation>
+    </message>
+    <message>
+        <source>Care360 gives each organisation its own API key. Add one organisation for each client you serve; the selector in the toolbar switches between them.</source>
+        <translation>Care360 da a cada organización su propia clave de API. Agregue una organización por cada cliente que atiende; el selector de la barra de herramientas cambia entre ellas.</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations:</source>
+        <translation>&amp;Organizaciones:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Nom&amp;bre:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Entorno:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>Di&amp;rección:</translation>
+    </message>
+    <message>
+        <source>Enter the address of the Care360 API, such as https://care360.example.org.</source>
+        <translation>Ingrese la dirección de la API de Care360, por ejemplo https://care360.example.org.</translation>
+    </message>
+    <message>
+        <source>%1 was added. Choose it in the toolbar and enter its API key.</source>
+        <translation>Se agregó %1. Elíjala en la barra de herramientas e ingrese su clave de API.</translation>
+    </message>
+    <message>
+        <source>Renamed to %1.</source>
+        <translation>Se cambió el nombre a %1.</translation>
+    </message>
+    <message>
+        <source>%1 is open in a window. Switch that window to another organisation first, so that no unsent change is left without its organisation.</source>
+        <translation>%1 está abierta en una ventana. Cambie primero esa ventana a otra organización, para que ningún cambio sin enviar quede sin su organización.</translation>
+    </message>
+    <message>
+        <source>Remove organisation</source>
+        <translation>Quitar organización</translation>
+    </message>
+    <message>
+        <source>Remove %1? Its API key is deleted from the system keychain, and its recent cases and team directory from this computer.</source>
+        <translation>¿Quitar %1? Su clave de API se borra del llavero del sistema, y sus casos recientes y su directorio del equipo de esta computadora.</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>No se quitó %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 and its API key were removed.</source>
+        <translation>Se quitaron %1 y su clave de API.</translation>
     </message>
 </context>
 <context>
@@ -2902,24 +3024,8 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>--profile necesita un nombre.</translation>
     </message>
     <message>
-        <source>Argument %1 is not a command: use list, update, due, directory or key.</source>
-        <translation>El argumento %1 no es un comando: use list, update, due, directory o key.</translation>
-    </message>
-    <message>
         <source>--within takes a number and a unit, e.g. 90m, 12h or 30d.</source>
         <translation>--within acepta un número y una unidad, p. ej. 90m, 12h o 30d.</translation>
-    </message>
-    <message>
-        <source>No command given: use list, update, due, directory or key.</source>
-        <translation>No se indicó ningún comando: use list, update, due, directory o key.</translation>
-    </message>
-    <message>
-        <source>--profile, --within, --overdue and --mine are for due.</source>
-        <translation>--profile, --within, --overdue y --mine son para due.</translation>
-    </message>
-    <message>
-        <source>--json and --format are for list, update and due.</source>
-        <translation>--json y --format son para list, update y due.</translation>
     </message>
     <message>
         <source>due reads the follow-ups kept on this computer, for every environment: choose one with --profile, not --env or --base-url.</source>
@@ -3257,6 +3363,62 @@ espera o TLS, 8 respuesta inesperada.
 Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
 </translation>
     </message>
+    <message>
+        <source>Argument %1 is not a command: use list, update, due, directory, key or profile.</source>
+        <translation>El argumento %1 no es un comando: use list, update, due, directory, key o profile.</translation>
+    </message>
+    <message>
+        <source>No command given: use list, update, due, directory, key or profile.</source>
+        <translation>No se indicó ningún comando: use list, update, due, directory, key o profile.</translation>
+    </message>
+    <message>
+        <source>--within, --overdue and --mine are for due.</source>
+        <translation>--within, --overdue y --mine son para due.</translation>
+    </message>
+    <message>
+        <source>--yes is for profile remove.</source>
+        <translation>--yes es para profile remove.</translation>
+    </message>
+    <message>
+        <source>--json and --format are for list, update, due and profile list.</source>
+        <translation>--json y --format son para list, update, due y profile list.</translation>
+    </message>
+    <message>
+        <source>profile takes no --case or --escalation.</source>
+        <translation>profile no admite --case ni --escalation.</translation>
+    </message>
+    <message>
+        <source>profile list prints a table, or JSON with --format json.</source>
+        <translation>profile list imprime una tabla, o JSON con --format json.</translation>
+    </message>
+    <message>
+        <source>profile list takes no names.</source>
+        <translation>profile list no admite nombres.</translation>
+    </message>
+    <message>
+        <source>profile add needs one NAME (quote a name with spaces).</source>
+        <translation>profile add necesita un NOMBRE (ponga entre comillas un nombre con espacios).</translation>
+    </message>
+    <message>
+        <source>profile add needs --env production, staging or custom.</source>
+        <translation>profile add necesita --env production, staging o custom.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s practice organisations are built into the console; profile add takes production, staging or custom.</source>
+        <translation>Las organizaciones de práctica del sandbox vienen incluidas en la consola; profile add admite production, staging o custom.</translation>
+    </message>
+    <message>
+        <source>profile rename needs NAME and NEW.</source>
+        <translation>profile rename necesita NOMBRE y NUEVO.</translation>
+    </message>
+    <message>
+        <source>profile remove needs one NAME.</source>
+        <translation>profile remove necesita un NOMBRE.</translation>
+    </message>
+    <message>
+        <source>profile needs one of list, add, rename or remove.</source>
+        <translation>profile necesita list, add, rename o remove.</translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -3307,6 +3469,97 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     <message>
         <source>NOTE</source>
         <translation>NOTA</translation>
+    </message>
+</context>
+<context>
+    <name>CliProfiles</name>
+    <message>
+        <source>No organisation profile is called &quot;%1&quot;; there are none yet. Add one with &quot;profile add NAME --env production&quot;.</source>
+        <translation>Ningún perfil de organización se llama &quot;%1&quot;; todavía no hay ninguno. Agregue uno con &quot;profile add NOMBRE --env production&quot;.</translation>
+    </message>
+    <message>
+        <source>No organisation profile is called &quot;%1&quot;. The profiles are: %2.</source>
+        <translation>Ningún perfil de organización se llama &quot;%1&quot;. Los perfiles son: %2.</translation>
+    </message>
+    <message>
+        <source>Several organisation profiles exist (%1): name one with --profile NAME or CARE360_PROFILE.</source>
+        <translation>Hay varios perfiles de organización (%1): indique uno con --profile NOMBRE o CARE360_PROFILE.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>ENVIRONMENT</source>
+        <translation>ENTORNO</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>DIRECCIÓN</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>CLAVE</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>guardada</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>No organisation profiles yet; add one with &quot;profile add NAME --env production&quot;.</source>
+        <translation>Todavía no hay perfiles de organización; agregue uno con &quot;profile add NOMBRE --env production&quot;.</translation>
+    </message>
+    <message>
+        <source>Added %1 (id %2). Store its API key with: care360-escalations-cli key set --profile &quot;%3&quot;</source>
+        <translation>Se agregó %1 (id %2). Guarde su clave de API con: care360-escalations-cli key set --profile &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>No organisation profile is called &quot;%1&quot;.</source>
+        <translation>Ningún perfil de organización se llama &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;; its key and cases stay with it.</source>
+        <translation>Se cambió el nombre de &quot;%1&quot; a &quot;%2&quot;; su clave y sus casos siguen con él.</translation>
+    </message>
+    <message>
+        <source>Remove %1 and delete its API key from the system keychain?</source>
+        <translation>¿Quitar %1 y borrar su clave de API del llavero del sistema?</translation>
+    </message>
+    <message>
+        <source>Confirm with --yes.</source>
+        <translation>Confirme con --yes.</translation>
+    </message>
+    <message>
+        <source>Type yes to remove it:</source>
+        <translation>Escriba sí para quitarlo:</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>No se quitó nada.</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>No se quitó %1: %2</translation>
+    </message>
+    <message>
+        <source>Removed %1 and its API key.</source>
+        <translation>Se quitaron %1 y su clave de API.</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3730,40 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     </message>
 </context>
 <context>
+    <name>ProfileStore</name>
+    <message>
+        <source>Enter a name for the organisation.</source>
+        <translation>Ingrese un nombre para la organización.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The name is too long: at most %Ln characters.</source>
+        <translation>
+            <numerusform>El nombre es demasiado largo: como máximo %Ln carácter.</numerusform>
+            <numerusform>El nombre es demasiado largo: como máximo %Ln caracteres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The name must be one line of text.</source>
+        <translation>El nombre debe ser una sola línea de texto.</translation>
+    </message>
+    <message>
+        <source>There is already an organisation called &quot;%1&quot;. Choose another name.</source>
+        <translation>Ya hay una organización llamada &quot;%1&quot;. Elija otro nombre.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s practice organisations are built in.</source>
+        <translation>Las organizaciones de práctica del sandbox vienen incluidas.</translation>
+    </message>
+    <message>
+        <source>The address &quot;%1&quot; is not a valid URL.</source>
+        <translation>La dirección &quot;%1&quot; no es una URL válida.</translation>
+    </message>
+    <message>
+        <source>That organisation no longer exists.</source>
+        <translation>Esa organización ya no existe.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Run care360-escalations-cli --help for usage.</source>
@@ -3511,6 +3798,10 @@ La clave de API se guarda en el llavero del sistema; nunca se acepta en la líne
     <message>
         <source>&quot;%1&quot; is not a usable URL.</source>
         <translation>&quot;%1&quot; no es una URL utilizable.</translation>
+    </message>
+    <message>
+        <source>Organisation profile to open, by name or id.</source>
+        <translation>Perfil de organización que se abre, por nombre o id.</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,7 @@ EnvironmentBar::EnvironmentBar(QWidget *parent)
     , m_keyButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("environmentBar"));
-    auto *label = new QLabel(tr("Organi&sation:"), this);
+    auto *label = new QLabel(tr("Orga&nisation:"), this);
     label->setObjectName(QStringLiteral("environmentLabel"));
     label->setBuddy(m_combo);
 

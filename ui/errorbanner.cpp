@@ -162,7 +162,8 @@ void ErrorBanner::holdRetry(int seconds)
 void ErrorBanner::setOfferedProfile(const QString &label)
 {
     QString shown = label;
-    m_profileButton->setText(tr("&Open with %1").arg(shown.replace(QLatin1Char('&'), QLatin1String("&&"))));
+    m_profileButton->setText(
+        tr("&Open with %1").arg(shown.replace(QLatin1Char('&'), QLatin1String("&&"))));
     m_profileButton->setAccessibleName(tr("Open with %1").arg(label));
 }
 

@@ -46,8 +46,8 @@ QList<TeamMember> practicePeople(ConsoleServices *services)
         const std::unique_ptr<PracticeServer> practice =
             services->sharedPracticeServer()(QString(), &problem);
         QList<TeamMember> people;
-        for (const auto &organisation :
-             practice ? practice->practiceOrganisations() : QList<PracticeServer::PracticeOrganisation>())
+        for (const auto &organisation : practice ? practice->practiceOrganisations()
+                                                 : QList<PracticeServer::PracticeOrganisation>())
             people += organisation.people;
         return people;
     }

@@ -5,10 +5,10 @@
 #include "apikeydialog.h"
 #include "casebar.h"
 #include "environmentbar.h"
-#include "profilesdialog.h"
 #include "errorbanner.h"
 #include "escalationdelegate.h"
 #include "outcomepresenter.h"
+#include "profilesdialog.h"
 #include "qtcompatwidgets.h"
 #include "sendconfirmationdialog.h"
 #include "unsentworklist.h"
@@ -273,8 +273,8 @@ void MainWindow::loadCase(const QString &caseId)
                                  .arg(caseId, elsewhere->label(), m_core->profile().label()),
                              QMessageBox::Cancel, this);
         question.setObjectName(QStringLiteral("caseProfileQuestion"));
-        QPushButton *there = question.addButton(tr("Open with %1").arg(elsewhere->name),
-                                                QMessageBox::AcceptRole);
+        QPushButton *there =
+            question.addButton(tr("Open with %1").arg(elsewhere->name), QMessageBox::AcceptRole);
         there->setObjectName(QStringLiteral("openWithLastProfileButton"));
         QPushButton *here = question.addButton(tr("Open with %1").arg(m_core->profile().name),
                                                QMessageBox::ActionRole);

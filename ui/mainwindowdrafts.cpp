@@ -93,10 +93,10 @@ void MainWindow::updateCaseHeader()
     refreshUnsentWork();
     // Several windows: the title tells them apart in the task switcher.
     // The environment is in the title too: a reader says the title when the window activates.
-    setWindowTitle(caseId.isEmpty()
-                       ? tr("Care360 Escalations — %1").arg(m_core->profile().label())
-                       : tr("Case %1 — %2 — Care360 Escalations")
-                             .arg(caseId, m_core->profile().label()));
+    setWindowTitle(
+        caseId.isEmpty()
+            ? tr("Care360 Escalations — %1").arg(m_core->profile().label())
+            : tr("Case %1 — %2 — Care360 Escalations").arg(caseId, m_core->profile().label()));
     if (caseId.isEmpty()) {
         // First run: say how to begin, and where the demo cases are.
         m_caseHeader->setText(

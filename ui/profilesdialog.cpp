@@ -147,12 +147,12 @@ void ProfilesDialog::addProfile()
     const QUrl url = QUrl::fromUserInput(m_address->text().trimmed())
                          .adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     if (kind == Environment::Kind::Custom && (!url.isValid() || url.host().isEmpty())) {
-        say(tr("Enter the address of the Care360 API, such as https://care360.example.org."),
-            true);
+        say(tr("Enter the address of the Care360 API, such as https://care360.example.org."), true);
         return;
     }
     QString problem;
-    const auto added = ProfileStore().add(m_name->text(), Environment::fromKind(kind, url), &problem);
+    const auto added =
+        ProfileStore().add(m_name->text(), Environment::fromKind(kind, url), &problem);
     if (!added) {
         say(problem, true);
         return;

@@ -155,7 +155,8 @@ QColor markerHue(int index)
 
 QColor markerBackground(const QPalette &palette, int index, QPalette::ColorRole surface)
 {
-    return mix(palette.color(surface), markerHue(index), strength(palette, State::Sandbox, surface));
+    return mix(palette.color(surface), markerHue(index),
+               strength(palette, State::Sandbox, surface));
 }
 
 QColor markerForeground(const QPalette &palette, int index, QPalette::ColorRole surface)

@@ -24,9 +24,9 @@ int CliDirectory::run(const CliOptions &options, const QString &profileId, QText
 
 void CliDirectory::loadPeople(AssigneeDirectory *people, const QString &profileId)
 {
+    // An empty id: the set kept before profiles (an address alone), then every profile's.
     QStringList ids { profileId };
     if (profileId.isEmpty()) {
-        ids.clear();
         for (const Profile &profile : ProfileStore().profiles())
             ids.append(profile.id);
     }

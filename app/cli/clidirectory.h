@@ -18,7 +18,8 @@ public:
     static int run(const CliOptions &options, const QString &profileId, QTextStream &out,
                    QTextStream &err);
     // The team directory and the e-mails the console learnt, as the console would load them.
-    // The profile's team directory and learnt e-mails; every profile's for an empty id.
+    // The profile's team directory and learnt e-mails; for an empty id (an address alone, or
+    // due across organisations) the set kept before profiles and every profile's.
     static void loadPeople(AssigneeDirectory *people, const QString &profileId);
 
 private:

@@ -20,7 +20,6 @@ public:
     // place: the profile's (Profile::place), which the console files its follow-ups under too.
     explicit CliFollowUps(const QString &place);
 
-
     // A successful listing or send of the case answered with these active escalations, now.
     void add(const QString &caseId, const QList<Escalation> &active);
     // Writes what was added, after the answer was printed. A store that cannot be written costs

@@ -45,21 +45,25 @@ std::optional<Profile> CliProfiles::resolve(const CliOptions &options, QTextStre
             << Qt::endl;
         return std::nullopt;
     }
+    // An address alone, keyed and filed as before profiles: the standalone sandbox (not an
+    // organisation), and Production for someone who never made a profile (nothing is created
+    // behind their back; the console migrates it once it starts).
+    const auto address = [](const Environment &environment) {
+        Profile profile;
+        profile.environment = environment;
+        profile.place = Profile::placeOf(environment);
+        profile.fromAddress = true;
+        return profile;
+    };
     if (options.environmentNamed) {
-        // The standalone sandbox is an address, not an organisation: its key stays keyed by it.
-        if (options.environment.kind == Environment::Kind::Sandbox) {
-            Profile address;
-            address.environment = options.environment;
-            address.place = Profile::placeOf(options.environment);
-            address.fromAddress = true;
-            return address;
-        }
+        if (options.environment.kind == Environment::Kind::Sandbox)
+            return address(options.environment);
         return store.forAddress(options.environment);
     }
     if (profiles.size() == 1)
         return profiles.constFirst();
     if (profiles.isEmpty())
-        return store.forAddress(Environment::production());
+        return address(Environment::production());
     err << tr("Several organisation profiles exist (%1): name one with --profile NAME or "
               "CARE360_PROFILE.")
                .arg(names(profiles))
@@ -95,15 +99,15 @@ int CliProfiles::list(CliOptions::Format format, QTextStream &out, QTextStream &
             exitCode = Exit::KeychainError;
         }
         const bool hasKey = key.status == Status::Ok;
-        array.append(QJsonObject { { QStringLiteral("id"), profile.id },
-                                   { QStringLiteral("name"), profile.name },
-                                   { QStringLiteral("environment"), profile.environment.name() },
-                                   { QStringLiteral("baseUrl"),
-                                     profile.environment.baseUrl.toString() },
-                                   { QStringLiteral("hasKey"), hasKey } });
+        array.append(
+            QJsonObject { { QStringLiteral("id"), profile.id },
+                          { QStringLiteral("name"), profile.name },
+                          { QStringLiteral("environment"), profile.environment.name() },
+                          { QStringLiteral("baseUrl"), profile.environment.baseUrl.toString() },
+                          { QStringLiteral("hasKey"), hasKey } });
         rows.append({ UntrustedText::visible(profile.name), profile.environment.displayName(),
-                      profile.environment.baseUrl.toString(),
-                      hasKey ? tr("stored") : tr("none"), profile.id });
+                      profile.environment.baseUrl.toString(), hasKey ? tr("stored") : tr("none"),
+                      profile.id });
     }
     if (format == CliOptions::Format::Json)
         out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;

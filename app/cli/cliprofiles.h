@@ -16,8 +16,9 @@ class CliProfiles {
     Q_DECLARE_TR_FUNCTIONS(CliProfiles)
 public:
     // The profile a list, update, key or directory command uses: --profile or CARE360_PROFILE;
-    // else the one standing for --env/--base-url; else the only profile; else Production's
-    // (today's default). Several and none named: nullopt, with the sentence that lists them.
+    // else the one standing for --env/--base-url; else the only profile; else, with none,
+    // Production's address as before profiles. Several and none named: nullopt, with the
+    // sentence that lists them.
     static std::optional<Profile> resolve(const CliOptions &options, QTextStream &err);
     // The name asked for, from --profile or CARE360_PROFILE; empty when neither.
     static QString askedName(const CliOptions &options);

@@ -23,8 +23,8 @@ class CliRunner : public QObject {
 
 public:
     // profile: the organisation the command talks to (CliProfiles::resolve).
-    CliRunner(const CliOptions &options, const Profile &profile, QTextStream &out,
-              QTextStream &err, QObject *parent = nullptr);
+    CliRunner(const CliOptions &options, const Profile &profile, QTextStream &out, QTextStream &err,
+              QObject *parent = nullptr);
 
     void start();
 

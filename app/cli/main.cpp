@@ -7,8 +7,8 @@
 #include "clidue.h"
 #include "clioptions.h"
 #include "clioutput.h"
-#include "clirunner.h"
 #include "cliprofiles.h"
+#include "clirunner.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -4,8 +4,6 @@
 
 #include "app/credentials/credentialstore.h"
 #include "app/credentials/profilekeys.h"
-#include "app/session/profilestore.h"
-#include "legacykeysweep.h"
 #include "app/drafts/draftjournal.h"
 #include "app/drafts/journalkey.h"
 #include "app/followups/followupdatabase.h"
@@ -13,6 +11,8 @@
 #include "app/network/networksetup.h"
 #include "app/network/proxylogins.h"
 #include "app/session/preferences.h"
+#include "app/session/profilestore.h"
+#include "legacykeysweep.h"
 #include "models/environment.h"
 #include "models/wirenames.h"
 
@@ -62,7 +62,8 @@ ConsoleServices::ConsoleServices(PracticeServerFactory practiceServer, QObject *
     m_journalKey->setObjectName(QStringLiteral("journalKey"));
     applyNetworkPreferences();
     ProfileStore().migrateSettings();
-    connect(m_legacyKeys, &LegacyKeySweep::profilesChanged, this, &ConsoleServices::profilesChanged);
+    connect(m_legacyKeys, &LegacyKeySweep::profilesChanged, this,
+            &ConsoleServices::profilesChanged);
     // Off the path to the first listing: a keychain round trip per address it knew.
     QTimer::singleShot(1500, m_legacyKeys, &LegacyKeySweep::start);
     connect(m_journalKey, &JournalKey::ready, m_journal, &DraftJournal::setKey);
@@ -112,17 +113,24 @@ void ConsoleServices::onJournalReady()
         for (const QString &environment : std::as_const(environments))
             candidates.append({ environment, caseId });
     }
-    for (const Profile &profile : ProfileStore().profiles()) {
+    // Every profile with settings of its own, practice ones included.
+    QSettings all;
+    all.beginGroup(Settings::profileGroup(QString()).chopped(1));
+    const QStringList ids = all.childGroups();
+    all.endGroup();
+    const ProfileStore store;
+    for (const QString &id : ids) {
+        const auto profile = store.anyProfile(id);
         Settings mine;
-        mine.setProfile(profile.id);
+        mine.setProfile(id);
         for (const QString &caseId : mine.recentCases())
-            candidates.append({ profile.place, caseId });
+            candidates.append({ profile ? profile->place : QString(), caseId });
     }
     for (const StartupOptions &open : std::as_const(m_openAtCrash)) {
         const auto profile = ProfileStore().anyProfile(open.profile);
-        candidates.append({ profile ? profile->place
-                                    : open.environment ? Environment::name(*open.environment)
-                                                       : QString(),
+        candidates.append({ profile                ? profile->place
+                                : open.environment ? Environment::name(*open.environment)
+                                                   : QString(),
                             open.caseId });
     }
     m_journal->adopt(candidates);

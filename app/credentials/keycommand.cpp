@@ -87,8 +87,7 @@ int keyStatus(const Profile &profile, QTextStream &out, QTextStream &err)
         return Exit::Success;
     }
     if (result.status == Status::NotFound) {
-        out << KeyCommandText::tr("not stored: no API key is saved for %1.").arg(name)
-            << Qt::endl;
+        out << KeyCommandText::tr("not stored: no API key is saved for %1.").arg(name) << Qt::endl;
         return Exit::Success;
     }
     err << result.userMessage() << Qt::endl;
@@ -98,15 +97,14 @@ int keyStatus(const Profile &profile, QTextStream &out, QTextStream &err)
 
 QString profileDescription(const Profile &profile)
 {
-    const QString origin = CredentialStore::keyName(profile.environment.baseUrl).section(QLatin1Char('@'), 1);
-    return profile.id.isEmpty() ? origin
-                                : QStringLiteral("%1 (%2)").arg(profile.label(), origin);
+    const QString origin =
+        CredentialStore::keyName(profile.environment.baseUrl).section(QLatin1Char('@'), 1);
+    return profile.id.isEmpty() ? origin : QStringLiteral("%1 (%2)").arg(profile.label(), origin);
 }
 
 CredentialResult readKeyBlocking(const Profile &profile)
 {
-    return runBlocking(&ProfileKeys::readFinished,
-                       [&](ProfileKeys &keys) { keys.read(profile); });
+    return runBlocking(&ProfileKeys::readFinished, [&](ProfileKeys &keys) { keys.read(profile); });
 }
 
 CredentialResult removeKeyBlocking(const Profile &profile)

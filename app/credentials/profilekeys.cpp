@@ -57,6 +57,9 @@ QString ProfileKeys::entryName(const QString &profileId)
 
 QString ProfileKeys::entryOf(const Profile &profile)
 {
+    // A profile needs a usable address: a key for nowhere is refused (the store's sentence).
+    if (Profile::addressKeyEntry(profile.environment.baseUrl).isEmpty() && !profile.isPractice())
+        return {};
     return profile.id.isEmpty() ? profile.legacyKeyEntry() : entryName(profile.id);
 }
 
@@ -70,31 +73,32 @@ void ProfileKeys::read(const Profile &profile)
         steps->finish();
         emit readFinished(id, result);
     };
-    steps->run(&CredentialStore::readFinished, own, [this, own] { m_store->read(own); },
-               [this, steps, own, old, answer](const CredentialResult &mine) {
-                   if (mine.status != Status::NotFound || old.isEmpty())
-                       return answer(mine);
-                   steps->run(&CredentialStore::readFinished, old, [this, old] { m_store->read(old); },
-                              [this, steps, own, old, answer](const CredentialResult &before) {
-                                  if (before.status != Status::Ok)
-                                      return answer(before);
-                                  qCInfo(lcKeychain) << "moving" << old << "to" << own;
-                                  steps->run(
-                                      &CredentialStore::writeFinished, own,
-                                      [this, own, key = before.key] { m_store->write(own, key); },
-                                      [this, steps, old, answer, before](const CredentialResult &w) {
-                                          // Deleted only once the copy is in: a move cut short
-                                          // leaves the old entry, read again next time.
-                                          if (!w.isSuccess() || w.inMemoryOnly)
-                                              return answer(before);
-                                          steps->run(&CredentialStore::removeFinished, old,
-                                                     [this, old] { m_store->remove(old); },
-                                                     [answer, before](const CredentialResult &) {
-                                                         answer(before);
-                                                     });
-                                      });
-                              });
-               });
+    steps->run(
+        &CredentialStore::readFinished, own, [this, own] { m_store->read(own); },
+        [this, steps, own, old, answer](const CredentialResult &mine) {
+            if (mine.status != Status::NotFound || old.isEmpty())
+                return answer(mine);
+            steps->run(
+                &CredentialStore::readFinished, old, [this, old] { m_store->read(old); },
+                [this, steps, own, old, answer](const CredentialResult &before) {
+                    if (before.status != Status::Ok)
+                        return answer(before);
+                    qCInfo(lcKeychain) << "moving" << old << "to" << own;
+                    steps->run(
+                        &CredentialStore::writeFinished, own,
+                        [this, own, key = before.key] { m_store->write(own, key); },
+                        [this, steps, old, answer, before](const CredentialResult &w) {
+                            // Deleted only once the copy is in: a move cut short
+                            // leaves the old entry, read again next time.
+                            if (!w.isSuccess() || w.inMemoryOnly)
+                                return answer(before);
+                            steps->run(
+                                &CredentialStore::removeFinished, old,
+                                [this, old] { m_store->remove(old); },
+                                [answer, before](const CredentialResult &) { answer(before); });
+                        });
+                });
+        });
 }
 
 void ProfileKeys::write(const Profile &profile, const QString &key)
@@ -102,11 +106,12 @@ void ProfileKeys::write(const Profile &profile, const QString &key)
     const QString own = entryOf(profile);
     const QString id = profile.id;
     auto *steps = new KeySteps(m_store);
-    steps->run(&CredentialStore::writeFinished, own, [this, own, key] { m_store->write(own, key); },
-               [this, steps, id](const CredentialResult &result) {
-                   steps->finish();
-                   emit writeFinished(id, result);
-               });
+    steps->run(
+        &CredentialStore::writeFinished, own, [this, own, key] { m_store->write(own, key); },
+        [this, steps, id](const CredentialResult &result) {
+            steps->finish();
+            emit writeFinished(id, result);
+        });
 }
 
 void ProfileKeys::remove(const Profile &profile)
@@ -115,26 +120,24 @@ void ProfileKeys::remove(const Profile &profile)
     const QString old = profile.id.isEmpty() ? QString() : profile.legacyKeyEntry();
     const QString id = profile.id;
     auto *steps = new KeySteps(m_store);
-    steps->run(&CredentialStore::removeFinished, own, [this, own] { m_store->remove(own); },
-               [this, steps, id, old](const CredentialResult &mine) {
-                   if (old.isEmpty() || !(mine.status == Status::Ok || mine.status == Status::NotFound)) {
-                       steps->finish();
-                       emit removeFinished(id, mine);
-                       return;
-                   }
-                   steps->run(&CredentialStore::removeFinished, old,
-                              [this, old] { m_store->remove(old); },
-                              [this, steps, id, mine](const CredentialResult &before) {
-                                  steps->finish();
-                                  // Gone from both: Ok if either held it, else the first answer.
-                                  const bool ok = before.status == Status::Ok
-                                      || before.status == Status::NotFound;
-                                  emit removeFinished(id,
-                                                      !ok || mine.status == Status::NotFound
-                                                          ? before
-                                                          : mine);
-                              });
-               });
+    steps->run(
+        &CredentialStore::removeFinished, own, [this, own] { m_store->remove(own); },
+        [this, steps, id, old](const CredentialResult &mine) {
+            if (old.isEmpty() || !(mine.status == Status::Ok || mine.status == Status::NotFound)) {
+                steps->finish();
+                emit removeFinished(id, mine);
+                return;
+            }
+            steps->run(
+                &CredentialStore::removeFinished, old, [this, old] { m_store->remove(old); },
+                [this, steps, id, mine](const CredentialResult &before) {
+                    steps->finish();
+                    // Gone from both: Ok if either held it, else the first answer.
+                    const bool ok =
+                        before.status == Status::Ok || before.status == Status::NotFound;
+                    emit removeFinished(id, !ok || mine.status == Status::NotFound ? before : mine);
+                });
+        });
 }
 
 std::optional<QString> ProfileKeys::memoryKey(const Profile &profile) const

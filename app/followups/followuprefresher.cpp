@@ -134,7 +134,7 @@ void FollowUpRefresher::next()
 }
 
 std::optional<std::pair<QUrl, QString>> FollowUpRefresher::practiceServer(int organisation,
-                                                                         QString *problem) const
+                                                                          QString *problem) const
 {
     const PracticeServerFactory factory = m_services->sharedPracticeServer();
     if (!factory) {

@@ -50,7 +50,8 @@ private:
     void skipProfile(const QString &profile, const QString &why);
     void finish(bool cancelled);
     bool anyWindowSending() const;
-    std::optional<std::pair<QUrl, QString>> practiceServer(int organisation, QString *problem) const;
+    std::optional<std::pair<QUrl, QString>> practiceServer(int organisation,
+                                                           QString *problem) const;
 
     ConsoleServices *m_services;
     ApiClient *m_client;

@@ -63,9 +63,9 @@ QList<PracticeServer::PracticeCase> PracticeSandbox::practiceCases(int organisat
     const SandboxOrganization &chosen = organizations.at(organisation);
     for (const SandboxCase &sandboxCase : chosen.cases) {
         const int active = int(m_server->store().activeEscalations(sandboxCase.id).size());
-        cases.append({ sandboxCase.id,
-                       tr("%1 demo case, %Ln active escalation(s)", nullptr, active)
-                           .arg(chosen.name) });
+        cases.append(
+            { sandboxCase.id,
+              tr("%1 demo case, %Ln active escalation(s)", nullptr, active).arg(chosen.name) });
     }
     return cases;
 }

@@ -100,7 +100,8 @@ QList<PracticeServer::PracticeCase> SandboxThread::practiceCases(int organisatio
     // The active counts change with every send: asked on the thread that changes them.
     QList<PracticeCase> cases;
     QMetaObject::invokeMethod(
-        &d->context, [this, &cases, organisation] { cases = d->sandbox->practiceCases(organisation); },
+        &d->context,
+        [this, &cases, organisation] { cases = d->sandbox->practiceCases(organisation); },
         Qt::BlockingQueuedConnection);
     return cases;
 }

@@ -2,8 +2,8 @@
 
 #include "app/api/apiclient.h"
 #include "app/credentials/profilekeys.h"
-#include "profilestore.h"
 #include "app/logging.h"
+#include "profilestore.h"
 
 namespace Care360 {
 
@@ -38,8 +38,7 @@ bool ConnectionManager::selectProfile(const Profile &requested)
     emit profileChanged(profile);
 
     if (profile.isPractice()) {
-        m_client->setApiKey(
-            m_sandbox->practiceOrganisations().value(profile.practiceIndex).key);
+        m_client->setApiKey(m_sandbox->practiceOrganisations().value(profile.practiceIndex).key);
         setKeyState(KeyState::SandboxDemo);
     } else if (const std::optional<QString> key = m_keys->memoryKey(profile)) {
         m_client->setApiKey(*key);

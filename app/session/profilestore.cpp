@@ -26,7 +26,8 @@ QVariantMap toMap(const Profile &p)
 
 std::optional<Profile> fromMap(const QVariantMap &map)
 {
-    const auto kind = Environment::kindFromName(map.value(QStringLiteral("environment")).toString());
+    const auto kind =
+        Environment::kindFromName(map.value(QStringLiteral("environment")).toString());
     Profile p;
     p.id = map.value(QStringLiteral("id")).toString();
     p.name = map.value(QStringLiteral("name")).toString();
@@ -43,7 +44,8 @@ std::optional<Profile> fromMap(const QVariantMap &map)
 
 bool sameAddress(const Environment &a, const Environment &b)
 {
-    return a.kind == b.kind && Profile::addressKeyEntry(a.baseUrl) == Profile::addressKeyEntry(b.baseUrl);
+    return a.kind == b.kind
+        && Profile::addressKeyEntry(a.baseUrl) == Profile::addressKeyEntry(b.baseUrl);
 }
 
 bool hasLineBreakOrControl(const QString &text)
@@ -184,9 +186,9 @@ Profile ProfileStore::forAddress(const Environment &environment)
         return onAddress.constFirst();
     Profile profile;
     profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    profile.name = uniqueName(environment.kind == Environment::Kind::Custom
-                                  ? environment.baseUrl.host()
-                                  : environment.displayName());
+    profile.name =
+        uniqueName(environment.kind == Environment::Kind::Custom ? environment.baseUrl.host()
+                                                                 : environment.displayName());
     profile.environment = environment;
     profile.place = Profile::placeOf(environment);
     profile.fromAddress = true;
@@ -265,7 +267,7 @@ QList<Profile> ProfileStore::practiceProfiles(const QStringList &organisationNam
     for (int i = 0; i < names.size(); ++i) {
         Profile p;
         p.id = Profile::practiceId(i);
-        p.name = organisationNames.isEmpty() ? names.at(i) : tr("%1 (practice)").arg(names.at(i));
+        p.name = names.at(i);
         p.environment = Environment::sandbox(QUrl());
         p.place = Profile::practicePlace(i);
         p.practiceIndex = i;

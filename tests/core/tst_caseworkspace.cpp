@@ -5,9 +5,11 @@
 
 #include "app/core/caseworkspace.h"
 #include "app/core/consoleservices.h"
+#include "app/credentials/profilekeys.h"
 #include "app/sandbox/demodata.h"
 #include "app/sandbox/sandboxserver.h"
 #include "app/sandbox/sandboxthread.h"
+#include "app/session/profilestore.h"
 #include "app/translations.h"
 #include "models/escalationtablemodel.h"
 #include "tests/credentials/keychaintesthelpers.h"
@@ -125,7 +127,7 @@ void TestCaseWorkspace::firstRunStartsOnTheSandboxAndLoadsTheStartupCase()
     QCOMPARE(requested.size(), 1);
     QCOMPARE(requested.at(0).at(0).toString(), Demo::acmeCaseId);
     QCOMPARE(m_core->recentCases(), QStringList { Demo::acmeCaseId });
-    QCOMPARE(Settings().lastEnvironment(), QStringLiteral("sandbox"));
+    QCOMPARE(ProfileStore().lastProfileId(), Profile::practiceId(0));
 }
 
 void TestCaseWorkspace::sandboxOffersOnlyAssignableDemoPeople()
@@ -158,7 +160,10 @@ void TestCaseWorkspace::missingKeyFallsBackToTheSandboxAndSaysSo()
     QCOMPARE(notices.at(0).at(0).value<CaseWorkspace::NoticeKind>(),
              CaseWorkspace::NoticeKind::Info);
     const QString text = notices.at(0).at(1).toString();
-    QVERIFY2(text.contains(QStringLiteral("No API key is saved for Custom")), qPrintable(text));
+    // The profile made for that address is named after its host.
+    QVERIFY2(text.contains(QStringLiteral("No API key is saved for tst-core-no-key-")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral(".example.invalid — Custom yet")), qPrintable(text));
     QVERIFY2(text.contains(Demo::acmeCaseId), qPrintable(text));
     QCOMPARE(keyRequests.size(), 0); // a first run is not greeted by a dialog
     // Nothing was loaded on the sandbox in the case's name, and nothing will be.
@@ -183,8 +188,9 @@ void TestCaseWorkspace::commandLineEnvironmentWinsAndAsksForItsKey()
     QCOMPARE(m_core->environment().kind, Environment::Kind::Custom);
     QCOMPARE(m_core->environment().baseUrl, m_server.baseUrl());
     QCOMPARE(notices.size(), 0); // no "opened on the Sandbox"
-    QCOMPARE(Settings().lastEnvironment(), QStringLiteral("custom"));
-    QCOMPARE(Settings().customBaseUrl(), m_server.baseUrl());
+    QCOMPARE(ProfileStore().lastProfileId(), m_core->profile().id);
+    QCOMPARE(m_core->profile().environment.kind, Environment::Kind::Custom);
+    QCOMPARE(ProfileStore().find(m_core->profile().id)->environment.baseUrl, m_server.baseUrl());
     // The key entered: the case asked for opens there.
     QSignalSpy finished(m_core, &CaseWorkspace::finished);
     m_core->saveKey(Demo::acmeApiKey);
@@ -322,7 +328,13 @@ void TestCaseWorkspace::savedKeyReachesTheClientAndForgetTakesItBack()
     QVERIFY(saved.wait(10000));
     QVERIFY(saved.at(0).at(0).value<CaseWorkspace::KeyResult>().ok);
     QVERIFY(m_core->hasKey());
-    QCOMPARE(KeychainTest::readKey(m_store, url).key, QStringLiteral("cv-core-key-1"));
+    // In the profile's own entry; the address's old one stays empty.
+    const QString own = ProfileKeys::entryName(m_core->profile().id);
+    QSignalSpy read(&m_store, &CredentialStore::readFinished);
+    m_store.read(own);
+    QVERIFY(read.wait(10000));
+    QCOMPARE(read.at(0).at(1).value<CredentialResult>().key, QStringLiteral("cv-core-key-1"));
+    QCOMPARE(KeychainTest::readKey(m_store, url).status, CredentialResult::Status::NotFound);
 
     QSignalSpy forgotten(m_core, &CaseWorkspace::keyForgetFinished);
     m_core->forgetKey();
@@ -342,7 +354,9 @@ void TestCaseWorkspace::recentCasesKeepATitle()
                                                       QStringLiteral("Address verification") } };
     QCOMPARE(m_core->recentCasesWithTitles(), expected);
     // The next console knows it too.
-    QCOMPARE(Settings().recentCaseTitle(Demo::acmeCaseId), QStringLiteral("Address verification"));
+    Settings next;
+    next.setProfile(m_core->profile().id); // recent cases belong to the profile
+    QCOMPARE(next.recentCaseTitle(Demo::acmeCaseId), QStringLiteral("Address verification"));
 }
 
 QTEST_GUILESS_MAIN(TestCaseWorkspace)

@@ -100,8 +100,7 @@ ApiOutcome TestProfiles::load(const QString &caseId)
 Profile TestProfiles::addOnServer(const QString &name)
 {
     QString problem;
-    const auto added =
-        ProfileStore().add(name, Environment::custom(m_server.baseUrl()), &problem);
+    const auto added = ProfileStore().add(name, Environment::custom(m_server.baseUrl()), &problem);
     if (!added)
         qWarning("%s", qPrintable(problem));
     return added.value_or(Profile());
@@ -113,8 +112,9 @@ void TestProfiles::namesAreUniqueComparedCaseInsensitively()
     QString problem;
     QVERIFY(store.add(QStringLiteral("Acme Pharmacy"), Environment::production(), &problem));
     QVERIFY(!store.add(QStringLiteral("  ACME pharmacy "), Environment::staging(), &problem));
-    QCOMPARE(problem, QStringLiteral("There is already an organisation called \"Acme Pharmacy\". "
-                                     "Choose another name."));
+    QCOMPARE(problem,
+             QStringLiteral("There is already an organisation called \"Acme Pharmacy\". "
+                            "Choose another name."));
     const auto globex = store.add(QStringLiteral("Globex"), Environment::production(), &problem);
     QVERIFY(globex);
     QVERIFY(!store.rename(globex->id, QStringLiteral("acme PHARMACY"), &problem));
@@ -201,12 +201,11 @@ void TestProfiles::singleKeySettingsMigrateOnFirstStart()
         old.setValue(QStringLiteral("connection/customBaseUrl"), m_server.baseUrl());
         old.setValue(QStringLiteral("cases/recent"), QStringList { Demo::acmeCaseId });
         old.setValue(QStringLiteral("assignees/teamDirectory"),
-                     QVariantList { QVariantMap { { QStringLiteral("userId"),
-                                                   QStringLiteral("7b0c1d2e-0000-4000-8000-000000000001") },
-                                                  { QStringLiteral("email"),
-                                                    QStringLiteral("a@example.org") },
-                                                  { QStringLiteral("name"),
-                                                    QStringLiteral("Ana") } } });
+                     QVariantList {
+                         QVariantMap { { QStringLiteral("userId"),
+                                         QStringLiteral("7b0c1d2e-0000-4000-8000-000000000001") },
+                                       { QStringLiteral("email"), QStringLiteral("a@example.org") },
+                                       { QStringLiteral("name"), QStringLiteral("Ana") } } });
     }
     const QString customEntry = CredentialStore::keyName(m_server.baseUrl());
     const QString stagingEntry = CredentialStore::keyName(Environment::staging().baseUrl);

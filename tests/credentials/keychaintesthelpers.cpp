@@ -17,10 +17,9 @@ QUrl uniqueUrl(const QString &label)
     return QUrl(QStringLiteral("https://tst-%1-%2.example.invalid/api/v1").arg(label, tag));
 }
 
-CredentialResult waitFor(CredentialStore &store, const QUrl &url,
-                         void (CredentialStore::*start)(const QString &),
-                         void (CredentialStore::*finished)(const QString &,
-                                                           const CredentialResult &))
+CredentialResult
+waitFor(CredentialStore &store, const QUrl &url, void (CredentialStore::*start)(const QString &),
+        void (CredentialStore::*finished)(const QString &, const CredentialResult &))
 {
     QSignalSpy spy(&store, finished);
     const QString entry = CredentialStore::keyName(url);

@@ -101,7 +101,8 @@ void TestKeychainProcesses::keySetReadsStdinAndNeverPrintsTheKey()
     QVERIFY(!set.out.contains(key) && !set.err.contains(key));
 
     QString error;
-    QCOMPARE(loadKeyBlocking(address(url), &error).value_or(QString()), key); // trimmed, from the keychain
+    QCOMPARE(loadKeyBlocking(address(url), &error).value_or(QString()),
+             key); // trimmed, from the keychain
 
     Run status = run(kProbe, { QStringLiteral("key"), QStringLiteral("status"), urlText });
     QCOMPARE(status.exitCode, int(Exit::Success));
@@ -138,8 +139,9 @@ void TestKeychainProcesses::keyCommandRejectsBadUsage()
     QTextStream out(&outText), err(&errText);
     const QUrl url = uniqueUrl(QStringLiteral("usage"));
     QCOMPARE(runKeyCommand(QStringLiteral("show"), address(url), out, err), int(Exit::Usage));
-    QCOMPARE(runKeyCommand(QStringLiteral("status"), address(QUrl(QStringLiteral("no url"))), out, err),
-             int(Exit::Usage));
+    QCOMPARE(
+        runKeyCommand(QStringLiteral("status"), address(QUrl(QStringLiteral("no url"))), out, err),
+        int(Exit::Usage));
     QVERIFY(outText.isEmpty());
     QCOMPARE(errText.count(QLatin1Char('\n')), 2);
 }

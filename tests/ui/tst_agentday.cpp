@@ -2,6 +2,7 @@
 // bulk edits as one step and one request, the team directory imported through the File menu,
 // follow-up shortcuts and the calendar from the keyboard, a past date asked about once, and
 // rows that do not move while the agent edits.
+#include "app/session/settings.h"
 #include "consoledriver.h"
 #include "tests/testsession.h"
 
@@ -252,7 +253,10 @@ void TestAgentDay::teamDirectoryImportShowsPeople()
     QTRY_COMPARE(c.cell(rowId(2), Model::Assignee).data(Model::DraftValueRole).toString(),
                  Demo::acmeNurseEmail);
     // Kept for the next start, with the learnt e-mails.
-    QVERIFY(!QSettings().value(QStringLiteral("assignees/teamDirectory")).toList().isEmpty());
+    // (the open organisation's: each has its own people)
+    Settings kept;
+    kept.setProfile(c.core()->profile().id);
+    QVERIFY(!kept.teamDirectory().isEmpty());
 }
 
 void TestAgentDay::followUpShortcutsAndCalendarFromTheKeyboard()

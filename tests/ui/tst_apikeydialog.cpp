@@ -1,4 +1,5 @@
 // The API key dialog driven like an agent would, against the real keychain of scripts/test.
+#include "app/credentials/profilekeys.h"
 #include "tests/testsession.h"
 #include "ui/apikeydialog.h"
 
@@ -52,6 +53,13 @@ private:
     ConsoleServices *m_services = nullptr;
     CaseWorkspace *m_core = nullptr; // owned by m_services
     ApiKeyDialog *m_dialog = nullptr;
+    // The open profile's own keychain entry, read as any other program would.
+    CredentialResult profileKey(CredentialStore &store)
+    {
+        QSignalSpy read(&store, &CredentialStore::readFinished);
+        store.read(ProfileKeys::entryOf(m_core->profile()));
+        return read.wait(10000) ? read.at(0).at(1).value<CredentialResult>() : CredentialResult();
+    }
     QUrl m_url;
 };
 
@@ -95,7 +103,8 @@ void TestApiKeyDialog::showsTheEnvironmentAndNamesEveryWidget()
     const QString label = child<QLabel>("environmentLabel")->text();
     QVERIFY(label.contains(Environment::custom(m_url).displayName()));
     QVERIFY(label.contains(m_url.host()));
-    QVERIFY(child<QLabel>("keychainStateLabel")->text().contains(CredentialStore::keyName(m_url)));
+    // The key's entry is the profile's own, keyed by its id.
+    QVERIFY(child<QLabel>("keychainStateLabel")->text().contains(QStringLiteral("cv-api-key#")));
     QCOMPARE(child<QLineEdit>("apiKeyEdit")->echoMode(), QLineEdit::Password);
     for (QWidget *widget : m_dialog->findChildren<QWidget *>()) {
         if (widget->parent() != m_dialog && !qobject_cast<QDialogButtonBox *>(widget->parent()))
@@ -131,8 +140,8 @@ void TestApiKeyDialog::savesATypedKeyInTheKeychain()
     QVERIFY(m_core->hasKey());
     QCOMPARE(m_core->keyStateText(), QStringLiteral("Key saved in keychain"));
     CredentialStore fresh;
-    QCOMPARE(readKey(fresh, m_url).key, QStringLiteral("cv-dialog-typed-42"));
-    QVERIFY(secretToolSearch().contains(CredentialStore::keyName(m_url)));
+    QCOMPARE(profileKey(fresh).key, QStringLiteral("cv-dialog-typed-42"));
+    QVERIFY(secretToolSearch().contains(ProfileKeys::entryOf(m_core->profile())));
 }
 
 void TestApiKeyDialog::pasteWorks()
@@ -147,7 +156,7 @@ void TestApiKeyDialog::pasteWorks()
     QVERIFY(saved.wait(20000));
     QVERIFY(saved.at(0).at(0).value<KeyResult>().ok);
     CredentialStore fresh;
-    QCOMPARE(readKey(fresh, m_url).key, QStringLiteral("cv-pasted-key-7"));
+    QCOMPARE(profileKey(fresh).key, QStringLiteral("cv-pasted-key-7"));
 }
 
 void TestApiKeyDialog::whitespaceKeyIsRefusedAndNothingStored()
@@ -163,7 +172,7 @@ void TestApiKeyDialog::whitespaceKeyIsRefusedAndNothingStored()
     QCOMPARE(status->text(), expected);
     QVERIFY(m_dialog->isVisible());
     // A read answered after the click is ordered behind any write the click could have started.
-    QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);
+    QCOMPARE(profileKey(*m_store).status, Status::NotFound);
     QCOMPARE(saved.size(), 0);
     QVERIFY(!m_core->hasKey());
 }
@@ -188,12 +197,14 @@ void TestApiKeyDialog::failedSaveKeepsTheTextAndExplains()
 
 void TestApiKeyDialog::forgetRemovesTheKey()
 {
-    QVERIFY(writeKey(*m_store, m_url, QStringLiteral("cv-to-forget")).isSuccess());
+    QSignalSpy stored(&*m_store, &CredentialStore::writeFinished);
+    m_store->write(ProfileKeys::entryOf(m_core->profile()), QStringLiteral("cv-to-forget"));
+    QVERIFY(stored.wait(10000));
     QSignalSpy forgotten(m_core, &CaseWorkspace::keyForgetFinished);
     QTest::mouseClick(child<QPushButton>("forgetKeyButton"), Qt::LeftButton);
     QVERIFY(forgotten.wait(20000));
-    QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);
-    QVERIFY(!secretToolSearch().contains(CredentialStore::keyName(m_url)));
+    QCOMPARE(profileKey(*m_store).status, Status::NotFound);
+    QVERIFY(!secretToolSearch().contains(ProfileKeys::entryOf(m_core->profile())));
     QVERIFY(m_dialog->isVisible());
 }
 
@@ -203,7 +214,7 @@ void TestApiKeyDialog::cancelStoresNothing()
     QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
     QCOMPARE(m_dialog->result(), int(QDialog::Rejected));
     QVERIFY(!m_dialog->isVisible());
-    QCOMPARE(readKey(*m_store, m_url).status, Status::NotFound);
+    QCOMPARE(profileKey(*m_store).status, Status::NotFound);
     QVERIFY(!m_core->hasKey());
 }
 

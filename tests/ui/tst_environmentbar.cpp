@@ -66,11 +66,13 @@ void TestEnvironmentBar::eachOrganisationHasItsOwnMarker()
     for (const QPalette &palette : { light, dark }) {
         QSet<QRgb> seen;
         for (int index = 0; index < 6; ++index) {
-            const QColor background = StatePalette::markerBackground(palette, index, QPalette::Window);
+            const QColor background =
+                StatePalette::markerBackground(palette, index, QPalette::Window);
             const QColor text = StatePalette::markerForeground(palette, index, QPalette::Window);
             QVERIFY2(!seen.contains(background.rgb()), qPrintable(background.name()));
             seen.insert(background.rgb());
-            QVERIFY2(StatePalette::contrastRatio(text, background) >= StatePalette::kMinimumContrast,
+            QVERIFY2(StatePalette::contrastRatio(text, background)
+                         >= StatePalette::kMinimumContrast,
                      qPrintable(text.name() + QLatin1Char('/') + background.name()));
         }
     }

@@ -120,7 +120,7 @@ void TestI18n::spanishConsole()
                 .startsWith(QStringLiteral("No hay ningún caso abierto.")));
     STEP(loadAcme());
     QCOMPARE(c.find<QLabel>("caseHeader")->text(),
-             QStringLiteral("Caso %1 en Sandbox (práctica): 6 escalamientos activos")
+             QStringLiteral("Caso %1 en Acme Health — Sandbox (práctica): 6 escalamientos activos")
                  .arg(Demo::acmeCaseId));
     QCOMPARE(c.find<QLabel>("pendingLabel")->text(), QStringLiteral("Sin cambios pendientes"));
     QCOMPARE(c.model()->headerData(Model::FollowUpDue, Qt::Horizontal).toString(),

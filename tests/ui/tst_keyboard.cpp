@@ -226,7 +226,8 @@ void TestKeyboard::environmentWithoutAKeySaysSo()
     // A custom server no test has a key for.
     c.core()->selectEnvironment(Environment::custom(QUrl(QStringLiteral("https://nokey.invalid"))),
                                 CaseWorkspace::Confirmation::Given);
-    QTRY_VERIFY(c.bannerText().contains(QStringLiteral("No API key is saved for Custom yet")));
+    QTRY_VERIFY(c.bannerText().contains(
+        QStringLiteral("No API key is saved for nokey.invalid — Custom yet")));
     QVERIFY(c.find<QAbstractButton>("bannerKeyButton")->isVisible());
     // The key dialog opened too; closing it unanswered leaves the sentence on screen.
     QDialog *dialog = nullptr;

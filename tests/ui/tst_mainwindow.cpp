@@ -7,6 +7,7 @@
 #include "app/sandbox/sandboxserver.h"
 #include "app/session/activitylog.h"
 #include "app/session/casesession.h"
+#include "app/session/profilestore.h"
 #include "ui/apikeydialog.h"
 
 #include <QAbstractSpinBox>
@@ -88,8 +89,10 @@ void TestMainWindow::firstRunOpensOnSandboxAndLoadsACase()
     m_console = std::make_unique<ConsoleDriver>();
     ConsoleDriver &c = *m_console;
     QVERIFY(c.sandbox());
-    QCOMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Sandbox"));
-    QVERIFY(c.find<QLabel>("sandboxBadge")->isVisible());
+    // The demo's first organisation, a built-in practice profile.
+    QCOMPARE(c.find<QComboBox>("environmentCombo")->currentText(),
+             QStringLiteral("Acme Health — Sandbox"));
+    QCOMPARE(c.find<QLabel>("profileMarker")->text(), QStringLiteral("Practice data"));
     QTRY_COMPARE(c.keyStateText(), QStringLiteral("Sandbox demo key"));
 
     // A pasted link containing the case ID works as well as the bare ID.
@@ -384,9 +387,15 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
     ConsoleDriver &c = *m_console;
     // The sandbox takes its practice key only: no key to enter, no keychain entry to make.
     QTRY_VERIFY(!c.find<QAction>("apiKeyAction")->isEnabled());
+    // An organisation on Staging, added by the agent; the selector offers it after the two
+    // practice organisations.
+    QString problem;
+    QVERIFY(ProfileStore().add(QStringLiteral("Staging"), Environment::staging(), &problem));
+    c.core()->services()->notifyProfilesChanged();
     auto *combo = c.find<QComboBox>("environmentCombo");
     combo->setFocus();
-    QTest::keyClick(combo, Qt::Key_Down); // Sandbox -> Staging
+    QTest::keyClick(combo, Qt::Key_Down); // Acme Health -> Globex Care (practice)
+    QTest::keyClick(combo, Qt::Key_Down); // -> Staging
     ApiKeyDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = c.window()->findChild<ApiKeyDialog *>()));
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("environmentLabel"))
@@ -399,7 +408,7 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveKeyButton")),
                       Qt::LeftButton);
     QTRY_COMPARE(c.keyStateText(), QStringLiteral("Key saved in keychain"));
-    QVERIFY(!c.find<QLabel>("sandboxBadge")->isVisible());
+    QCOMPARE(c.find<QLabel>("profileMarker")->text(), QStringLiteral("Staging"));
 
     // A new window reads the key back from the keychain, and stays on Staging.
     c.restart();
@@ -414,7 +423,8 @@ void TestMainWindow::apiKeyDialogSavesReadsBackAndForgets()
 
     // Without a key, the next start falls back to the sandbox and says why.
     c.restart();
-    QTRY_COMPARE(c.find<QComboBox>("environmentCombo")->currentText(), QStringLiteral("Sandbox"));
+    QTRY_COMPARE(c.find<QComboBox>("environmentCombo")->currentText(),
+                 QStringLiteral("Acme Health — Sandbox"));
     QTRY_VERIFY2(c.bannerText().contains(QStringLiteral("No API key is saved for Staging")),
                  qPrintable(c.bannerText()));
 }

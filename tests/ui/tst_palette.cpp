@@ -298,7 +298,7 @@ Reading TestPalette::readBanner() const
 
 Reading TestPalette::readBadge() const
 {
-    auto *badge = m_console->find<QLabel>("sandboxBadge");
+    auto *badge = m_console->find<QLabel>("profileMarker");
     // Inside the 1 px border and its rounded corners.
     return read(badge->grab().toImage(), badge->rect().adjusted(3, 3, -4, -4));
 }
@@ -330,7 +330,7 @@ void TestPalette::sandboxBadgeIsReadable()
 {
     QFETCH(QPalette, palette);
     applyPalette(palette);
-    auto *badge = m_console->find<QLabel>("sandboxBadge");
+    auto *badge = m_console->find<QLabel>("profileMarker");
     QVERIFY(badge->isVisible());
     const QPalette surface = badge->parentWidget()->palette();
     check("badge", State::Sandbox, readBadge(),
