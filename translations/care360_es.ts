@@ -1046,7 +1046,7 @@
     </message>
     <message>
         <source>Orga&amp;nisation:</source>
-        <translation>Or&amp;ganización:</translation>
+        <translation>Organi&amp;zación:</translation>
     </message>
     <message>
         <source>Organisation</source>
