@@ -3044,6 +3044,62 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>--overdue y --within no se pueden combinar: --within incluye lo que ya está vencido.</translation>
     </message>
     <message>
+        <source>Argument %1 is not a command: use list, update, due, directory, key or profile.</source>
+        <translation>El argumento %1 no es un comando: use list, update, due, directory, key o profile.</translation>
+    </message>
+    <message>
+        <source>No command given: use list, update, due, directory, key or profile.</source>
+        <translation>No se indicó ningún comando: use list, update, due, directory, key o profile.</translation>
+    </message>
+    <message>
+        <source>--within, --overdue and --mine are for due.</source>
+        <translation>--within, --overdue y --mine son para due.</translation>
+    </message>
+    <message>
+        <source>--yes is for profile remove.</source>
+        <translation>--yes es para profile remove.</translation>
+    </message>
+    <message>
+        <source>--json and --format are for list, update, due and profile list.</source>
+        <translation>--json y --format son para list, update, due y profile list.</translation>
+    </message>
+    <message>
+        <source>profile takes no --case or --escalation.</source>
+        <translation>profile no admite --case ni --escalation.</translation>
+    </message>
+    <message>
+        <source>profile list prints a table, or JSON with --format json.</source>
+        <translation>profile list imprime una tabla, o JSON con --format json.</translation>
+    </message>
+    <message>
+        <source>profile list takes no names.</source>
+        <translation>profile list no admite nombres.</translation>
+    </message>
+    <message>
+        <source>profile add needs one NAME (quote a name with spaces).</source>
+        <translation>profile add necesita un NOMBRE (ponga entre comillas un nombre con espacios).</translation>
+    </message>
+    <message>
+        <source>profile add needs --env production, staging or custom.</source>
+        <translation>profile add necesita --env production, staging o custom.</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s practice organisations are built into the console; profile add takes production, staging or custom.</source>
+        <translation>Las organizaciones de práctica del sandbox vienen incluidas en la consola; profile add admite production, staging o custom.</translation>
+    </message>
+    <message>
+        <source>profile rename needs NAME and NEW.</source>
+        <translation>profile rename necesita NOMBRE y NUEVO.</translation>
+    </message>
+    <message>
+        <source>profile remove needs one NAME.</source>
+        <translation>profile remove necesita un NOMBRE.</translation>
+    </message>
+    <message>
+        <source>profile needs one of list, add, rename or remove.</source>
+        <translation>profile necesita list, add, rename o remove.</translation>
+    </message>
+    <message>
         <source>Usage:
   care360-escalations-cli [--env ENV] [--base-url URL] list --case ID
       [--format table|csv|json] [--show-notes]
@@ -3054,9 +3110,13 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
       [--base OLD] [--accept-display-marks]       (one request per case in FILE)
   care360-escalations-cli due [--profile NAME] [--within DURATION | --overdue] [--mine]
       [--format table|csv|json]                   (from this computer; nothing is sent)
-  care360-escalations-cli directory import FILE
-  care360-escalations-cli directory show
-  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+  care360-escalations-cli [--profile NAME] directory import FILE
+  care360-escalations-cli [--profile NAME] directory show
+  care360-escalations-cli [--profile NAME] key set|forget|status
+  care360-escalations-cli profile list [--format table|json]
+  care360-escalations-cli profile add NAME --env production|staging|custom [--base-url URL]
+  care360-escalations-cli profile rename NAME NEW
+  care360-escalations-cli profile remove NAME [--yes]
 
 Lists and edits the active escalations of a Care360 case. Note text is printed only
 where it is asked for: by list with --show-notes, or --format csv or json. The table
@@ -3064,6 +3124,10 @@ leaves it out, and nothing printed after an update holds any. Errors name a wron
 argument by its position (1 is the first after the program name), never by its text.
 
 Options:
+  --profile NAME   The organisation profile (name in any case, or id) on every command;
+                   also CARE360_PROFILE. Without it: the profile standing for --env and
+                   --base-url, else the only profile; with several and none named, the
+                   command refuses and lists them (exit code 2).
   --env ENV        production (default), staging, sandbox or custom.
   --base-url URL   The server address; required with --env sandbox (the URL a running
                    care360-sandbox prints) and --env custom. Plain http:// only for loopback.
@@ -3150,8 +3214,8 @@ many days after the case was last listed as the console&apos;s Preferences say (
 since shows only once the case is listed again: REFRESHED (lastRefreshedAt) says when it
 was. When nothing is kept or nothing matches, the table is a sentence on standard error
 (exit code 0); csv prints only its header, json [].
-  --profile NAME   Only one environment: production, staging or sandbox, or a custom
-                   server&apos;s URL (as given to --base-url).
+  --profile NAME   Only one organisation profile (name or id); or, as before profiles,
+                   production, staging, sandbox or a custom server&apos;s URL.
   --within DURATION
                    Only what is due within DURATION from now, and what is already
                    overdue: a number and m, h or d (90m, 12h, 1d, 30d).
@@ -3166,7 +3230,8 @@ was. When nothing is kept or nothing matches, the table is a sentence on standar
                    of objects with those keys, assignedToUserId and assignee null when
                    nobody is assigned; escaped as list&apos;s is).
 
-Team directory (shared with the console, which shows assignees by name):
+Team directory (one per organisation profile, shared with the console, which shows
+assignees by name):
   directory import FILE  Replaces the team directory with FILE (&quot;-&quot; for standard input):
                    CSV with the header userId,email[,name] (any order) or a JSON array of
                    {&quot;userId&quot;: ..., &quot;email&quot;: ..., &quot;name&quot;: ...}. One bad row and nothing is
@@ -3181,8 +3246,14 @@ hosts no_proxy lists (&quot;*&quot;, a host, or a domain); with none set, the de
 A proxy that asks for a login gets the user:password written in its URL
 (http://user:password@host:port), else the login the console saved in the keychain.
 
+Organisation profiles (shared with the console): Care360 gives each organisation its own
+API key, kept in the system keychain under the profile&apos;s id. profile list prints NAME,
+ENVIRONMENT, ADDRESS, KEY (stored or none) and ID; with --format json an array of
+{&quot;id&quot;, &quot;name&quot;, &quot;environment&quot;, &quot;baseUrl&quot;, &quot;hasKey&quot;}. Names are unique in any case. profile
+remove deletes the profile&apos;s key too; it asks on a terminal, elsewhere it needs --yes.
+
 The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
-from the system keychain for the environment (store it with &quot;key set&quot;, which reads it from
+from the system keychain for the profile (store it with &quot;key set&quot;, which reads it from
 standard input).
 
 Exit codes: 0 success, 2 usage (also a file that cannot be read, the follow-ups kept
@@ -3201,9 +3272,13 @@ Logs: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
       [--base ANTERIOR] [--accept-display-marks]  (una solicitud por caso de ARCHIVO)
   care360-escalations-cli due [--profile NOMBRE] [--within DURACIÓN | --overdue] [--mine]
       [--format table|csv|json]                   (desde esta computadora; no se envía nada)
-  care360-escalations-cli directory import ARCHIVO
-  care360-escalations-cli directory show
-  care360-escalations-cli [--env ENTORNO] [--base-url URL] key set|forget|status
+  care360-escalations-cli [--profile NOMBRE] directory import ARCHIVO
+  care360-escalations-cli [--profile NOMBRE] directory show
+  care360-escalations-cli [--profile NOMBRE] key set|forget|status
+  care360-escalations-cli profile list [--format table|json]
+  care360-escalations-cli profile add NOMBRE --env production|staging|custom [--base-url URL]
+  care360-escalations-cli profile rename NOMBRE NUEVO
+  care360-escalations-cli profile remove NOMBRE [--yes]
 
 Muestra y edita los escalamientos activos de un caso de Care360. El texto de las notas solo
 se muestra donde se pide: en list con --show-notes, o con --format csv o json. La tabla lo
@@ -3212,6 +3287,10 @@ un argumento incorrecto por su posición (1 es el primero después del nombre de
 nunca por su texto.
 
 Opciones:
+  --profile NOMBRE El perfil de organización (el nombre, sin importar mayúsculas, o el id)
+                   en todos los comandos; también CARE360_PROFILE. Sin él: el perfil que
+                   corresponde a --env y --base-url, si no el único perfil; con varios y
+                   ninguno indicado, el comando se niega y los enumera (código de salida 2).
   --env ENTORNO    production (predeterminado), staging, sandbox o custom.
   --base-url URL   La dirección del servidor; obligatoria con --env sandbox (la URL que
                    muestra care360-sandbox en ejecución) y con --env custom. http:// sin
@@ -3317,8 +3396,8 @@ Care360 desde entonces solo se ve cuando el caso se vuelve a consultar: ACTUALIZ
 (lastRefreshedAt) indica cuándo fue. Si no hay nada guardado o nada coincide, la tabla es
 una frase en la salida de errores (código de salida 0); csv muestra solo su encabezado, y
 json, [].
-  --profile NOMBRE Solo un entorno: production, staging o sandbox, o la URL de un servidor
-                   personalizado (tal como se indica a --base-url).
+  --profile NOMBRE Solo un perfil de organización (nombre o id); o, como antes de los
+                   perfiles, production, staging, sandbox o la URL de un servidor propio.
   --within DURACIÓN
                    Solo lo que vence dentro de DURACIÓN a partir de ahora, y lo que ya está
                    vencido: un número y m, h o d (90m, 12h, 1d, 30d).
@@ -3334,7 +3413,8 @@ json, [].
                    (un arreglo de objetos con esas claves, con assignedToUserId y assignee
                    en null cuando no hay responsable; escapado como el de list).
 
-Directorio del equipo (compartido con la consola, que muestra a los responsables por nombre):
+Directorio del equipo (uno por perfil de organización, compartido con la consola, que
+muestra a los responsables por nombre):
   directory import ARCHIVO
                    Reemplaza el directorio del equipo con ARCHIVO (&quot;-&quot; para la entrada
                    estándar): CSV con el encabezado userId,email[,name] (en cualquier orden) o
@@ -3351,8 +3431,15 @@ sin ninguna definida, la configuración del escritorio. A un proxy que pide cred
 da el usuario:contraseña escrito en su URL (http://usuario:contraseña@servidor:puerto) o, si
 no, las credenciales que la consola guardó en el llavero.
 
+Perfiles de organización (compartidos con la consola): Care360 da a cada organización su
+propia clave de API, guardada en el llavero del sistema con el id del perfil. profile list
+muestra NOMBRE, ENTORNO, DIRECCIÓN, CLAVE (guardada o ninguna) e ID; con --format json, un
+arreglo de {&quot;id&quot;, &quot;name&quot;, &quot;environment&quot;, &quot;baseUrl&quot;, &quot;hasKey&quot;}. Los nombres son
+únicos sin importar mayúsculas. profile remove borra también la clave del perfil; pregunta
+en una terminal y, fuera de ella, necesita --yes.
+
 La clave de API nunca se toma de la línea de comandos: proviene de CARE360_API_KEY o, si no,
-del llavero del sistema para el entorno (guárdela con &quot;key set&quot;, que la lee de la entrada
+del llavero del sistema para el perfil (guárdela con &quot;key set&quot;, que la lee de la entrada
 estándar).
 
 Códigos de salida: 0 éxito, 2 uso (también un archivo que no se puede leer, incluido el de
@@ -3362,62 +3449,6 @@ directorio incorrecto; no se envió ni importó nada), 4 caso o escalamiento no 
 espera o TLS, 8 respuesta inesperada.
 Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
 </translation>
-    </message>
-    <message>
-        <source>Argument %1 is not a command: use list, update, due, directory, key or profile.</source>
-        <translation>El argumento %1 no es un comando: use list, update, due, directory, key o profile.</translation>
-    </message>
-    <message>
-        <source>No command given: use list, update, due, directory, key or profile.</source>
-        <translation>No se indicó ningún comando: use list, update, due, directory, key o profile.</translation>
-    </message>
-    <message>
-        <source>--within, --overdue and --mine are for due.</source>
-        <translation>--within, --overdue y --mine son para due.</translation>
-    </message>
-    <message>
-        <source>--yes is for profile remove.</source>
-        <translation>--yes es para profile remove.</translation>
-    </message>
-    <message>
-        <source>--json and --format are for list, update, due and profile list.</source>
-        <translation>--json y --format son para list, update, due y profile list.</translation>
-    </message>
-    <message>
-        <source>profile takes no --case or --escalation.</source>
-        <translation>profile no admite --case ni --escalation.</translation>
-    </message>
-    <message>
-        <source>profile list prints a table, or JSON with --format json.</source>
-        <translation>profile list imprime una tabla, o JSON con --format json.</translation>
-    </message>
-    <message>
-        <source>profile list takes no names.</source>
-        <translation>profile list no admite nombres.</translation>
-    </message>
-    <message>
-        <source>profile add needs one NAME (quote a name with spaces).</source>
-        <translation>profile add necesita un NOMBRE (ponga entre comillas un nombre con espacios).</translation>
-    </message>
-    <message>
-        <source>profile add needs --env production, staging or custom.</source>
-        <translation>profile add necesita --env production, staging o custom.</translation>
-    </message>
-    <message>
-        <source>The sandbox&apos;s practice organisations are built into the console; profile add takes production, staging or custom.</source>
-        <translation>Las organizaciones de práctica del sandbox vienen incluidas en la consola; profile add admite production, staging o custom.</translation>
-    </message>
-    <message>
-        <source>profile rename needs NAME and NEW.</source>
-        <translation>profile rename necesita NOMBRE y NUEVO.</translation>
-    </message>
-    <message>
-        <source>profile remove needs one NAME.</source>
-        <translation>profile remove necesita un NOMBRE.</translation>
-    </message>
-    <message>
-        <source>profile needs one of list, add, rename or remove.</source>
-        <translation>profile necesita list, add, rename o remove.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ EnvironmentBar::EnvironmentBar(QWidget *parent)
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     m_marker->setObjectName(QStringLiteral("profileMarker"));
+    m_marker->setTextFormat(Qt::PlainText); // the agent's name for it, shown as typed
     StatePalette::follow(m_marker, [this] { showMarker(); });
 
     m_keyStateLabel->setObjectName(QStringLiteral("keyStateLabel"));
@@ -88,7 +89,6 @@ void EnvironmentBar::showMarker()
         border = StatePalette::markerBorder(pal, m_current.order, surface);
         m_marker->setToolTip(tr("Every case in this window is %1's.").arg(m_current.label()));
     }
-    m_marker->setTextFormat(Qt::PlainText);
     m_marker->setText(m_current.isPractice() ? tr("Practice data") : m_current.name);
     m_marker->setAccessibleName(tr("Organisation: %1").arg(m_current.label()));
     m_marker->setVisible(m_current.isValid());

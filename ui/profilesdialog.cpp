@@ -112,20 +112,20 @@ void ProfilesDialog::reload(const QString &selectId)
     onSelectionChanged();
 }
 
-QList<Profile> ProfilesDialog::selected() const
+std::optional<Profile> ProfilesDialog::selected() const
 {
     const int row = m_list->currentRow();
-    return row >= 0 && row < m_profiles.size() ? QList<Profile> { m_profiles.at(row) }
-                                               : QList<Profile>();
+    return row >= 0 && row < m_profiles.size() ? std::optional<Profile>(m_profiles.at(row))
+                                               : std::nullopt;
 }
 
 void ProfilesDialog::onSelectionChanged()
 {
-    const bool any = !selected().isEmpty();
-    m_rename->setEnabled(any);
-    m_remove->setEnabled(any);
-    if (any)
-        m_name->setText(selected().constFirst().name);
+    const std::optional<Profile> profile = selected();
+    m_rename->setEnabled(profile.has_value());
+    m_remove->setEnabled(profile.has_value());
+    if (profile)
+        m_name->setText(profile->name);
 }
 
 void ProfilesDialog::say(const QString &sentence, bool problem)
@@ -166,9 +166,10 @@ void ProfilesDialog::addProfile()
 
 void ProfilesDialog::renameProfile()
 {
-    if (selected().isEmpty())
+    const std::optional<Profile> chosen = selected();
+    if (!chosen)
         return;
-    const Profile profile = selected().constFirst();
+    const Profile profile = *chosen;
     QString problem;
     if (!ProfileStore().rename(profile.id, m_name->text(), &problem)) {
         say(problem, true);
@@ -181,9 +182,10 @@ void ProfilesDialog::renameProfile()
 
 void ProfilesDialog::removeProfile()
 {
-    if (selected().isEmpty())
+    const std::optional<Profile> chosen = selected();
+    if (!chosen)
         return;
-    const Profile profile = selected().constFirst();
+    const Profile profile = *chosen;
     for (const CaseWorkspace *workspace : m_services->workspaces()) {
         if (workspace->profile().id == profile.id) {
             say(tr("%1 is open in a window. Switch that window to another organisation first, so "

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -32,7 +34,7 @@ private:
     void removeProfile();
     void onSelectionChanged();
     void say(const QString &sentence, bool problem);
-    QList<Profile> selected() const;
+    std::optional<Profile> selected() const;
 
     ConsoleServices *m_services;
     QListWidget *m_list;

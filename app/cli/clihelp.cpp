@@ -16,9 +16,13 @@ QString CliOptionsParser::helpText()
       [--base OLD] [--accept-display-marks]       (one request per case in FILE)
   care360-escalations-cli due [--profile NAME] [--within DURATION | --overdue] [--mine]
       [--format table|csv|json]                   (from this computer; nothing is sent)
-  care360-escalations-cli directory import FILE
-  care360-escalations-cli directory show
-  care360-escalations-cli [--env ENV] [--base-url URL] key set|forget|status
+  care360-escalations-cli [--profile NAME] directory import FILE
+  care360-escalations-cli [--profile NAME] directory show
+  care360-escalations-cli [--profile NAME] key set|forget|status
+  care360-escalations-cli profile list [--format table|json]
+  care360-escalations-cli profile add NAME --env production|staging|custom [--base-url URL]
+  care360-escalations-cli profile rename NAME NEW
+  care360-escalations-cli profile remove NAME [--yes]
 
 Lists and edits the active escalations of a Care360 case. Note text is printed only
 where it is asked for: by list with --show-notes, or --format csv or json. The table
@@ -26,6 +30,10 @@ leaves it out, and nothing printed after an update holds any. Errors name a wron
 argument by its position (1 is the first after the program name), never by its text.
 
 Options:
+  --profile NAME   The organisation profile (name in any case, or id) on every command;
+                   also CARE360_PROFILE. Without it: the profile standing for --env and
+                   --base-url, else the only profile; with several and none named, the
+                   command refuses and lists them (exit code 2).
   --env ENV        production (default), staging, sandbox or custom.
   --base-url URL   The server address; required with --env sandbox (the URL a running
                    care360-sandbox prints) and --env custom. Plain http:// only for loopback.
@@ -112,8 +120,8 @@ many days after the case was last listed as the console's Preferences say (Follo
 since shows only once the case is listed again: REFRESHED (lastRefreshedAt) says when it
 was. When nothing is kept or nothing matches, the table is a sentence on standard error
 (exit code 0); csv prints only its header, json [].
-  --profile NAME   Only one environment: production, staging or sandbox, or a custom
-                   server's URL (as given to --base-url).
+  --profile NAME   Only one organisation profile (name or id); or, as before profiles,
+                   production, staging, sandbox or a custom server's URL.
   --within DURATION
                    Only what is due within DURATION from now, and what is already
                    overdue: a number and m, h or d (90m, 12h, 1d, 30d).
@@ -128,7 +136,8 @@ was. When nothing is kept or nothing matches, the table is a sentence on standar
                    of objects with those keys, assignedToUserId and assignee null when
                    nobody is assigned; escaped as list's is).
 
-Team directory (shared with the console, which shows assignees by name):
+Team directory (one per organisation profile, shared with the console, which shows
+assignees by name):
   directory import FILE  Replaces the team directory with FILE ("-" for standard input):
                    CSV with the header userId,email[,name] (any order) or a JSON array of
                    {"userId": ..., "email": ..., "name": ...}. One bad row and nothing is
@@ -143,8 +152,14 @@ hosts no_proxy lists ("*", a host, or a domain); with none set, the desktop's se
 A proxy that asks for a login gets the user:password written in its URL
 (http://user:password@host:port), else the login the console saved in the keychain.
 
+Organisation profiles (shared with the console): Care360 gives each organisation its own
+API key, kept in the system keychain under the profile's id. profile list prints NAME,
+ENVIRONMENT, ADDRESS, KEY (stored or none) and ID; with --format json an array of
+{"id", "name", "environment", "baseUrl", "hasKey"}. Names are unique in any case. profile
+remove deletes the profile's key too; it asks on a terminal, elsewhere it needs --yes.
+
 The API key is never taken from the command line: it comes from CARE360_API_KEY, or else
-from the system keychain for the environment (store it with "key set", which reads it from
+from the system keychain for the profile (store it with "key set", which reads it from
 standard input).
 
 Exit codes: 0 success, 2 usage (also a file that cannot be read, the follow-ups kept

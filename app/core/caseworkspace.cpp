@@ -105,61 +105,7 @@ void CaseWorkspace::start(const StartupOptions &options)
         });
     }
     if (!m_connection->selectProfile(profile) && hasSandbox() && !profile.isPractice())
-        m_connection->selectProfile(ProfileStore::practiceProfiles({}).constFirst());
-}
-
-std::optional<Profile> CaseWorkspace::profileFor(const StartupOptions &options)
-{
-    ProfileStore store;
-    if (!options.profile.isEmpty())
-        return store.anyProfile(options.profile);
-    if (!options.environment)
-        return std::nullopt;
-    if (*options.environment == Environment::Kind::Sandbox)
-        return ProfileStore::practiceProfiles({}).constFirst();
-    const QUrl customUrl = options.baseUrl.isEmpty() ? Settings().customBaseUrl() : options.baseUrl;
-    if (*options.environment == Environment::Kind::Custom
-        && (!customUrl.isValid() || customUrl.isEmpty()))
-        return std::nullopt;
-    return store.forAddress(Environment::fromKind(*options.environment, customUrl));
-}
-
-Profile CaseWorkspace::startProfile(const StartupOptions &options, bool hasSandbox)
-{
-    if (const auto asked = profileFor(options))
-        return *asked;
-    // New users start on the practice sandbox; a build without one starts on Production,
-    // which asks for its key.
-    ProfileStore store;
-    if (const auto last = store.anyProfile(store.lastProfileId());
-        last && (hasSandbox || !last->isPractice()))
-        return *last;
-    return hasSandbox ? ProfileStore::practiceProfiles({}).constFirst()
-                      : store.forAddress(Environment::production());
-}
-
-CaseWorkspace::Step CaseWorkspace::selectEnvironment(const Environment &requested,
-                                                     Confirmation confirmation)
-{
-    return selectProfile(requested.kind == Environment::Kind::Sandbox
-                             ? ProfileStore::practiceProfiles({}).constFirst()
-                             : ProfileStore().forAddress(requested),
-                         confirmation);
-}
-
-CaseWorkspace::Step CaseWorkspace::selectProfile(const Profile &requested,
-                                                 Confirmation confirmation)
-{
-    if (requested.id == m_connection->profile().id)
-        return Step::Nothing;
-    if (confirmation == Confirmation::Ask && needsDiscardConfirmation())
-        return Step::ConfirmDiscard;
-    m_startingUp = false;
-    m_startupCaseId.clear();
-    prepareToClose(QString(), confirmation);
-    m_session->close();
-    m_connection->selectProfile(requested);
-    return Step::Started;
+        m_connection->selectProfile(ProfileStore::firstPractice());
 }
 
 CaseWorkspace::Step CaseWorkspace::loadCase(const QString &caseId, Confirmation confirmation)
@@ -183,22 +129,6 @@ CaseWorkspace::Step CaseWorkspace::loadCase(const QString &caseId, Confirmation 
     m_services->claim(placeOf(caseId), this);
     emit caseRequested(caseId);
     return Step::Started;
-}
-
-CaseWorkspace::Step CaseWorkspace::openCase(const StartupOptions &options,
-                                            Confirmation confirmation)
-{
-    const std::optional<Profile> target = profileFor(options);
-    if (!target || target->id == profile().id)
-        return loadCase(options.caseId, confirmation);
-    const Step step = selectProfile(*target, confirmation);
-    if (step != Step::Started)
-        return step;
-    if (hasKey())
-        loadCase(options.caseId, Confirmation::Given); // a practice key is there at once
-    else
-        m_startupCaseId = options.caseId; // loaded once the keychain has answered
-    return step;
 }
 
 QString CaseWorkspace::placeOf(const QString &caseId) const
@@ -304,32 +234,6 @@ Environment CaseWorkspace::environment() const
     return m_connection->environment();
 }
 
-Profile CaseWorkspace::profile() const
-{
-    return m_connection->profile();
-}
-
-QList<Profile> CaseWorkspace::profiles() const
-{
-    return m_connection->practiceProfiles() + ProfileStore().profiles();
-}
-
-QList<Profile> CaseWorkspace::otherProfilesThatOpened(const QString &caseId) const
-{
-    QList<Profile> others = ProfileStore().profilesThatOpened(caseId);
-    others.removeIf([this](const Profile &p) { return p.id == profile().id; });
-    return others;
-}
-
-std::optional<Profile> CaseWorkspace::profileLastUsedFor(const QString &caseId) const
-{
-    // Only a case this profile never opened: one it knows is opened here without a question.
-    if (m_settings.recentCases().contains(caseId))
-        return std::nullopt;
-    const QList<Profile> others = otherProfilesThatOpened(caseId);
-    return others.isEmpty() ? std::nullopt : std::optional<Profile>(others.constFirst());
-}
-
 bool CaseWorkspace::hasSandbox() const
 {
     return m_connection->hasSandbox();
@@ -424,21 +328,6 @@ QString CaseWorkspace::discardQuestion(const QString &reason) const
     return text.trimmed();
 }
 
-void CaseWorkspace::onProfileChanged(const Profile &profile)
-{
-    // What was learnt under the profile left stays with it.
-    if (!m_settings.profile().isEmpty())
-        m_settings.setAssigneeEmails(m_assignees->toVariantMap());
-    m_settings.setProfile(profile.id);
-    m_assignees->fromVariantMap(m_settings.assigneeEmails());
-    m_session->setEnvironmentName(profile.label());
-    setDraftsPlace(profile.place);
-    releaseOtherCases();
-    applyTeamFor(profile);
-    ProfileStore().setLastProfileId(profile.id);
-    emit environmentChanged(profile.environment);
-}
-
 void CaseWorkspace::onKeyStateChanged()
 {
     using State = ConnectionManager::KeyState;
@@ -463,7 +352,7 @@ void CaseWorkspace::onKeyMissing(const Profile &profile, const QString &reason)
         // sentence stays on screen instead of being replaced by a listing.
         const QString name = profile.label();
         const QString caseId = std::exchange(m_startupCaseId, QString());
-        m_connection->selectProfile(ProfileStore::practiceProfiles({}).constFirst());
+        m_connection->selectProfile(ProfileStore::firstPractice());
         QString text = reason.isEmpty()
             ? tr("No API key is saved for %1 yet, so the console opened on the Sandbox. Choose "
                  "%1 again to enter its key.")

@@ -113,13 +113,8 @@ void ConsoleServices::onJournalReady()
         for (const QString &environment : std::as_const(environments))
             candidates.append({ environment, caseId });
     }
-    // Every profile with settings of its own, practice ones included.
-    QSettings all;
-    all.beginGroup(Settings::profileGroup(QString()).chopped(1));
-    const QStringList ids = all.childGroups();
-    all.endGroup();
     const ProfileStore store;
-    for (const QString &id : ids) {
+    for (const QString &id : Settings::profileIds()) {
         const auto profile = store.anyProfile(id);
         Settings mine;
         mine.setProfile(id);
@@ -127,7 +122,7 @@ void ConsoleServices::onJournalReady()
             candidates.append({ profile ? profile->place : QString(), caseId });
     }
     for (const StartupOptions &open : std::as_const(m_openAtCrash)) {
-        const auto profile = ProfileStore().anyProfile(open.profile);
+        const auto profile = store.anyProfile(open.profile);
         candidates.append({ profile                ? profile->place
                                 : open.environment ? Environment::name(*open.environment)
                                                    : QString(),

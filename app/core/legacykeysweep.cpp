@@ -58,10 +58,7 @@ void LegacyKeySweep::next()
         return;
     }
     const Environment address = m_addresses.takeFirst();
-    ProfileStore store;
-    const int before = int(store.profiles().size());
-    m_current = store.forAddress(address);
-    m_made = store.profiles().size() > before;
+    m_current = ProfileStore().forAddress(address, &m_made);
     m_keys->read(m_current);
 }
 

@@ -10,38 +10,72 @@ namespace Care360 {
 
 namespace {
 using Status = CredentialResult::Status;
-using Finished = void (CredentialStore::*)(const QString &, const CredentialResult &);
+using Next = std::function<void(const CredentialResult &)>;
 
-// Runs store operations one after another, each answered by the store's signal for its entry;
-// deletes itself after the last. Several steps (read, copy, delete) make one answer.
+bool gone(const CredentialResult &result)
+{
+    return result.status == Status::Ok || result.status == Status::NotFound;
+}
+
+// One store operation at a time, each answered by the store's signal for its entry, so that
+// several (read, copy, delete) make one answer. Deletes itself once done() is called.
 class KeySteps : public QObject {
 public:
-    using Next = std::function<void(const CredentialResult &)>;
-
     explicit KeySteps(CredentialStore *store)
         : QObject(store)
         , m_store(store)
     {
     }
 
-    void run(Finished signal, const QString &entry, const std::function<void()> &start, Next next)
+    void read(const QString &entry, Next next)
     {
-        QObject::disconnect(m_connection);
-        m_connection = connect(m_store, signal, this,
-                               [this, entry, next](const QString &done, const CredentialResult &r) {
-                                   if (done != entry)
-                                       return;
-                                   QObject::disconnect(m_connection);
-                                   next(r);
-                               });
-        start();
+        await(&CredentialStore::readFinished, entry, std::move(next));
+        m_store->read(entry);
     }
-    void finish() { deleteLater(); }
+    void write(const QString &entry, const QString &key, Next next)
+    {
+        await(&CredentialStore::writeFinished, entry, std::move(next));
+        m_store->write(entry, key);
+    }
+    void remove(const QString &entry, Next next)
+    {
+        await(&CredentialStore::removeFinished, entry, std::move(next));
+        m_store->remove(entry);
+    }
+    void done() { deleteLater(); }
 
 private:
+    using Finished = void (CredentialStore::*)(const QString &, const CredentialResult &);
+
+    void await(Finished signal, const QString &entry, Next next)
+    {
+        m_connection =
+            connect(m_store, signal, this,
+                    [this, entry, next](const QString &answered, const CredentialResult &result) {
+                        if (answered != entry)
+                            return;
+                        QObject::disconnect(m_connection);
+                        next(result);
+                    });
+    }
+
     CredentialStore *m_store;
     QMetaObject::Connection m_connection;
 };
+
+// Copies a key found in from into to, then deletes from; answers with found either way.
+void moveKey(KeySteps *steps, const QString &from, const QString &to, const CredentialResult &found,
+             const Next &answer)
+{
+    qCInfo(lcKeychain) << "moving" << from << "to" << to;
+    steps->write(to, found.key, [=](const CredentialResult &written) {
+        // Deleted only once the copy is in: a move cut short leaves the old entry, read again
+        // next time.
+        if (!written.isSuccess() || written.inMemoryOnly)
+            return answer(found);
+        steps->remove(from, [=](const CredentialResult &) { answer(found); });
+    });
+}
 } // namespace
 
 ProfileKeys::ProfileKeys(CredentialStore *store, QObject *parent)
@@ -63,81 +97,57 @@ QString ProfileKeys::entryOf(const Profile &profile)
     return profile.id.isEmpty() ? profile.legacyKeyEntry() : entryName(profile.id);
 }
 
+QString ProfileKeys::oldEntryOf(const Profile &profile)
+{
+    return profile.id.isEmpty() ? QString() : profile.legacyKeyEntry();
+}
+
 void ProfileKeys::read(const Profile &profile)
 {
-    const QString own = entryOf(profile);
-    const QString old = profile.id.isEmpty() ? QString() : profile.legacyKeyEntry();
-    const QString id = profile.id;
     auto *steps = new KeySteps(m_store);
-    const auto answer = [this, steps, id](const CredentialResult &result) {
-        steps->finish();
+    const QString own = entryOf(profile);
+    const QString old = oldEntryOf(profile);
+    const Next answer = [this, steps, id = profile.id](const CredentialResult &result) {
+        steps->done();
         emit readFinished(id, result);
     };
-    steps->run(
-        &CredentialStore::readFinished, own, [this, own] { m_store->read(own); },
-        [this, steps, own, old, answer](const CredentialResult &mine) {
-            if (mine.status != Status::NotFound || old.isEmpty())
-                return answer(mine);
-            steps->run(
-                &CredentialStore::readFinished, old, [this, old] { m_store->read(old); },
-                [this, steps, own, old, answer](const CredentialResult &before) {
-                    if (before.status != Status::Ok)
-                        return answer(before);
-                    qCInfo(lcKeychain) << "moving" << old << "to" << own;
-                    steps->run(
-                        &CredentialStore::writeFinished, own,
-                        [this, own, key = before.key] { m_store->write(own, key); },
-                        [this, steps, old, answer, before](const CredentialResult &w) {
-                            // Deleted only once the copy is in: a move cut short
-                            // leaves the old entry, read again next time.
-                            if (!w.isSuccess() || w.inMemoryOnly)
-                                return answer(before);
-                            steps->run(
-                                &CredentialStore::removeFinished, old,
-                                [this, old] { m_store->remove(old); },
-                                [answer, before](const CredentialResult &) { answer(before); });
-                        });
-                });
+    steps->read(own, [=](const CredentialResult &mine) {
+        if (mine.status != Status::NotFound || old.isEmpty())
+            return answer(mine);
+        steps->read(old, [=](const CredentialResult &before) {
+            if (before.status == Status::Ok)
+                moveKey(steps, old, own, before, answer);
+            else
+                answer(before);
         });
+    });
 }
 
 void ProfileKeys::write(const Profile &profile, const QString &key)
 {
-    const QString own = entryOf(profile);
-    const QString id = profile.id;
     auto *steps = new KeySteps(m_store);
-    steps->run(
-        &CredentialStore::writeFinished, own, [this, own, key] { m_store->write(own, key); },
-        [this, steps, id](const CredentialResult &result) {
-            steps->finish();
-            emit writeFinished(id, result);
-        });
+    steps->write(entryOf(profile), key, [this, steps, id = profile.id](const CredentialResult &r) {
+        steps->done();
+        emit writeFinished(id, r);
+    });
 }
 
 void ProfileKeys::remove(const Profile &profile)
 {
-    const QString own = entryOf(profile);
-    const QString old = profile.id.isEmpty() ? QString() : profile.legacyKeyEntry();
-    const QString id = profile.id;
     auto *steps = new KeySteps(m_store);
-    steps->run(
-        &CredentialStore::removeFinished, own, [this, own] { m_store->remove(own); },
-        [this, steps, id, old](const CredentialResult &mine) {
-            if (old.isEmpty() || !(mine.status == Status::Ok || mine.status == Status::NotFound)) {
-                steps->finish();
-                emit removeFinished(id, mine);
-                return;
-            }
-            steps->run(
-                &CredentialStore::removeFinished, old, [this, old] { m_store->remove(old); },
-                [this, steps, id, mine](const CredentialResult &before) {
-                    steps->finish();
-                    // Gone from both: Ok if either held it, else the first answer.
-                    const bool ok =
-                        before.status == Status::Ok || before.status == Status::NotFound;
-                    emit removeFinished(id, !ok || mine.status == Status::NotFound ? before : mine);
-                });
+    const QString old = oldEntryOf(profile);
+    const Next answer = [this, steps, id = profile.id](const CredentialResult &result) {
+        steps->done();
+        emit removeFinished(id, result);
+    };
+    steps->remove(entryOf(profile), [=](const CredentialResult &mine) {
+        if (old.isEmpty() || !gone(mine))
+            return answer(mine);
+        // Gone from both: the old entry's failure if it failed, else Ok if either held it.
+        steps->remove(old, [=](const CredentialResult &before) {
+            answer(!gone(before) || mine.status == Status::NotFound ? before : mine);
         });
+    });
 }
 
 std::optional<QString> ProfileKeys::memoryKey(const Profile &profile) const

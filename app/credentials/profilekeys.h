@@ -42,6 +42,9 @@ signals:
     void removeFinished(const QString &profileId, const Care360::CredentialResult &result);
 
 private:
+    // The address's old entry this profile takes over, if any.
+    static QString oldEntryOf(const Profile &profile);
+
     CredentialStore *m_store;
 };
 

@@ -28,9 +28,9 @@ bool ConnectionManager::selectProfile(const Profile &requested)
     if (profile.isPractice()) {
         if (!m_sandbox && !startSandbox())
             return false;
-        profile.environment.baseUrl = m_sandbox->baseUrl();
-        // The placeholder named before the sandbox ran becomes its organisation.
-        profile = practiceProfiles().value(profile.practiceIndex, practiceProfiles().constFirst());
+        // The placeholder named before the sandbox ran becomes its organisation, at its address.
+        const QList<Profile> practice = practiceProfiles();
+        profile = practice.value(profile.practiceIndex, practice.constFirst());
     }
     m_profile = profile;
     m_client->setBaseUrl(profile.environment.baseUrl);

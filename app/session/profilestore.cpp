@@ -76,28 +76,28 @@ QList<Profile> ProfileStore::profiles() const
     return list;
 }
 
-std::optional<Profile> ProfileStore::find(const QString &nameOrId) const
+namespace {
+// By id, then by name (case-insensitive), then by place: one reading of the settings.
+std::optional<Profile> findIn(const QList<Profile> &list, const QString &wanted, bool byPlace)
 {
-    const QString wanted = nameOrId.trimmed();
-    const QList<Profile> list = profiles();
-    for (const Profile &p : list) {
-        if (p.id == wanted)
-            return p;
-    }
-    for (const Profile &p : list) {
-        if (p.name.compare(wanted, Qt::CaseInsensitive) == 0)
-            return p;
-    }
+    const auto match = [&list](auto predicate) -> std::optional<Profile> {
+        const auto it = std::find_if(list.cbegin(), list.cend(), predicate);
+        return it == list.cend() ? std::nullopt : std::optional<Profile>(*it);
+    };
+    if (auto found = match([&](const Profile &p) { return p.id == wanted; }))
+        return found;
+    if (auto found = match(
+            [&](const Profile &p) { return p.name.compare(wanted, Qt::CaseInsensitive) == 0; }))
+        return found;
+    if (byPlace)
+        return match([&](const Profile &p) { return p.place == wanted; });
     return std::nullopt;
 }
+} // namespace
 
-std::optional<Profile> ProfileStore::byPlace(const QString &place) const
+std::optional<Profile> ProfileStore::find(const QString &nameOrId) const
 {
-    for (const Profile &p : profiles()) {
-        if (p.place == place)
-            return p;
-    }
-    return std::nullopt;
+    return findIn(profiles(), nameOrId.trimmed(), false);
 }
 
 QString ProfileStore::nameProblem(const QString &name, const QString &exceptId) const
@@ -169,10 +169,12 @@ bool ProfileStore::remove(const QString &id)
     return true;
 }
 
-Profile ProfileStore::forAddress(const Environment &environment)
+Profile ProfileStore::forAddress(const Environment &environment, bool *created)
 {
+    if (created)
+        *created = false;
     if (environment.kind == Environment::Kind::Sandbox)
-        return practiceProfiles({}).constFirst();
+        return firstPractice();
     QList<Profile> onAddress;
     const QList<Profile> list = profiles();
     for (const Profile &p : list) {
@@ -197,6 +199,8 @@ Profile ProfileStore::forAddress(const Environment &environment)
     updated.append(profile);
     save(updated);
     copyLegacyData(profile, false);
+    if (created)
+        *created = true;
     return profile;
 }
 
@@ -231,7 +235,7 @@ void ProfileStore::migrateSettings()
             setLastProfileId(profile.id);
     }
     if (lastKind == Environment::Kind::Sandbox) {
-        const Profile practice = practiceProfiles({}).constFirst();
+        const Profile practice = firstPractice();
         copyLegacyData(practice, true);
         if (lastProfileId().isEmpty())
             setLastProfileId(practice.id);
@@ -290,7 +294,7 @@ std::optional<Profile> ProfileStore::practiceProfile(const QString &idOrPlace)
     if (index < 0
         || (Profile::practiceId(index) != idOrPlace && Profile::practicePlace(index) != idOrPlace))
         return std::nullopt;
-    Profile profile = practiceProfiles({}).constFirst();
+    Profile profile = firstPractice();
     profile.id = Profile::practiceId(index);
     profile.place = Profile::practicePlace(index);
     profile.practiceIndex = index;
@@ -301,9 +305,7 @@ std::optional<Profile> ProfileStore::anyProfile(const QString &idNameOrPlace) co
 {
     if (const auto practice = practiceProfile(idNameOrPlace))
         return practice;
-    if (const auto stored = find(idNameOrPlace))
-        return stored;
-    return byPlace(idNameOrPlace);
+    return findIn(profiles(), idNameOrPlace, true);
 }
 
 QList<Profile> ProfileStore::profilesThatOpened(const QString &caseId) const

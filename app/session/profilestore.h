@@ -23,7 +23,6 @@ public:
     QList<Profile> profiles() const;
     // By id, else by name (case-insensitive).
     std::optional<Profile> find(const QString &nameOrId) const;
-    std::optional<Profile> byPlace(const QString &place) const;
 
     // Why a name cannot be used (empty, too long, line breaks, taken by another profile), or an
     // empty string.
@@ -38,7 +37,8 @@ public:
     // The profile standing for this address: the one migrated from it, else the only profile on
     // it, else a new one named after the environment, created at the first call that names the
     // address (its old key moves on the first read, see ProfileKeys).
-    Profile forAddress(const Environment &environment);
+    // *created says whether this call made it.
+    Profile forAddress(const Environment &environment, bool *created = nullptr);
 
     QString lastProfileId() const;
     void setLastProfileId(const QString &id);
@@ -51,6 +51,8 @@ public:
     // The sandbox's practice organisations as profiles, in the data's order (one placeholder,
     // "Sandbox", without names).
     static QList<Profile> practiceProfiles(const QStringList &organisationNames);
+    // The sandbox's first organisation, where a newcomer starts (a placeholder, see above).
+    static Profile firstPractice() { return practiceProfiles({}).constFirst(); }
     // A practice profile by its id or place ("practice-2", "sandbox-2"), as a placeholder.
     static std::optional<Profile> practiceProfile(const QString &idOrPlace);
     // Stored or practice: by id, name or place.

@@ -21,7 +21,14 @@ Settings::Settings() = default;
 
 QString Settings::profileGroup(const QString &profileId)
 {
-    return QStringLiteral("profile/") + profileId;
+    return QStringLiteral("profile/") + profileId; // profileIds() lists this group
+}
+
+QStringList Settings::profileIds()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("profile"));
+    return settings.childGroups();
 }
 
 QString Settings::scoped(const QString &key) const

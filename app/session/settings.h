@@ -21,6 +21,8 @@ public:
     QString profile() const { return m_profile; }
     // The settings group holding everything of one profile.
     static QString profileGroup(const QString &profileId);
+    // Every profile with settings of its own (practice ones included), by id.
+    static QStringList profileIds();
 
     // A console killed while QSettings was writing can leave the file's lock behind empty, and
     // Qt then waits 30 s before it calls that lock stale, with the window frozen. Call once at

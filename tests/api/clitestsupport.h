@@ -35,6 +35,10 @@ inline QJsonArray listedEscalations(const QByteArray &out, bool *parsed)
 struct CliFixture {
     Sandbox::SandboxServer server;
     QTemporaryDir dir;
+    // The session's Secret Service (scripts/test's private one) instead of none at all.
+    bool useKeychain = false;
+    // Extra variables for the next runs (CARE360_PROFILE).
+    QProcessEnvironment extraEnvironment;
 
     bool listen()
     {
@@ -130,9 +134,13 @@ struct CliFixture {
         environment.remove(QStringLiteral("CARE360_API_KEY"));
         if (!key.isEmpty())
             environment.insert(QStringLiteral("CARE360_API_KEY"), key);
-        // Never the developer's real keychain.
-        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                           QStringLiteral("unix:path=") + dir.filePath(QStringLiteral("no-bus")));
+        // Never the developer's real keychain: none, or the test session's own.
+        if (!useKeychain)
+            environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                               QStringLiteral("unix:path=")
+                                   + dir.filePath(QStringLiteral("no-bus")));
+        for (const QString &name : extraEnvironment.keys())
+            environment.insert(name, extraEnvironment.value(name));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome());
         environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
         environment.insert(QStringLiteral("TZ"), QStringLiteral("Europe/Berlin"));
