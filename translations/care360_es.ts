@@ -1868,10 +1868,6 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>&lt;b&gt;Consola Care360 Escalations&lt;/b&gt; %1&lt;br&gt;Mantiene al día los escalamientos de los casos mediante la API UPDATE_ESCALATION de Care360.&lt;br&gt;Qt %2</translation>
     </message>
     <message>
-        <source>Environment</source>
-        <translation>Entorno</translation>
-    </message>
-    <message>
         <source>Filter escalations</source>
         <translation>Filtrar escalamientos</translation>
     </message>
@@ -2151,6 +2147,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>&amp;Organisations…</source>
         <translation>Organi&amp;zaciones…</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
     </message>
 </context>
 <context>

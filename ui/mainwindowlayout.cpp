@@ -115,7 +115,7 @@ void MainWindow::createActions()
 
 QWidget *MainWindow::createCentralWidget()
 {
-    auto *toolbar = addToolBar(tr("Environment"));
+    auto *toolbar = addToolBar(tr("Organisation"));
     toolbar->setObjectName(QStringLiteral("environmentToolBar"));
     toolbar->setMovable(false);
     toolbar->toggleViewAction()->setObjectName(QStringLiteral("toggleEnvironmentToolBarAction"));

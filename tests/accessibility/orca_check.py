@@ -366,6 +366,11 @@ def steps():
             Heard(r"\bsend\b", "Tab leaves the table (the Send button is next)"),
         ]),
         Step("tab-back", "Shift+Tab", key("shift+Tab")),
+        # Whose data is open (issue 24): the selector names the organisation and environment.
+        Step("organisation", "Alt+N (Organisation)", key("alt+n"), [
+            Heard(r"organi[sz]ation", "the selector is named"),
+            Heard(r"acme health", "the open organisation is heard in the selector"),
+        ]),
         Step("quit", "Ctrl+Q", key("ctrl+q"), [
             Heard(r"unsent", "the quit question says there are unsent changes"),
         ], min_wait=2.0),
