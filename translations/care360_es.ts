@@ -27,10 +27,6 @@
         <translation>Hora</translation>
     </message>
     <message>
-        <source>Environment</source>
-        <translation>Entorno</translation>
-    </message>
-    <message>
         <source>Case</source>
         <translation>Caso</translation>
     </message>
@@ -69,6 +65,10 @@
     <message>
         <source>send</source>
         <translation>envío</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organización</translation>
     </message>
 </context>
 <context>

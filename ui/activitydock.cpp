@@ -40,7 +40,11 @@ ActivityDock::ActivityDock(ActivityLog *log, QWidget *parent)
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(copy);
     connect(copy, &QAction::triggered, this, &ActivityDock::copyToClipboard);
-    connect(log, &QAbstractItemModel::rowsInserted, m_view, &QTableView::scrollToBottom);
+    connect(log, &QAbstractItemModel::rowsInserted, m_view, [this] {
+        // Whose request it was is read whole ("Acme Health — Production"); the IDs stay short.
+        m_view->resizeColumnToContents(ActivityLog::Organisation);
+        m_view->scrollToBottom();
+    });
 }
 
 void ActivityDock::copyToClipboard() const

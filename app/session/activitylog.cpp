@@ -63,8 +63,8 @@ QVariant ActivityLog::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case Time:
         return tr("Time");
-    case Environment:
-        return tr("Environment");
+    case Organisation:
+        return tr("Organisation");
     case Case:
         return tr("Case");
     case Action:
@@ -103,7 +103,7 @@ QString ActivityLog::cellText(const ActivityEntry &e, int column, Form form) con
         // The log's seconds tell calls a moment apart; a copy is in ISO form for any tool.
         return logged ? e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                       : e.time.toLocalTime().time().toString(QStringLiteral("HH:mm:ss"));
-    case Environment:
+    case Organisation:
         return e.environment;
     case Case:
         return e.caseId;

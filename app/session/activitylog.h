@@ -29,7 +29,7 @@ class ActivityLog : public QAbstractTableModel {
 public:
     enum Column {
         Time,
-        Environment,
+        Organisation, // the profile's label: "Acme Health — Production"
         Case,
         Action,
         Outcome,

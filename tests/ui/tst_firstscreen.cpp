@@ -4,12 +4,18 @@
 #include "consoledriver.h"
 #include "tests/testsession.h"
 
+#include "app/credentials/profilekeys.h"
 #include "app/sandbox/demodata.h"
+#include "app/sandbox/sandboxserver.h"
+#include "app/session/profilestore.h"
 #include "app/translations.h"
 #include "models/escalationtablemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractItemDelegate>
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QHeaderView>
 #include <QSettings>
 #include <QStyle>
@@ -27,6 +33,7 @@ private slots:
     void cleanup();
     void nothingIsCut_data();
     void nothingIsCut();
+    void twoOrganisationsOnProduction();
 
 private:
     QLocale m_systemLocale;
@@ -127,6 +134,43 @@ void TestFirstScreen::nothingIsCut()
     // All six rows show, with room to spare for more.
     const int rowsShown = c.table()->viewport()->height() / c.table()->rowHeight(0);
     QVERIFY2(rowsShown >= 12, qPrintable(QString::number(rowsShown)));
+}
+
+void TestFirstScreen::twoOrganisationsOnProduction()
+{
+    // An agent who serves two organisations on Production (here at the practice server's
+    // address, which holds both): the picture docs/organisations.md shows.
+    QSettings().clear();
+    m_console = std::make_unique<ConsoleDriver>();
+    ConsoleDriver &c = *m_console;
+    c.window()->resize(MainWindow::firstRunSize(QRect(0, 0, 1366, 728)));
+    QVERIFY(c.sandbox());
+    const Environment production { Environment::Kind::Production, c.sandbox()->baseUrl() };
+    QString problem;
+    const auto acme = ProfileStore().add(QStringLiteral("Acme Health"), production, &problem);
+    const auto globex = ProfileStore().add(QStringLiteral("Globex Care"), production, &problem);
+    QVERIFY2(acme && globex, qPrintable(problem));
+    ProfileKeys *keys = c.core()->services()->profileKeys();
+    QSignalSpy written(keys, &ProfileKeys::writeFinished);
+    keys->write(*acme, Demo::acmeApiKey);
+    keys->write(*globex, Demo::globexApiKey);
+    QTRY_COMPARE(written.size(), 2);
+    c.core()->services()->notifyProfilesChanged();
+    QCOMPARE(c.core()->selectProfile(*acme, CaseWorkspace::Confirmation::Given),
+             CaseWorkspace::Step::Started);
+    QTRY_VERIFY(c.core()->hasKey());
+    c.typeCaseId(Demo::acmeCaseId);
+    QTRY_COMPARE(c.model()->rowCount(), 6);
+    auto *combo = c.find<QComboBox>("environmentCombo");
+    QCOMPARE(combo->currentText(), QStringLiteral("Acme Health — Production"));
+    QCOMPARE(combo->itemText(combo->currentIndex() + 1), QStringLiteral("Globex Care — Production"));
+    QCOMPARE(c.find<QLabel>("profileMarker")->text(), QStringLiteral("Acme Health"));
+    QVERIFY2(c.window()->windowTitle().contains(QStringLiteral("Acme Health — Production")),
+             qPrintable(c.window()->windowTitle()));
+    QTest::qWait(50);
+    c.screenshot(QStringLiteral("firstscreen-two-organisations"));
+    const QStringList cut = cutTexts(c.table());
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestFirstScreen)
