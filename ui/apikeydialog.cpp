@@ -1,4 +1,5 @@
 #include "apikeydialog.h"
+#include "namedwidget.h"
 #include "statepalette.h"
 
 #include <QDialogButtonBox>
@@ -38,12 +39,6 @@ protected:
     }
 };
 
-template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName)
-{
-    widget->setObjectName(QLatin1String(objectName));
-    widget->setAccessibleName(accessibleName);
-    return widget;
-}
 } // namespace
 
 ApiKeyDialog::ApiKeyDialog(CaseWorkspace *core, QWidget *parent)

@@ -4,16 +4,11 @@
 #include <QLabel>
 #include <QSpinBox>
 
+#include "namedwidget.h"
+
 // The pieces every Preferences page is made of: named controls, labels whose mnemonic focuses
 // their control, and wrapped hints.
 namespace Care360::PreferencesForm {
-
-template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName)
-{
-    widget->setObjectName(QLatin1String(objectName));
-    widget->setAccessibleName(accessibleName);
-    return widget;
-}
 
 inline QLabel *buddyLabel(const QString &text, QWidget *buddy, const char *objectName)
 {

@@ -1,4 +1,5 @@
 #include "profilesdialog.h"
+#include "namedwidget.h"
 
 #include "announcer.h"
 #include "statepalette.h"
@@ -20,15 +21,6 @@
 #include <QVBoxLayout>
 
 namespace Care360 {
-
-namespace {
-template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName)
-{
-    widget->setObjectName(QLatin1String(objectName));
-    widget->setAccessibleName(accessibleName);
-    return widget;
-}
-} // namespace
 
 ProfilesDialog::ProfilesDialog(ConsoleServices *services, QWidget *parent)
     : QDialog(parent)
