@@ -1,5 +1,7 @@
 #include "dueoutput.h"
 
+#include "app/core/consoleservices.h"
+
 #include "clioutput.h"
 #include "models/assigneedirectory.h"
 #include "models/contractcodec.h"
@@ -40,6 +42,15 @@ QString DueOutput::table(const QList<FollowUp> &followUps, const AssigneeDirecto
     // The store holds the server's text, and its file is the agent's to edit: all of it inert.
     using Out = CliOutput;
     const QString none = QStringLiteral("-");
+    // The organisation as the console's Follow-ups view names it ("Acme Health — Production"),
+    // looked up once per profile; csv and json keep the stored place scripts match on.
+    QHash<QString, QString> labels;
+    const auto label = [&labels](const QString &place) {
+        auto it = labels.find(place);
+        if (it == labels.end())
+            it = labels.insert(place, ConsoleServices::environmentLabel(place));
+        return it.value();
+    };
     for (const FollowUp &f : followUps) {
         const QString name = person(f, people);
         const QString assignee = f.assignedToUserId.isEmpty()
@@ -47,7 +58,7 @@ QString DueOutput::table(const QList<FollowUp> &followUps, const AssigneeDirecto
             : Out::cell(name.isEmpty() ? f.assignedToUserId : name, Out::idChars);
         rows.append({ DueGroups::name(DueGroups::groupOf(f.followUpDueAt, nowUtc)),
                       Out::tableTime(f.followUpDueAt), Out::cell(f.title, Out::titleChars),
-                      Out::cell(f.caseId, Out::idChars), Out::cell(f.profile, Out::idChars),
+                      Out::cell(f.caseId, Out::idChars), Out::cell(label(f.profile), Out::idChars),
                       assignee, f.refreshedAt.isValid() ? Out::tableTime(f.refreshedAt) : none });
     }
     return Out::columns(rows);

@@ -120,6 +120,13 @@ void TestCliProfiles::twoOrganisationsOnOneAddressEachReachTheirOwnCases()
                                   "are: \"Acme Health\", \"Globex Care\"."),
              unknown.err.constData());
     QCOMPARE(m_cli.server.receivedRequests().size(), 5); // the refused runs sent nothing
+
+    // due names the organisation a follow-up belongs to, as the console's Follow-ups view does.
+    const CliRun due = cli({ QStringLiteral("due"), QStringLiteral("--profile"),
+                             QStringLiteral("Globex Care") });
+    QVERIFY2(due.exitCode == 0 && due.out.contains("Globex Care — Custom"), due.out.constData());
+    QVERIFY2(!due.out.contains("Acme Health") && !due.out.contains("profile:"),
+             due.out.constData());
 }
 
 void TestCliProfiles::listAsJsonHasTheDocumentedFields()
