@@ -1132,12 +1132,12 @@
         <translation>Información</translation>
     </message>
     <message>
-        <source>&amp;Open with %1</source>
-        <translation>&amp;Abrir con %1</translation>
-    </message>
-    <message>
         <source>Open with %1</source>
         <translation>Abrir con %1</translation>
+    </message>
+    <message>
+        <source>another organisation</source>
+        <translation>otra organización</translation>
     </message>
 </context>
 <context>
@@ -2552,6 +2552,10 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <source>%1 and its API key were removed.</source>
         <translation>Se quitaron %1 y su clave de API.</translation>
     </message>
+    <message>
+        <source>The API key of %1 was deleted, but the organisation stays in the list. %2</source>
+        <translation>Se borró la clave de API de %1, pero la organización sigue en la lista. %2</translation>
+    </message>
 </context>
 <context>
     <name>Care360::ProxyLoginDialog</name>
@@ -3592,6 +3596,10 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
         <source>Removed %1 and its API key.</source>
         <translation>Se quitaron %1 y su clave de API.</translation>
     </message>
+    <message>
+        <source>The API key of %1 was deleted, but the organisation stays in the list. %2</source>
+        <translation>Se borró la clave de API de %1, pero la organización sigue en la lista. %2</translation>
+    </message>
 </context>
 <context>
     <name>CredentialResult</name>
@@ -3792,6 +3800,18 @@ Registros: QT_LOGGING_RULES=&quot;care360.api.info=true&quot;.
     <message>
         <source>That organisation no longer exists.</source>
         <translation>Esa organización ya no existe.</translation>
+    </message>
+    <message>
+        <source>%1 was not added.</source>
+        <translation>No se agregó %1.</translation>
+    </message>
+    <message>
+        <source>The name stays as it was.</source>
+        <translation>El nombre sigue como estaba.</translation>
+    </message>
+    <message>
+        <source>The list of organisations could not be saved in %1: the disk may be full or read-only.</source>
+        <translation>No se pudo guardar la lista de organizaciones en %1: es posible que el disco esté lleno o sea de solo lectura.</translation>
     </message>
 </context>
 <context>

@@ -201,23 +201,29 @@ void ProfilesDialog::removeProfile()
         return;
     ProfileKeys *keys = m_services->profileKeys();
     auto *once = new QObject(this);
-    connect(keys, &ProfileKeys::removeFinished, once,
-            [this, once, profile](const QString &id, const CredentialResult &result) {
-                if (id != profile.id)
-                    return;
-                once->deleteLater();
-                using Status = CredentialResult::Status;
-                if (result.status != Status::Ok && result.status != Status::NotFound) {
-                    // Kept, so that its key is not left behind without a way to delete it.
-                    say(tr("%1 was not removed: %2").arg(profile.label(), result.userMessage()),
-                        true);
-                    return;
-                }
-                ProfileStore().remove(profile.id);
-                reload();
-                m_services->notifyProfilesChanged();
-                say(tr("%1 and its API key were removed.").arg(profile.label()), false);
-            });
+    connect(
+        keys, &ProfileKeys::removeFinished, once,
+        [this, once, profile](const QString &id, const CredentialResult &result) {
+            if (id != profile.id)
+                return;
+            once->deleteLater();
+            using Status = CredentialResult::Status;
+            if (result.status != Status::Ok && result.status != Status::NotFound) {
+                // Kept, so that its key is not left behind without a way to delete it.
+                say(tr("%1 was not removed: %2").arg(profile.label(), result.userMessage()), true);
+                return;
+            }
+            QString problem;
+            if (!ProfileStore().remove(profile.id, &problem)) {
+                say(tr("The API key of %1 was deleted, but the organisation stays in the list. %2")
+                        .arg(profile.label(), problem),
+                    true);
+                return;
+            }
+            reload();
+            m_services->notifyProfilesChanged();
+            say(tr("%1 and its API key were removed.").arg(profile.label()), false);
+        });
     keys->remove(profile);
 }
 

@@ -189,7 +189,13 @@ int CliProfiles::remove(const CliOptions &options, QTextStream &out, QTextStream
             << Qt::endl;
         return Exit::KeychainError;
     }
-    store.remove(profile->id);
+    QString problem;
+    if (!store.remove(profile->id, &problem)) {
+        err << tr("The API key of %1 was deleted, but the organisation stays in the list. %2")
+                   .arg(profileDescription(*profile), problem)
+            << Qt::endl;
+        return Exit::Unexpected;
+    }
     out << tr("Removed %1 and its API key.").arg(profileDescription(*profile)) << Qt::endl;
     return Exit::Success;
 }

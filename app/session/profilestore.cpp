@@ -2,6 +2,7 @@
 
 #include "settings.h"
 
+#include <QDir>
 #include <QUuid>
 
 #include <algorithm>
@@ -135,7 +136,10 @@ std::optional<Profile> ProfileStore::add(const QString &name, const Environment 
     QList<Profile> list = profiles();
     profile.order = int(m_settings.value(kList).toList().size());
     list.append(profile);
-    save(list);
+    if (!save(list, problem)) {
+        *problem += QLatin1Char(' ') + tr("%1 was not added.").arg(profile.name);
+        return std::nullopt;
+    }
     return profile;
 }
 
@@ -148,21 +152,24 @@ bool ProfileStore::rename(const QString &id, const QString &newName, QString *pr
     for (Profile &p : list) {
         if (p.id == id) {
             p.name = newName.trimmed();
-            save(list);
-            return true;
+            if (save(list, problem))
+                return true;
+            *problem += QLatin1Char(' ') + tr("The name stays as it was.");
+            return false;
         }
     }
     *problem = tr("That organisation no longer exists.");
     return false;
 }
 
-bool ProfileStore::remove(const QString &id)
+bool ProfileStore::remove(const QString &id, QString *problem)
 {
     QList<Profile> list = profiles();
     const auto removed = list.removeIf([&id](const Profile &p) { return p.id == id; });
     if (removed == 0)
         return false;
-    save(list);
+    if (!save(list, problem))
+        return false;
     m_settings.remove(Settings::profileGroup(id));
     if (lastProfileId() == id)
         m_settings.remove(kLast);
@@ -197,7 +204,7 @@ Profile ProfileStore::forAddress(const Environment &environment, bool *created)
     profile.order = int(m_settings.value(kList).toList().size());
     QList<Profile> updated = list;
     updated.append(profile);
-    save(updated);
+    save(updated); // unsaved (a full disk), it still serves this run, and is made again next time
     copyLegacyData(profile, false);
     if (created)
         *created = true;
@@ -326,7 +333,7 @@ QList<Profile> ProfileStore::profilesThatOpened(const QString &caseId) const
     return list;
 }
 
-void ProfileStore::save(QList<Profile> list)
+bool ProfileStore::save(QList<Profile> list, QString *problem)
 {
     // In the order they were made (see Profile::order).
     std::stable_sort(list.begin(), list.end(),
@@ -334,8 +341,24 @@ void ProfileStore::save(QList<Profile> list)
     QVariantList stored;
     for (const Profile &p : std::as_const(list))
         stored.append(toMap(p));
-    m_settings.setValue(kList, stored);
-    m_settings.sync();
+    // A QSettings of its own: an error's status would stay with a longer-lived one.
+    QSettings settings;
+    const QVariant before = settings.value(kList);
+    settings.setValue(kList, stored);
+    settings.sync();
+    if (settings.status() == QSettings::NoError)
+        return true;
+    // Not on disk: not in this process's shared copy either, or a later write of anything else
+    // would bring it back unasked.
+    if (before.isValid())
+        settings.setValue(kList, before);
+    else
+        settings.remove(kList);
+    if (problem)
+        *problem = tr("The list of organisations could not be saved in %1: the disk may be "
+                      "full or read-only.")
+                       .arg(QDir::toNativeSeparators(settings.fileName()));
+    return false;
 }
 
 QString ProfileStore::uniqueName(const QString &wanted) const

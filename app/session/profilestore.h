@@ -32,7 +32,8 @@ public:
                                QString *problem);
     bool rename(const QString &id, const QString &newName, QString *problem);
     // The profile and its settings (recent cases, team); its key is the caller's (ProfileKeys).
-    bool remove(const QString &id);
+    // False when it is unknown, or (with the sentence) when the settings cannot be written.
+    bool remove(const QString &id, QString *problem = nullptr);
 
     // The profile standing for this address: the one migrated from it, else the only profile on
     // it, else a new one named after the environment, created at the first call that names the
@@ -61,7 +62,8 @@ public:
     QList<Profile> profilesThatOpened(const QString &caseId) const;
 
 private:
-    void save(QList<Profile> profiles);
+    // False, with the sentence, when the settings file cannot be written (a full disk).
+    bool save(QList<Profile> profiles, QString *problem = nullptr);
     QString uniqueName(const QString &wanted) const;
     void copyLegacyData(const Profile &profile, bool withRecentCases);
 

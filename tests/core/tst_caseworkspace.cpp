@@ -68,6 +68,8 @@ void TestCaseWorkspace::makeCore(PracticeServerFactory practiceServer)
 void TestCaseWorkspace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // QSettings writes nothing without an organisation name, and profiles are saved settings.
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360"));
     installTranslations(*QCoreApplication::instance());
     CARE360_REQUIRE_SESSION_BUS();
     m_server.setRecordingEnabled(true);

@@ -52,6 +52,8 @@ private:
 void TestProfiles::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // QSettings writes nothing without an organisation name, and profiles are saved settings.
+    QCoreApplication::setOrganizationName(QStringLiteral("Care360"));
     installTranslations(*QCoreApplication::instance());
     CARE360_REQUIRE_SESSION_BUS();
     QVERIFY(m_server.listen() != 0);
