@@ -257,10 +257,10 @@
 <context>
     <name>Care360::SendConfirmationDialog</name>
     <message numerus="yes">
-        <source>These changes to case %1 will be saved on the live Care360 system (%Ln escalation(s)):</source>
+        <source>These changes to case %1 of %2 will be saved on the live Care360 system (%Ln escalation(s)):</source>
         <translation>
-            <numerusform>These changes to case %1 will be saved on the live Care360 system (%Ln escalation):</numerusform>
-            <numerusform>These changes to case %1 will be saved on the live Care360 system (%Ln escalations):</numerusform>
+            <numerusform>These changes to case %1 of %2 will be saved on the live Care360 system (%Ln escalation):</numerusform>
+            <numerusform>These changes to case %1 of %2 will be saved on the live Care360 system (%Ln escalations):</numerusform>
         </translation>
     </message>
 </context>

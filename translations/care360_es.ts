@@ -2641,17 +2641,6 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
         <translation>No volver a preguntar antes de enviar a Producción</translation>
     </message>
     <message>
-        <source>Send to Production?</source>
-        <translation>¿Enviar a Producción?</translation>
-    </message>
-    <message numerus="yes">
-        <source>These changes to case %1 will be saved on the live Care360 system (%Ln escalation(s)):</source>
-        <translation>
-            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%Ln escalamiento):</numerusform>
-            <numerusform>Estos cambios al caso %1 se guardarán en el sistema real de Care360 (%Ln escalamientos):</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Changes to send</source>
         <translation>Cambios para enviar</translation>
     </message>
@@ -2674,6 +2663,17 @@ Conserve su valor o use el de Care360 (menú contextual o menú Editar) antes de
     <message>
         <source>&amp;Send to Production</source>
         <translation>&amp;Enviar a Producción</translation>
+    </message>
+    <message>
+        <source>Send to %1 on Production?</source>
+        <translation>¿Enviar a %1 en Producción?</translation>
+    </message>
+    <message numerus="yes">
+        <source>These changes to case %1 of %2 will be saved on the live Care360 system (%Ln escalation(s)):</source>
+        <translation>
+            <numerusform>Estos cambios al caso %1 de %2 se guardarán en el sistema real de Care360 (%Ln escalamiento):</numerusform>
+            <numerusform>Estos cambios al caso %1 de %2 se guardarán en el sistema real de Care360 (%Ln escalamientos):</numerusform>
+        </translation>
     </message>
 </context>
 <context>

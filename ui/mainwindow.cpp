@@ -187,8 +187,8 @@ std::optional<Confirmation> MainWindow::askDiscard(const QString &reason)
 bool MainWindow::askSendConfirmation()
 {
     const CaseWorkspace::SendConfirmation confirmation = m_core->sendConfirmation();
-    SendConfirmationDialog dialog(confirmation.caseId, confirmation.updates, confirmation.titles,
-                                  this);
+    SendConfirmationDialog dialog(confirmation.caseId, confirmation.organisation,
+                                  confirmation.updates, confirmation.titles, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     if (dialog.dontAskAgain())

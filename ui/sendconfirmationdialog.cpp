@@ -9,7 +9,7 @@
 
 namespace Care360 {
 
-SendConfirmationDialog::SendConfirmationDialog(const QString &caseId,
+SendConfirmationDialog::SendConfirmationDialog(const QString &caseId, const QString &organisation,
                                                const QList<EscalationUpdate> &updates,
                                                const QHash<QString, QString> &titles,
                                                QWidget *parent)
@@ -17,13 +17,14 @@ SendConfirmationDialog::SendConfirmationDialog(const QString &caseId,
     , m_dontAskAgain(new QCheckBox(tr("Don't ask again before sending to Production"), this))
 {
     setObjectName(QStringLiteral("sendConfirmationDialog"));
-    setWindowTitle(tr("Send to Production?"));
+    // Whose live data: one keystroke must not send to the wrong organisation unseen.
+    setWindowTitle(tr("Send to %1 on Production?").arg(organisation));
     setAccessibleName(windowTitle());
 
-    auto *intro = new QLabel(tr("These changes to case %1 will be saved on the live Care360 "
+    auto *intro = new QLabel(tr("These changes to case %1 of %2 will be saved on the live Care360 "
                                 "system (%Ln escalation(s)):",
                                 nullptr, int(updates.size()))
-                                 .arg(caseId),
+                                 .arg(caseId, organisation),
                              this);
     intro->setObjectName(QStringLiteral("confirmIntroLabel"));
     intro->setWordWrap(true);

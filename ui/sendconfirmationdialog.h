@@ -13,7 +13,9 @@ class SendConfirmationDialog : public QDialog {
     Q_OBJECT
 public:
     // titles: escalation id -> title, to name the rows.
-    SendConfirmationDialog(const QString &caseId, const QList<EscalationUpdate> &updates,
+    // organisation: the open profile's name, in the title and the sentence.
+    SendConfirmationDialog(const QString &caseId, const QString &organisation,
+                           const QList<EscalationUpdate> &updates,
                            const QHash<QString, QString> &titles, QWidget *parent = nullptr);
 
     bool dontAskAgain() const;

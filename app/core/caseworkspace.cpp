@@ -283,7 +283,9 @@ QStringList CaseWorkspace::assigneeCompletions() const
 
 CaseWorkspace::SendConfirmation CaseWorkspace::sendConfirmation() const
 {
-    SendConfirmation confirmation { m_session->caseId(), m_model->pendingUpdates(), {} };
+    SendConfirmation confirmation {
+        m_session->caseId(), m_model->pendingUpdates(), {}, profile().name
+    };
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, EscalationTableModel::Title);
         confirmation.titles.insert(index.data(EscalationTableModel::IdRole).toString(),

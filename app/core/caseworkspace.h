@@ -48,6 +48,7 @@ public:
         QString caseId;
         QList<EscalationUpdate> updates;
         QHash<QString, QString> titles; // escalation ID -> title
+        QString organisation; // whose data it is: the profile's name
     };
     // The keychain's answer to saveKey() or forgetKey().
     struct KeyResult {

@@ -173,7 +173,8 @@ void TestI18n::spanishMnemonicsAreUnique()
     QVERIFY(menus >= 6);
     ApiKeyDialog keyDialog(c.core(), c.window());
     QCOMPARE(clashes(windowTexts(&keyDialog)), QStringList());
-    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, Demo::acmeName, twoUpdates(c.model()), {},
+                                   c.window());
     QCOMPARE(clashes(windowTexts(&confirm)), QStringList());
     for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
                              BulkEditDialog::Kind::NoteLine }) {
@@ -220,9 +221,10 @@ void TestI18n::spanishDialogs()
              QStringLiteral("&Guardar"));
     QVERIFY(keyDialog.windowTitle().startsWith(QStringLiteral("Clave de API para ")));
 
-    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, Demo::acmeName, twoUpdates(c.model()), {},
+                                   c.window());
     STEP(showAndSave(confirm, QStringLiteral("spanish-send-confirmation")));
-    QCOMPARE(confirm.windowTitle(), QStringLiteral("¿Enviar a Producción?"));
+    QCOMPARE(confirm.windowTitle(), QStringLiteral("¿Enviar a Acme Health en Producción?"));
     QVERIFY(confirm.findChild<QLabel *>("confirmIntroLabel")
                 ->text()
                 .endsWith(QStringLiteral("(2 escalamientos):")));
@@ -249,7 +251,8 @@ void TestI18n::pseudoEveryTextGoesThroughTr()
     ApiKeyDialog keyDialog(c.core(), c.window());
     STEP(showAndSave(keyDialog, QStringLiteral("pseudo-api-key-dialog")));
     texts << visibleTexts(&keyDialog);
-    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, Demo::acmeName, twoUpdates(c.model()), {},
+                                   c.window());
     STEP(showAndSave(confirm, QStringLiteral("pseudo-send-confirmation")));
     texts << visibleTexts(&confirm);
     for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
@@ -311,7 +314,8 @@ void TestI18n::pseudoNothingClips()
     ApiKeyDialog keyDialog(c.core(), c.window());
     STEP(showAndSave(keyDialog, QStringLiteral("pseudo-api-key-dialog")));
     found << clipped(&keyDialog);
-    SendConfirmationDialog confirm(Demo::acmeCaseId, twoUpdates(c.model()), {}, c.window());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, Demo::acmeName, twoUpdates(c.model()), {},
+                                   c.window());
     STEP(showAndSave(confirm, QStringLiteral("pseudo-send-confirmation")));
     found << clipped(&confirm);
     PreferencesDialog preferences(c.window());

@@ -163,7 +163,7 @@ void TestKeyboard::mnemonicsAreUniqueInEveryWindowMenuAndDialog()
 
     ApiKeyDialog keyDialog(c.core(), c.window());
     QCOMPARE(clashes(windowTexts(&keyDialog)), QStringList());
-    SendConfirmationDialog confirm(Demo::acmeCaseId, {}, {}, c.window());
+    SendConfirmationDialog confirm(Demo::acmeCaseId, Demo::acmeName, {}, {}, c.window());
     QCOMPARE(clashes(windowTexts(&confirm)), QStringList());
     for (const auto kind : { BulkEditDialog::Kind::Assignee, BulkEditDialog::Kind::FollowUp,
                              BulkEditDialog::Kind::NoteLine }) {

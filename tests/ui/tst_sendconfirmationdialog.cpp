@@ -30,12 +30,14 @@ void TestSendConfirmationDialog::listsRowsAndFieldsButNoNoteText()
                               QStringLiteral("agent@acme.example") };
     const QString caseId = QStringLiteral("6b1f0c2e-3d4a-4e5b-8c9d-0a1b2c3d4e5f");
     SendConfirmationDialog dialog(
-        caseId, { first, second },
+        caseId, QStringLiteral("Acme Pharmacy"), { first, second },
         { { first.escalationId, QStringLiteral("Address verification") } });
-    // The agent sees which case goes to Production.
+    // The agent sees which case of which organisation goes to Production.
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Send to Acme Pharmacy on Production?"));
     auto *intro = dialog.findChild<QLabel *>(QStringLiteral("confirmIntroLabel"));
     QVERIFY(intro);
-    QVERIFY2(intro->text().contains(caseId), qPrintable(intro->text()));
+    QVERIFY2(intro->text().contains(caseId + QStringLiteral(" of Acme Pharmacy will be saved")),
+             qPrintable(intro->text()));
     auto *list = dialog.findChild<QListWidget *>(QStringLiteral("confirmChangesList"));
     QVERIFY(list);
     QCOMPARE(list->count(), 2);
@@ -49,7 +51,7 @@ void TestSendConfirmationDialog::listsRowsAndFieldsButNoNoteText()
 void TestSendConfirmationDialog::cancelIsTheDefaultAndDontAskAgainIsReported()
 {
     SendConfirmationDialog dialog(
-        QStringLiteral("case"),
+        QStringLiteral("case"), QStringLiteral("Acme Pharmacy"),
         { EscalationUpdate { QStringLiteral("x"), QStringLiteral("n"), {}, {} } }, {});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
