@@ -26,6 +26,18 @@ EnvironmentBar::EnvironmentBar(QWidget *parent)
 
     m_marker->setObjectName(QStringLiteral("profileMarker"));
     m_marker->setTextFormat(Qt::PlainText); // the agent's name for it, shown as typed
+    // Coloured through its palette's Window and WindowText, as the banner is. In a toolbar a
+    // widget otherwise takes the toolbar's roles (Button, ButtonText), and tst_palette read the
+    // plain toolbar behind the tint.
+    m_marker->setBackgroundRole(QPalette::Window);
+    m_marker->setForegroundRole(QPalette::WindowText);
+    m_marker->setAutoFillBackground(true);
+    m_marker->setFrameStyle(QFrame::Box | QFrame::Plain);
+    m_marker->setMargin(2);
+    m_marker->setIndent(6);
+    QFont bold = m_marker->font();
+    bold.setBold(true);
+    m_marker->setFont(bold);
     StatePalette::follow(m_marker, [this] { showMarker(); });
 
     m_keyStateLabel->setObjectName(QStringLiteral("keyStateLabel"));
@@ -73,29 +85,28 @@ void EnvironmentBar::setProfiles(const QList<Profile> &profiles, const Profile &
 void EnvironmentBar::showMarker()
 {
     // Practice data looks like the sandbox badge always did; an organisation has its own colour.
+    // From the bar: the marker's own palette carries the last colours.
     const QPalette pal = palette();
     const auto surface = QPalette::Window;
-    QColor background, foreground, border;
+    QColor background, foreground;
     if (m_current.isPractice()) {
         using StatePalette::State;
         background = StatePalette::background(pal, State::Sandbox, surface);
         foreground = StatePalette::foreground(pal, State::Sandbox, surface);
-        border = StatePalette::border(pal, State::Sandbox, surface);
         m_marker->setToolTip(tr("Changes here go to a practice server on this computer, "
                                 "never to Care360."));
     } else {
         background = StatePalette::markerBackground(pal, m_current.order, surface);
         foreground = StatePalette::markerForeground(pal, m_current.order, surface);
-        border = StatePalette::markerBorder(pal, m_current.order, surface);
         m_marker->setToolTip(tr("Every case in this window is %1's.").arg(m_current.label()));
     }
     m_marker->setText(m_current.isPractice() ? tr("Practice data") : m_current.name);
     m_marker->setAccessibleName(tr("Organisation: %1").arg(m_current.label()));
     m_marker->setVisible(m_current.isValid());
-    m_marker->setStyleSheet(
-        QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3;"
-                       " border-radius: 3px; padding: 1px 6px; font-weight: bold; }")
-            .arg(background.name(), foreground.name(), border.name()));
+    QPalette marker = pal;
+    marker.setColor(QPalette::Window, background);
+    marker.setColor(QPalette::WindowText, foreground); // the text, and the frame around it
+    m_marker->setPalette(marker);
 }
 
 void EnvironmentBar::setKeyState(const QString &text, const QString &toolTip)

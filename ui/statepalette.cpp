@@ -165,12 +165,6 @@ QColor markerForeground(const QPalette &palette, int index, QPalette::ColorRole 
                       markerBackground(palette, index, surface));
 }
 
-QColor markerBorder(const QPalette &palette, int index, QPalette::ColorRole surface)
-{
-    return mix(palette.color(surface), markerHue(index),
-               qMin(1.0, 3 * strength(palette, State::Sandbox, surface)));
-}
-
 QColor text(const QPalette &palette, State state, QPalette::ColorRole surface)
 {
     return readableOn(tintOf(state).hue, palette.color(surface));

@@ -37,7 +37,6 @@ QColor text(const QPalette &palette, State state, QPalette::ColorRole surface = 
 // surface's text made readable on it.
 QColor markerBackground(const QPalette &palette, int index, QPalette::ColorRole surface);
 QColor markerForeground(const QPalette &palette, int index, QPalette::ColorRole surface);
-QColor markerBorder(const QPalette &palette, int index, QPalette::ColorRole surface);
 
 // WCAG 2 relative luminance (0 black … 1 white) and contrast ratio (1 … 21).
 double relativeLuminance(const QColor &color);
