@@ -1,7 +1,7 @@
 # Precompiled Qt headers, for the suite's extra builds only (CARE360_PCH, turned on by
-# scripts/test-qt-lts and scripts/test-sanitizers). A library file parses the same Qt headers again
-# each time: precompiled, one compiled in 25-50 % less time, and the whole tree built in 443 s
-# instead of 482 s (docs/performance.md; moc, linking, translations and -O3 are the rest). The
+# scripts/test-qt-lts and scripts/test-sanitizers). A file parses the same Qt headers again each
+# time: precompiled, one compiles in 15-50 % less time; whole builds gain less and vary more
+# between runs (docs/performance.md, "The whole suite": moc, linking and codegen are the rest). The
 # product build (scripts/test, scripts/run, the packages) does not use them, so a file that
 # forgets an include still fails to build there.
 option(CARE360_PCH "Precompile the Qt headers the libraries and tests use most (faster test builds)" OFF)
