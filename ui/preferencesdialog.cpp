@@ -111,6 +111,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     saved.confirmProductionSend = preferences.confirmProductionSend();
     saved.listBeforeSend = preferences.listBeforeSend();
     saved.language = preferences.language();
+    m_startAtLoginShown = saved.startAtLogin;
     fill(saved);
     // The chosen proxy setting first: Tab leads on through the network page.
     m_network->chosenProxyButton()->setFocus();
@@ -284,9 +285,12 @@ void PreferencesDialog::accept()
                            m_myEmail);
 
     const Choices choices = chosen();
+    // The entry is the desktop's, not this dialog's: another window or the desktop's own
+    // start-up list may have changed it since the box was shown. Only the agent's change goes.
     QString autostartProblem;
-    if (!Autostart::setEnabled(choices.startAtLogin, QStringLiteral(CARE360_APP_ID),
-                               QStringLiteral(CARE360_APP_NAME), &autostartProblem))
+    if (choices.startAtLogin != m_startAtLoginShown
+        && !Autostart::setEnabled(choices.startAtLogin, QStringLiteral(CARE360_APP_ID),
+                                  QStringLiteral(CARE360_APP_NAME), &autostartProblem))
         return showProblem(autostartProblem, m_autostart);
     Preferences preferences;
     preferences.setProxy(choices.proxy);

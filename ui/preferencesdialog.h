@@ -41,6 +41,8 @@ private:
     QSpinBox *m_dueSoonHours = nullptr;
     QCheckBox *m_reminders = nullptr;
     QCheckBox *m_autostart = nullptr;
+    // What the box showed when the dialog opened: OK touches the entry only when it changed.
+    bool m_startAtLoginShown = false;
     QSpinBox *m_keepDays = nullptr;
     QSpinBox *m_refreshPerMinute = nullptr;
     QLineEdit *m_myEmail = nullptr;

@@ -25,6 +25,7 @@ private slots:
     void initTestCase();
     void init();
     void theBoxWritesAndRemovesTheEntry();
+    void okLeavesTheEntryAloneWhenTheBoxWasNotTouched();
     void aFolderThatCannotHoldItIsSaid();
 
 private:
@@ -90,6 +91,34 @@ void TestAutostart::theBoxWritesAndRemovesTheEntry()
         STEP(toggleAndAccept(dialog));
         QVERIFY(!dialog.isVisible());
     }
+    QVERIFY(!QFile::exists(entryFile()));
+}
+
+void TestAutostart::okLeavesTheEntryAloneWhenTheBoxWasNotTouched()
+{
+    // The entry is written after the dialog was shown (by another window's Preferences, or the
+    // desktop's own start-up list). OK for another change must not undo that by writing the
+    // box's old state back.
+    PreferencesDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("startAtLoginCheck"))->isChecked());
+    QString problem;
+    QVERIFY2(Autostart::setEnabled(true, QStringLiteral(CARE360_APP_ID),
+                                   QStringLiteral(CARE360_APP_NAME), &problem),
+             qPrintable(problem));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(QFile::exists(entryFile()));
+
+    // And the other way: removed elsewhere while shown ticked, it is not written again.
+    PreferencesDialog again;
+    again.show();
+    QVERIFY(QTest::qWaitForWindowActive(&again));
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("startAtLoginCheck"))->isChecked());
+    QVERIFY(QFile::remove(entryFile()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(!again.isVisible());
     QVERIFY(!QFile::exists(entryFile()));
 }
 
