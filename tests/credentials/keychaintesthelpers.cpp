@@ -97,8 +97,9 @@ QStringList filesContaining(const QStringList &roots, const QByteArray &needle, 
 QStringList homeAndXdgRoots(const QProcessEnvironment &env)
 {
     QStringList roots;
-    for (const char *name : { "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
-                              "XDG_CACHE_HOME", "XDG_STATE_HOME" }) {
+    // The test session first: it holds the keyring's file and every test's own home.
+    for (const char *name : { "CARE360_TEST_SESSION", "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME",
+                              "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" }) {
         const QString dir = env.value(QLatin1String(name));
         if (dir.isEmpty() || roots.contains(dir))
             continue;

@@ -32,7 +32,7 @@ Care360::Profile address(const QUrl &url);
 QString secretToolSearch();
 // Files under the roots whose bytes contain needle; *scanned counts the files read.
 QStringList filesContaining(const QStringList &roots, const QByteArray &needle, int *scanned);
-// HOME and the XDG base directories of this process's environment.
+// The test session (scripts/in-test-session), HOME and the XDG base directories of env.
 QStringList homeAndXdgRoots(const QProcessEnvironment &env);
 
 } // namespace KeychainTest
