@@ -285,8 +285,8 @@ void PreferencesDialog::accept()
                            m_myEmail);
 
     const Choices choices = chosen();
-    // The entry is the desktop's, not this dialog's: another window or the desktop's own
-    // start-up list may have changed it since the box was shown. Only the agent's change goes.
+    // The entry is the desktop's, not this dialog's: the desktop's own start-up settings or a
+    // file manager may have changed it since the box was shown. Only the agent's change goes.
     QString autostartProblem;
     if (choices.startAtLogin != m_startAtLoginShown
         && !Autostart::setEnabled(choices.startAtLogin, QStringLiteral(CARE360_APP_ID),

@@ -96,9 +96,8 @@ void TestAutostart::theBoxWritesAndRemovesTheEntry()
 
 void TestAutostart::okLeavesTheEntryAloneWhenTheBoxWasNotTouched()
 {
-    // The entry is written after the dialog was shown (by another window's Preferences, or the
-    // desktop's own start-up list). OK for another change must not undo that by writing the
-    // box's old state back.
+    // The entry is written after the dialog was shown (by the desktop's own start-up settings,
+    // say). OK for another change must not undo that by writing the box's old state back.
     PreferencesDialog dialog;
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
